@@ -1,0 +1,7 @@
+// `wdt-bulk template` (docs: cli.md).
+import type { CommandRun } from '../context';
+
+export const run: CommandRun = async (io) => {
+  io.stderr.write('wdt-bulk template: not available in this build yet.\n');
+  return 2;
+};

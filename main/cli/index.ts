@@ -1,0 +1,62 @@
+// The `wdt-bulk` command line: a second front door to the same services as the desktop app.
+import type { CliIo, CommandRun } from './context';
+import { run as submit } from './commands/submit';
+import { run as validate } from './commands/validate';
+import { run as template } from './commands/template';
+import { run as jobs } from './commands/jobs';
+import { run as resume } from './commands/resume';
+import { run as exportJob } from './commands/export';
+import { run as profiles } from './commands/profiles';
+import { run as sandbox } from './commands/sandbox';
+
+export const commands: Record<string, CommandRun> = {
+  submit,
+  validate,
+  template,
+  jobs,
+  resume,
+  export: exportJob,
+  profiles,
+  sandbox,
+};
+
+const usage = `Usage: wdt-bulk <command> [options]
+
+Commands:
+  submit <file>                    read, validate, submit, and write the results workbook
+  validate <file>                  read and validate only; nothing is sent, nothing is stored
+  template <operation> --out <f>   write the import template of an operation
+  jobs                             list the jobs in the store
+  resume [job]                     go on with unfinished jobs
+  export <job> --out <file>        write a job's results workbook again
+  profiles list|add|remove|test    manage profiles
+  sandbox [--port N]               run the built-in sandbox ERP on loopback
+
+Run "wdt-bulk <command> --help" for a command's options.
+`;
+
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+}
+
+/** Runs one command line; resolves to the exit status. Never throws for expected failures. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`wdt-bulk: unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  return command(io, rest);
+}

@@ -1,0 +1,70 @@
+// What the results workbook is written from: a job as the store knows it, streamed row by row.
+// The job store implements JobReportSource; the writer in main/sheets/ knows nothing of SQLite.
+import type { OperationId } from '../../shared/operations/types';
+import type { JobState, RowState, StateCounts } from '../../shared/states';
+import type { Lang } from '../../shared/i18n';
+
+export type Environment = 'sandbox' | 'test' | 'production';
+
+export interface JobSummary {
+  id: string;
+  operation: OperationId;
+  method: string;
+  profileName: string;
+  environment: Environment;
+  sid: string;
+  sourceName: string;
+  sourcePath: string;
+  sourceSha256: string;
+  sheet: string;
+  headerRow: number;
+  /** The source sheet's headers as written, in column order. */
+  columns: readonly string[];
+  /** The API field each column maps to (null: an unknown column), aligned with `columns`. */
+  columnFields: readonly (string | null)[];
+  /** OS user who ran it. */
+  operator: string;
+  appVersion: string;
+  isCheck: boolean;
+  createdAt: string; // ISO 8601 with offset
+  startedAt: string | null;
+  finishedAt: string | null;
+  state: JobState;
+  counts: StateCounts;
+  calls: number;
+}
+
+export interface JobRowReport {
+  rowNumber: number;
+  /** The row's cells as the clerk saw them, aligned with JobSummary.columns. */
+  cells: readonly string[];
+  state: RowState;
+  /** The ERP's reason verbatim, or our own explanation (invalid/duplicate/unknown), in the job's language. */
+  message: string;
+  /** The number the ERP returned (creates). */
+  erpNo: string | null;
+  /** Which call carried it (batch number), when sent. */
+  batch: number | null;
+  submittedAt: string | null;
+}
+
+export interface JobCallReport {
+  batch: number;
+  method: string;
+  orders: number;
+  attempt: number;
+  httpStatus: number | null;
+  erpStatus: number | null;
+  erpMessage: string | null;
+  /** How the call ended (CallResult kind). */
+  outcome: string;
+  durationMs: number | null;
+  at: string;
+}
+
+export interface JobReportSource {
+  summary(): JobSummary;
+  rows(): Iterable<JobRowReport>;
+  calls(): Iterable<JobCallReport>;
+  lang: Lang;
+}

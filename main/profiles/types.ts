@@ -1,0 +1,42 @@
+// Profiles (non-secret settings, in the settings file) and secrets (only in the OS keychain).
+import type { Lang } from '../../shared/i18n';
+import type { Result } from '../../shared/result';
+
+export interface ProfileLimits {
+  /** Calls in flight at once. */
+  concurrency: number;
+  /** Calls per minute we allow ourselves (0 = no limit of our own). */
+  callsPerMinute: number;
+  /** Per-call limit for wms.stockother.In.cancelOrder (the page gives none). */
+  otherInCancelPerCall: number;
+  /** Seconds before a call with no answer counts as unknown. */
+  timeoutSeconds: number;
+}
+
+export interface Profile {
+  name: string;
+  environment: 'test' | 'production';
+  /** True only for the built-in sandbox profile (its ERP runs inside the app on loopback). */
+  builtin: boolean;
+  baseUrl: string;
+  sid: string;
+  appkey: string;
+  limits: ProfileLimits;
+  lang?: Lang;
+}
+
+export const defaultLimits: ProfileLimits = {
+  concurrency: 4,
+  callsPerMinute: 300,
+  otherInCancelPerCall: 100,
+  timeoutSeconds: 30,
+};
+
+/** Where the app secret (`secret:salt`) lives. `null`: no value stored; an error: the keychain itself failed. */
+export interface SecretStore {
+  /** 'keychain' when the OS keychain passed its probe; 'session' when secrets live only in memory for this run. */
+  readonly kind: 'keychain' | 'session';
+  get(profileName: string): Promise<Result<string | null>>;
+  set(profileName: string, appSecret: string): Promise<Result<void>>;
+  delete(profileName: string): Promise<Result<void>>;
+}

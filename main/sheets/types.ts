@@ -1,0 +1,82 @@
+// What the reader hands to the rest of the app: a sheet understood as rows of one operation,
+// with every problem named by row and column. Produced in a worker; plain data (structured-clone safe).
+import type { FieldValue, OperationId, OrderDraft } from '../../shared/operations/types';
+import type { LocalizedText } from '../../shared/i18n';
+
+export interface SourceFile {
+  path: string;
+  name: string;
+  bytes: number;
+  sha256: string;
+  format: 'xlsx' | 'xlsm' | 'csv';
+}
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+  /** The operation its headers match, when one does unambiguously. */
+  operation: OperationId | null;
+}
+
+export interface ImportColumn {
+  /** 0-based column index in the sheet. */
+  index: number;
+  /** The header as written in the sheet. */
+  header: string;
+  /** The API field it maps to; null for an unknown column (kept, travels to the results, never sent). */
+  field: string | null;
+}
+
+export interface CellProblem {
+  /** Row number as Excel shows it (1-based). */
+  row: number;
+  /** The header as written, or the field's label when the column is missing. */
+  column: string;
+  /** The API field name. */
+  field: string;
+  text: LocalizedText;
+}
+
+/** How a row ended up after reading and grouping. */
+export type RowDisposition =
+  | { kind: 'valid'; orderKey: string }
+  | { kind: 'invalid' } // see problems (own or its order's)
+  | { kind: 'duplicate'; ofRow: number };
+
+export interface ImportRow {
+  rowNumber: number;
+  /** Every column's text as the clerk saw it, aligned with `columns`. */
+  cells: readonly string[];
+  /** Normalised values by API field (only fields that parsed). */
+  values: Readonly<Record<string, FieldValue>>;
+  problems: readonly CellProblem[];
+  disposition: RowDisposition;
+}
+
+export interface SheetNotice {
+  row: number;
+  text: LocalizedText;
+}
+
+export interface SheetImport {
+  file: SourceFile;
+  sheets: readonly SheetInfo[];
+  sheet: string;
+  /** Row number of the header row (1-based). */
+  headerRow: number;
+  operation: OperationId;
+  /** Why this operation: inferred from which headers, or chosen by the person. */
+  operationReason: LocalizedText;
+  columns: readonly ImportColumn[];
+  /** Every non-blank data row in source order (repeated headers and totals rows are notices, not rows). */
+  rows: readonly ImportRow[];
+  orders: readonly OrderDraft[];
+  notices: readonly SheetNotice[];
+}
+
+export interface ReadOptions {
+  /** Read this sheet instead of the first matching visible one. */
+  sheet?: string;
+  /** Use this operation instead of inferring it. */
+  operation?: OperationId;
+}

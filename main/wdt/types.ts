@@ -1,0 +1,52 @@
+// The ERP client's seam: what a call needs and every way a call can end.
+import type { ErpAnswer } from '../../shared/operations/types';
+
+/** Who we are to the ERP. `secret` never travels and never leaves the client; `salt` is sent. */
+export interface WdtCredentials {
+  sid: string;
+  appkey: string;
+  secret: string;
+  salt: string;
+}
+
+export interface CallSpec {
+  /** API method name, e.g. `purchase.PurchaseReturn.pending`. */
+  method: string;
+  /** The exact JSON body that is sent and signed (see shared/operations/json-body.ts). */
+  body: string;
+  /** Paged calls (queryWithDetail): page_size, page_no (from 0), calc_total. */
+  paging?: { pageSize: number; pageNo: number; calcTotal?: boolean };
+  /** Seconds without an answer before the outcome counts as unknown (profile setting). */
+  timeoutMs?: number;
+}
+
+interface Timed {
+  /** HTTP status when a response arrived. */
+  httpStatus?: number;
+  durationMs: number;
+  /** The ERP's message (or a description of the transport failure), for the audit trail. Never a secret. */
+  message: string;
+}
+
+/**
+ * Every way a call ends. Business refusals are `answered` with erp.status > 0; the operation's
+ * outcomes() turns them into per-order results.
+ */
+export type CallResult =
+  | (Timed & { kind: 'answered'; erp: ErpAnswer })
+  /** The vendor's per-minute or concurrency limit: nothing was done; slow down and retry. */
+  | (Timed & { kind: 'rate-limited' })
+  /** sid/appkey/secret refused: stop the job before any more calls. */
+  | (Timed & { kind: 'credentials-refused' })
+  /** The timestamp was refused even after correcting from the server's clock. */
+  | (Timed & { kind: 'clock-skew' })
+  /** Failed before the request could have reached the ERP (DNS, connection refused): safe to resend. */
+  | (Timed & { kind: 'not-sent' })
+  /** The request may have reached the ERP and the answer is lost (timeout, reset, 5xx, not JSON): the ERP may have acted. */
+  | (Timed & { kind: 'unknown' });
+
+export type CallKind = CallResult['kind'];
+
+export interface WdtClient {
+  call(spec: CallSpec): Promise<CallResult>;
+}

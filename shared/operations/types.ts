@@ -1,0 +1,113 @@
+// The shape of the operation catalog: one file per API method describes its fields, limits,
+// how rows become call arguments and how an answer becomes per-order outcomes.
+// Nothing outside shared/operations/ knows a method's details (rule 4: one method, one file).
+import type { z } from 'zod';
+import type { Message } from '../i18n/define';
+
+/** The submit-able operations (CLI `--op` names). */
+export const operationIds = ['return-create', 'return-cancel', 'return-pending', 'other-in-cancel', 'stockin-cancel'] as const;
+export type OperationId = (typeof operationIds)[number];
+
+/** How a cell's text is understood. */
+export type FieldType =
+  | 'id' // an identifier: the text the cell shows ("000123" stays "000123")
+  | 'text' // free text, trimmed
+  | 'decimal' // Decimal(19,4), kept as a canonical decimal string ("1234.5"), never a float
+  | 'rate' // a decimal that also accepts a trailing % ("13%" → "0.13")
+  | 'boolean' // 是/否, Y/N, true/false, 1/0 (+ field-specific words in `values`)
+  | 'datetime' // "YYYY-MM-DD HH:mm:ss"
+  | 'enum' // one of `values`
+  | 'idList'; // several identifiers in one cell, separated by , ， ; ； 、 or new lines
+
+/** A value after normalisation. Decimals are canonical decimal strings. */
+export type FieldValue = string | boolean | number | readonly string[];
+
+export interface EnumValue {
+  value: string | number | boolean;
+  /** Cell spellings that mean this value (matched after header-style normalisation). */
+  labels: readonly string[];
+}
+
+export interface FieldDef {
+  /** The API field name, e.g. `outer_no`. */
+  key: string;
+  /** `order`: one value per order (orderInfo, or the document number); `line`: one per row (detailList). */
+  scope: 'order' | 'line';
+  label: Message;
+  /** Other header spellings. The zh-CN and en labels and the key are always accepted too. */
+  aliases: readonly string[];
+  type: FieldType;
+  required: boolean;
+  /** Maximum length in characters, as the API counts them. */
+  maxLength?: number;
+  /** Decimals: must be > 0 (quantities). */
+  positive?: boolean;
+  /** Decimals: must be ≥ 0 (prices, fees, rates). */
+  nonNegative?: boolean;
+  /** enum/boolean: the accepted spellings of each value. */
+  values?: readonly EnumValue[];
+  /** One line for the template's explanation sheet. */
+  description: Message;
+  /** Example cell text for the template's example row. */
+  example?: string;
+}
+
+/** One validated order, ready to be planned into calls. */
+export interface OrderDraft {
+  /** What identifies the order to the ERP: `outer_no` for creates, the document number otherwise. */
+  key: string;
+  /** Source row numbers (1-based, as Excel shows them), in source order. */
+  rows: readonly number[];
+  /** Order-level values by API field. */
+  header: Readonly<Record<string, FieldValue>>;
+  /** Line-level values by API field, one per row (creates); empty for list operations. */
+  lines: readonly Readonly<Record<string, FieldValue>>[];
+}
+
+/** The top-level JSON answer of the ERP, as parsed by the client. */
+export interface ErpAnswer {
+  status: number;
+  message?: string;
+  data?: unknown;
+}
+
+/** What one call did to one order, decided from the response structure (never from message text). */
+export type OrderOutcome =
+  | { key: string; state: 'succeeded'; message?: string; erpNo?: string }
+  | { key: string; state: 'failed'; message: string }
+  | { key: string; state: 'unknown'; message: string };
+
+/** Per-call options chosen by the person (not by the sheet). */
+export interface CallOptions {
+  /** return-create: is_check (审核) */
+  isCheck: boolean;
+}
+
+/** Profile settings that may override a method's per-call limit. */
+export type PerCallSetting = 'otherInCancelPerCall';
+
+/** How queryWithDetail settles an unknown outcome of this operation (purchase-return methods only). */
+export type ReconcileRule = 'create' | 'cancel' | 'pending';
+
+export interface OperationDef {
+  id: OperationId;
+  /** The API method name, e.g. `purchase.PurchaseReturn.batchCancelOrder`. */
+  method: string;
+  label: Message;
+  description: Message;
+  fields: readonly FieldDef[];
+  /** The field that identifies an order (see OrderDraft.key). */
+  keyField: string;
+  /** `by-key`: rows sharing the key form one order with several lines; `one-per-row`: a repeated key is a duplicate. */
+  grouping: 'by-key' | 'one-per-row';
+  /** Orders per call: at most `max`; a profile setting may lower (or, where the page gives none, set) it. */
+  perCall: { max: number; setting?: PerCallSetting };
+  /** Where set, unknown outcomes are settled by purchase.PurchaseReturn.queryWithDetail. */
+  reconcile?: ReconcileRule;
+  /** Validates one normalised row (order-level and line-level values together) — unknown in, typed out. */
+  rowSchema: z.ZodType<Record<string, FieldValue>>;
+  /** The positional arguments of one call carrying these orders (decimals via jsonDecimal()). */
+  buildArgs(orders: readonly OrderDraft[], options: CallOptions): unknown[];
+  /** Per-order outcomes of an answered call (status 0, or a refusal > 0), one per key, in key order. */
+  outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[];
+}
