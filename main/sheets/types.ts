@@ -1,7 +1,10 @@
 // What the reader hands to the rest of the app: a sheet understood as rows of one operation,
 // with every problem named by row and column. Produced in a worker; plain data (structured-clone safe).
-import type { FieldValue, OperationId, OrderDraft } from '../../shared/operations/types';
+import type { CellProblem, FieldValue, OperationId, OrderDraft, RowDisposition } from '../../shared/operations/types';
 import type { LocalizedText } from '../../shared/i18n';
+
+// CellProblem and RowDisposition moved to shared/operations (grouping there produces them).
+export type { CellProblem, RowDisposition };
 
 export interface SourceFile {
   path: string;
@@ -26,22 +29,6 @@ export interface ImportColumn {
   /** The API field it maps to; null for an unknown column (kept, travels to the results, never sent). */
   field: string | null;
 }
-
-export interface CellProblem {
-  /** Row number as Excel shows it (1-based). */
-  row: number;
-  /** The header as written, or the field's label when the column is missing. */
-  column: string;
-  /** The API field name. */
-  field: string;
-  text: LocalizedText;
-}
-
-/** How a row ended up after reading and grouping. */
-export type RowDisposition =
-  | { kind: 'valid'; orderKey: string }
-  | { kind: 'invalid' } // see problems (own or its order's)
-  | { kind: 'duplicate'; ofRow: number };
 
 export interface ImportRow {
   rowNumber: number;

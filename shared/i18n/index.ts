@@ -10,6 +10,7 @@ import { profilesMessages } from './messages/profiles';
 import { cliMessages } from './messages/cli';
 import { uiMessages } from './messages/ui';
 import { wdtMessages } from './messages/wdt';
+import { operationsMessages } from './messages/operations';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -26,6 +27,7 @@ export const catalog = {
   ...cliMessages,
   ...uiMessages,
   ...wdtMessages,
+  ...operationsMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -3,6 +3,7 @@
 // Nothing outside shared/operations/ knows a method's details (rule 4: one method, one file).
 import type { z } from 'zod';
 import type { Message } from '../i18n/define';
+import type { LocalizedText } from '../i18n';
 
 /** The submit-able operations (CLI `--op` names). */
 export const operationIds = ['return-create', 'return-cancel', 'return-pending', 'other-in-cancel', 'stockin-cancel'] as const;
@@ -29,8 +30,10 @@ export interface EnumValue {
 }
 
 export interface FieldDef {
-  /** The API field name, e.g. `outer_no`. */
+  /** The API field name, e.g. `outer_no`; unique within an operation (the key of a row's values). */
   key: string;
+  /** The name in the request when it differs from `key` (createOrder has `remark` in orderInfo and in detailList). */
+  apiName?: string;
   /** `order`: one value per order (orderInfo, or the document number); `line`: one per row (detailList). */
   scope: 'order' | 'line';
   label: Message;
@@ -73,9 +76,28 @@ export interface ErpAnswer {
 
 /** What one call did to one order, decided from the response structure (never from message text). */
 export type OrderOutcome =
-  | { key: string; state: 'succeeded'; message?: string; erpNo?: string }
-  | { key: string; state: 'failed'; message: string }
-  | { key: string; state: 'unknown'; message: string };
+  | { key: string; state: 'succeeded'; message?: string; erpNo?: string; text?: LocalizedText }
+  | { key: string; state: 'failed'; message: string; text?: LocalizedText }
+  | { key: string; state: 'unknown'; message: string; text?: LocalizedText };
+// `message` is the ERP's reason verbatim (failed) or our zh-CN rendering of `text`; `text`, where set,
+// is our own wording, so a front end can show it in the reader's language.
+
+/** A problem with one cell or row, named by row and column. */
+export interface CellProblem {
+  /** Row number as Excel shows it (1-based). */
+  row: number;
+  /** The header as written, or the field's label when the column is missing. */
+  column: string;
+  /** The API field name. */
+  field: string;
+  text: LocalizedText;
+}
+
+/** How a row ended up after reading and grouping. */
+export type RowDisposition =
+  | { kind: 'valid'; orderKey: string }
+  | { kind: 'invalid' } // see problems (own or its order's)
+  | { kind: 'duplicate'; ofRow: number };
 
 /** Per-call options chosen by the person (not by the sheet). */
 export interface CallOptions {
