@@ -1,0 +1,133 @@
+// Rows → orders, per spreadsheets.md "Rows to orders". Lists: one number per row, a repeated number
+// is submitted once (the later row is a duplicate of the first). Creates: rows sharing the key
+// (outer_no) form one order wherever they sit; order-level columns may be filled on the first row only
+// or repeated, but must not disagree; an order with any invalid row is not submitted at all.
+import type { LocalizedText } from '../i18n';
+import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft, RowDisposition } from './types';
+
+/** What grouping needs to know of a row's own problems: which field each one is about. */
+export type CellProblemLike = Pick<CellProblem, 'row' | 'field'>;
+
+export interface GroupInputRow {
+  rowNumber: number;
+  /** Normalised values by field key (only cells that parsed and were not empty). */
+  values: Readonly<Record<string, FieldValue>>;
+  /** The row's own cell problems (from normaliseCell); any of them makes the row invalid. */
+  problems: readonly CellProblemLike[];
+}
+
+export interface GroupOptions {
+  /** The header as written for a field's column; defaults to the field's Chinese label (column missing). */
+  columnOf?: (fieldKey: string) => string | undefined;
+}
+
+export interface Grouped {
+  /** Orders to submit, in the order their first row appears. */
+  orders: OrderDraft[];
+  /** Exactly one disposition per input row. */
+  dispositions: Map<number, RowDisposition>;
+  /** Problems grouping found (missing required values, conflicts, poisoned orders, duplicates), in row order. */
+  problems: CellProblem[];
+}
+
+const same = (a: FieldValue, b: FieldValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+const shown = (v: FieldValue): string => (Array.isArray(v) ? v.join(',') : String(v));
+
+export function groupRows(op: OperationDef, rows: readonly GroupInputRow[], options: GroupOptions = {}): Grouped {
+  const fieldOf = (key: string): FieldDef | undefined => op.fields.find((f) => f.key === key);
+  const columnOf = (key: string): string => options.columnOf?.(key) ?? fieldOf(key)?.label['zh-CN'] ?? key;
+  const problemAt = (row: number, field: string, text: LocalizedText): CellProblem => ({ row, column: columnOf(field), field, text });
+
+  const problems: CellProblem[] = [];
+  const dispositions = new Map<number, RowDisposition>();
+  const groups = new Map<string, GroupInputRow[]>();
+  const firstRowOf = new Map<string, number>();
+
+  for (const row of rows) {
+    const key = row.values[op.keyField];
+    if (typeof key !== 'string' || key === '') {
+      // A key cell that failed to parse already carries its own problem; don't say "empty" on top of it.
+      if (!row.problems.some((p) => p.field === op.keyField)) {
+        problems.push(problemAt(row.rowNumber, op.keyField, { key: 'operations.row.missingRequired', params: { column: columnOf(op.keyField) } }));
+      }
+      dispositions.set(row.rowNumber, { kind: 'invalid' });
+      continue;
+    }
+    const first = firstRowOf.get(key);
+    if (op.grouping === 'one-per-row' && first !== undefined) {
+      dispositions.set(row.rowNumber, { kind: 'duplicate', ofRow: first });
+      problems.push(problemAt(row.rowNumber, op.keyField, { key: 'operations.row.duplicate', params: { row: first, key } }));
+      continue;
+    }
+    if (first === undefined) firstRowOf.set(key, row.rowNumber);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+
+  const orders: OrderDraft[] = [];
+  for (const [key, members] of groups) {
+    const found = checkOrder(op, key, members, problemAt, columnOf);
+    problems.push(...found.problems);
+    const bad = members.filter((r) => r.problems.length > 0 || found.problems.some((p) => p.row === r.rowNumber));
+    if (bad.length === 0) {
+      for (const r of members) dispositions.set(r.rowNumber, { kind: 'valid', orderKey: key });
+      orders.push({ key, rows: members.map((r) => r.rowNumber), header: found.header, lines: found.lines });
+      continue;
+    }
+    const badRows = bad.map((r) => r.rowNumber).join(', ');
+    for (const r of members) {
+      dispositions.set(r.rowNumber, { kind: 'invalid' });
+      // Every row says why it is not sent, even when its own cells are fine.
+      if (!bad.includes(r)) {
+        problems.push(problemAt(r.rowNumber, op.keyField, { key: 'operations.order.otherRowInvalid', params: { key, rows: badRows } }));
+      }
+    }
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return { orders, dispositions, problems };
+}
+
+type ProblemAt = (row: number, field: string, text: LocalizedText) => CellProblem;
+
+/** Merges an order's header, collects its lines, and finds missing and conflicting values. */
+function checkOrder(op: OperationDef, key: string, members: readonly GroupInputRow[], problemAt: ProblemAt, columnOf: (field: string) => string) {
+  const missing = (field: string): LocalizedText => ({ key: 'operations.row.missingRequired', params: { column: columnOf(field) } });
+  const problems: CellProblem[] = [];
+  const header: Record<string, FieldValue> = { [op.keyField]: key };
+  const hasOwnProblem = (r: GroupInputRow, field: string) => r.problems.some((p) => p.field === field);
+  const [firstRow] = members;
+
+  for (const def of op.fields) {
+    if (def.scope !== 'order' || def.key === op.keyField) continue;
+    const filled = members.filter((r) => r.values[def.key] !== undefined);
+    const distinct: FieldValue[] = [];
+    for (const r of filled) {
+      const v = r.values[def.key] as FieldValue;
+      if (!distinct.some((d) => same(d, v))) distinct.push(v);
+    }
+    if (distinct.length > 1) {
+      const values = distinct.map(shown).join(' / ');
+      for (const r of filled) {
+        problems.push(problemAt(r.rowNumber, def.key, { key: 'operations.order.conflict', params: { key, column: columnOf(def.key), values } }));
+      }
+    } else if (distinct[0] !== undefined) {
+      header[def.key] = distinct[0];
+    } else if (def.required && firstRow && !members.some((r) => hasOwnProblem(r, def.key))) {
+      problems.push(problemAt(firstRow.rowNumber, def.key, missing(def.key)));
+    }
+  }
+
+  const lineFields = op.fields.filter((f) => f.scope === 'line');
+  const lines = lineFields.length === 0 ? [] : members.map((r) => {
+    const line: Record<string, FieldValue> = {};
+    for (const def of lineFields) {
+      const v = r.values[def.key];
+      if (v !== undefined) line[def.key] = v;
+      else if (def.required && !hasOwnProblem(r, def.key)) problems.push(problemAt(r.rowNumber, def.key, missing(def.key)));
+    }
+    return line;
+  });
+  return { problems, header, lines };
+}
+
