@@ -40,3 +40,14 @@ export interface SecretStore {
   set(profileName: string, appSecret: string): Promise<Result<void>>;
   delete(profileName: string): Promise<Result<void>>;
 }
+
+/**
+ * How a resolved profile's app secret is read: at send time, every time, so it never sits in a
+ * long-lived object that could be serialised, logged or sent to the renderer.
+ */
+export interface SecretSource {
+  /** Where the secret comes from (safe to show; never the secret). */
+  readonly where: 'keychain' | 'session' | 'environment' | 'sandbox';
+  /** The app secret `secret:salt`; SECRET_MISSING when none is stored, KEYCHAIN_UNAVAILABLE when the keychain failed. */
+  read(): Promise<Result<string>>;
+}
