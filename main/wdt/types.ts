@@ -1,5 +1,6 @@
 // The ERP client's seam: what a call needs and every way a call can end.
 import type { ErpAnswer } from '../../shared/operations/types';
+import type { LocalizedText } from '../../shared/i18n';
 
 /** Who we are to the ERP. `secret` never travels and never leaves the client; `salt` is sent. */
 export interface WdtCredentials {
@@ -26,6 +27,10 @@ interface Timed {
   durationMs: number;
   /** The ERP's message (or a description of the transport failure), for the audit trail. Never a secret. */
   message: string;
+  /** Our own wording of `message` (transport failures), so a front end can show it in the reader's language. */
+  text?: LocalizedText;
+  /** How many HTTP attempts the call took (2 when the timestamp was corrected and resent). */
+  attempts?: number;
 }
 
 /**

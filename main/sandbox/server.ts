@@ -1,0 +1,238 @@
+// The built-in sandbox ERP: a real node:http server on 127.0.0.1 that speaks the vendor's
+// protocol (POST /openapi), enforces its limits, and can be steered to fail in every way the
+// real ERP or the network can (docs/erp-client.md, "Sandbox").
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Clock } from '../effects';
+import { systemClock } from '../effects';
+import { checkRequest, type SandboxAccount } from './auth';
+import { sandboxCredentials } from './credentials';
+import type { HandlerContext, MethodHandler, SandboxAnswer } from './handler-kit';
+import { optionsPatchSchema, runtimeOptionsSchema, takeFault, type SandboxOptionsPatch, type SandboxRuntimeOptions } from './options';
+import { batchCancelOrder, createOrder, pending, queryWithDetail } from './purchase-returns';
+import { SandboxState } from './state';
+import { otherInCancel, stockinCancel } from './stock-docs';
+
+/** One handler per API method (rule 4: adding a method adds one line here). */
+export const sandboxMethods: Record<string, MethodHandler> = {
+  'purchase.PurchaseReturn.createOrder': createOrder,
+  'purchase.PurchaseReturn.batchCancelOrder': batchCancelOrder,
+  'purchase.PurchaseReturn.pending': pending,
+  'purchase.PurchaseReturn.queryWithDetail': queryWithDetail,
+  'wms.stockother.In.cancelOrder': otherInCancel,
+  'wms.stockin.Purchase.cancel': stockinCancel,
+};
+
+export const rateLimitMessage = '超过每分钟最大调用频率限制，请稍后重试';
+export const concurrencyLimitMessage = '超过每分钟最大并发次数限制，请稍后重试';
+
+export interface SandboxOptions extends SandboxOptionsPatch {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Keep the documents in this JSON file, so a standalone sandbox survives its own restart. */
+  dataFile?: string;
+  /** The host clock the sandbox's (possibly skewed) clock is derived from. */
+  clock?: Clock;
+  /** Another demo account (tests of refusals); default sandboxCredentials. */
+  account?: SandboxAccount;
+}
+
+export interface Sandbox {
+  /** Base URL; the API is POST {url}/openapi. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  setOptions(patch: SandboxOptionsPatch): void;
+  /** The current options (faults count down as they are injected). */
+  readonly options: SandboxRuntimeOptions;
+  /** Inspectable in-process: documents, create attempts, counters. */
+  state: SandboxState;
+}
+
+const isLoopback = (address: string | undefined) =>
+  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = options.clock ?? systemClock;
+  const account = options.account ?? sandboxCredentials;
+  const runtime = runtimeOptionsSchema.parse({
+    latencyMs: options.latencyMs,
+    callsPerMinute: options.callsPerMinute,
+    maxConcurrent: options.maxConcurrent,
+    clockSkewSeconds: options.clockSkewSeconds,
+    faults: options.faults,
+  });
+  const state = SandboxState.open(options.dataFile);
+  const sockets = new Set<Socket>();
+  const recentCalls: number[] = [];
+  let inFlight = 0;
+  let closing = false;
+
+  const sandboxNow = () => clock.now() + runtime.clockSkewSeconds * 1000;
+
+  function send(res: ServerResponse, httpStatus: number, body: string, type = 'application/json; charset=utf-8') {
+    if (res.destroyed) return;
+    res.writeHead(httpStatus, { 'content-type': type, date: new Date(sandboxNow()).toUTCString() });
+    res.end(body);
+  }
+  const answer = (res: ServerResponse, a: SandboxAnswer) => send(res, 200, JSON.stringify(a));
+
+  /** Vendor limits: a sliding one-minute window of accepted calls, and calls in flight. */
+  function limited(): string | null {
+    const now = clock.now();
+    while (recentCalls.length > 0 && recentCalls[0]! <= now - 60_000) recentCalls.shift();
+    if (runtime.maxConcurrent > 0 && inFlight > runtime.maxConcurrent) {
+      state.counters.concurrencyLimited += 1;
+      return concurrencyLimitMessage;
+    }
+    if (runtime.callsPerMinute > 0 && recentCalls.length >= runtime.callsPerMinute) {
+      state.counters.rateLimited += 1;
+      return rateLimitMessage;
+    }
+    recentCalls.push(now);
+    return null;
+  }
+
+  async function openapi(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+    const body = await readBody(req);
+    state.counters.requests += 1;
+    inFlight += 1;
+    try {
+      const limit = limited();
+      if (limit) return answer(res, { status: 100, message: limit });
+      if (runtime.latencyMs > 0) await sleep(runtime.latencyMs);
+      const refusal = checkRequest(query, body, account, sandboxNow());
+      if (refusal) {
+        if (refusal.reason === 'sign') state.counters.signRefused += 1;
+        if (refusal.reason === 'account') state.counters.accountRefused += 1;
+        if (refusal.reason === 'timestamp') state.counters.timestampRefused += 1;
+        return answer(res, { status: 100, message: refusal.message });
+      }
+      const method = query.get('method') ?? '';
+      const handler = sandboxMethods[method];
+      if (!handler) return answer(res, { status: 100, message: `接口[${method}]不存在` });
+      const fault = takeFault(runtime, method);
+      if (fault) state.counters.faultsInjected += 1;
+      if (fault?.kind === '502-before-acting') return send(res, 502, '<html><body>502 Bad Gateway</body></html>', 'text/html');
+      if (fault?.kind === 'reset-before-acting') return void req.socket.destroy();
+
+      let args: unknown;
+      try {
+        args = JSON.parse(body);
+      } catch {
+        return answer(res, { status: 100, message: '请求体不是合法的JSON' });
+      }
+      if (!Array.isArray(args)) return answer(res, { status: 100, message: '请求体必须是参数数组' });
+      const ctx: HandlerContext = {
+        state,
+        nowMs: sandboxNow(),
+        paging: {
+          pageSize: Number(query.get('page_size') ?? 40),
+          pageNo: Number(query.get('page_no') ?? 0),
+          calcTotal: query.get('calc_total') === '1',
+        },
+      };
+      const result = handler(args, ctx);
+      state.counters.handled += 1;
+      state.counters.byMethod[method] = (state.counters.byMethod[method] ?? 0) + 1;
+      // Saved even when the handler only counted an attempt: attempts are evidence too.
+      state.save();
+
+      switch (fault?.kind) {
+        case '502-after-acting':
+          return send(res, 502, '<html><body>502 Bad Gateway</body></html>', 'text/html');
+        case 'reset-after-acting':
+          return void req.socket.destroy();
+        case 'garbage-body':
+          return send(res, 200, '<html><body>服务器内部错误</body></html>{"status":', 'text/html');
+        case 'hang':
+          if (fault.delayMs === undefined) return; // never answered: close() or the client ends it
+          await sleep(fault.delayMs);
+          return answer(res, result.answer);
+        default:
+          return answer(res, result.answer);
+      }
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, '{"error":"loopback only"}');
+    if (req.method === 'GET' && path === '/__sandbox/state') {
+      return send(res, 200, JSON.stringify({ data: state.snapshot(), counters: state.counters, options: runtime }));
+    }
+    if (req.method === 'POST' && path === '/__sandbox/options') {
+      let patch: unknown;
+      try {
+        patch = JSON.parse(await readBody(req));
+      } catch {
+        return send(res, 400, '{"error":"not JSON"}');
+      }
+      const parsed = optionsPatchSchema.safeParse(patch);
+      if (!parsed.success) return send(res, 400, JSON.stringify({ error: parsed.error.message }));
+      setOptions(parsed.data);
+      return send(res, 200, JSON.stringify({ options: runtime }));
+    }
+    return send(res, 404, '{"error":"not found"}');
+  }
+
+  function setOptions(patch: SandboxOptionsPatch): void {
+    const p = optionsPatchSchema.parse(patch);
+    if (p.latencyMs !== undefined) runtime.latencyMs = p.latencyMs;
+    if (p.callsPerMinute !== undefined) runtime.callsPerMinute = p.callsPerMinute;
+    if (p.maxConcurrent !== undefined) runtime.maxConcurrent = p.maxConcurrent;
+    if (p.clockSkewSeconds !== undefined) runtime.clockSkewSeconds = p.clockSkewSeconds;
+    if (p.faults !== undefined) runtime.faults = p.faults;
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const work =
+      url.pathname === '/openapi' && req.method === 'POST'
+        ? openapi(req, res, url.searchParams)
+        : url.pathname.startsWith('/__sandbox/')
+          ? control(req, res, url.pathname)
+          : Promise.resolve(send(res, 404, '{"error":"not found"}'));
+    work.catch(() => {
+      // A sandbox bug must not leave the client hanging: answer 500 (the client counts it unknown).
+      if (!res.headersSent) send(res, 500, '{"error":"sandbox internal error"}');
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    state,
+    options: runtime,
+    setOptions,
+    close: () => {
+      if (closing) return Promise.resolve();
+      closing = true;
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+}
