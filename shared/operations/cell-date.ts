@@ -20,7 +20,7 @@ export function normaliseDateText(text: string): string | null {
   for (const pattern of patterns) {
     const m = pattern.exec(s);
     if (!m) continue;
-    const [year, month, day, hour, minute, second] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as [
+    const [year, month, day, hour, minute, second] = Array.from({ length: 6 }, (_, i) => m[i + 1]).map((part) => (part === undefined ? 0 : Number(part))) as [
       number, number, number, number, number, number,
     ];
     if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
