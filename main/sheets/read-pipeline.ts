@@ -1,0 +1,90 @@
+// The whole read, in whatever thread runs it: intake guards → xlsx/csv rows → sheet and header choice →
+// rows, problems and orders. The worker (read-worker.ts) runs exactly this; tests may call it in-process.
+import { z } from 'zod';
+import { operationIds } from '../../shared/operations/types';
+import { defaultLang, isLang, t } from '../../shared/i18n';
+import type { Lang } from '../../shared/i18n';
+import { appError, err, ok } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { openCsv } from './csv-source';
+import { inspectFile } from './intake';
+import { defaultLimits } from './limits';
+import type { ReadLimits } from './limits';
+import { chooseSheet } from './sheet-choose';
+import { buildRows } from './sheet-rows';
+import { SheetLimitError } from './source';
+import type { SourceBook } from './source';
+import type { ReadOptions, SheetImport } from './types';
+import { parseWorkbookMeta } from './workbook-meta';
+import { openXlsx } from './xlsx-source';
+
+export interface ReadRequest extends ReadOptions {
+  /** Language of error messages (problems stay LocalizedText). */
+  lang?: Lang;
+  limits?: Partial<ReadLimits>;
+}
+
+/** What crosses into the worker: parsed, because a worker's message is just data. */
+export const readRequestSchema = z.object({
+  path: z.string().min(1),
+  sheet: z.string().optional(),
+  operation: z.enum(operationIds).optional(),
+  lang: z.custom<Lang>(isLang).optional(),
+  limits: z
+    .object({
+      maxFileBytes: z.number().positive(),
+      maxZipEntries: z.number().positive(),
+      maxUncompressedBytes: z.number().positive(),
+      maxCompressionRatio: z.number().positive(),
+      maxRows: z.number().positive(),
+      maxColumns: z.number().positive(),
+      timeoutMs: z.number().positive(),
+    })
+    .partial()
+    .optional(),
+});
+
+export async function readSheetInProcess(filePath: string, request: ReadRequest = {}): Promise<Result<SheetImport>> {
+  const lang = request.lang ?? defaultLang;
+  const limits: ReadLimits = { ...defaultLimits, ...request.limits };
+  const intake = await inspectFile(filePath, limits, lang);
+  if (!intake.ok) return intake;
+  const { file, zip } = intake.value;
+  let book: SourceBook | null = null;
+  try {
+    if (zip) {
+      const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
+      book = openXlsx(filePath, meta, zip.merges, limits);
+    } else {
+      book = await openCsv(filePath, limits);
+    }
+    const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation }, file.name, lang);
+    if (!picked.ok) return picked;
+    const pick = picked.value;
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, lang);
+    return ok({
+      file,
+      sheets: pick.sheets,
+      sheet: pick.sheet,
+      headerRow: pick.headerRow,
+      operation: pick.operation.id,
+      operationReason: pick.reason,
+      columns: built.columns,
+      rows: built.rows,
+      orders: built.orders,
+      notices: [...pick.notices, ...built.notices],
+    });
+  } catch (e) {
+    if (e instanceof SheetLimitError) {
+      const key = e.limit === 'rows' ? 'sheets.limit.rows' : 'sheets.limit.columns';
+      const limit = e.limit === 'rows' ? limits.maxRows : limits.maxColumns;
+      const params = { file: file.name, sheet: e.sheet, row: e.row, limit };
+      return err(appError('FILE_TOO_LARGE', t(lang, key, params), params));
+    }
+    // A malformed workbook makes exceljs throw; for the clerk that is an unreadable file, not a crash.
+    const reason = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+    return err(appError('FILE_UNREADABLE', t(lang, 'sheets.file.unreadable', { file: file.name, reason }), { file: file.name, reason }));
+  } finally {
+    book?.close();
+  }
+}

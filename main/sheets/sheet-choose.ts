@@ -1,0 +1,124 @@
+// Which sheet, which header row, which operation: the first visible sheet whose header row (the best-scoring
+// of its first 20 rows) names an operation — or the sheet and operation the person chose.
+import { getOperation, operations } from '../../shared/operations/catalog';
+import { inferOperation, matchHeader, scoreHeaderRow } from '../../shared/operations/headers';
+import type { OperationDef, OperationId } from '../../shared/operations/types';
+import { t } from '../../shared/i18n';
+import type { Lang, LocalizedText } from '../../shared/i18n';
+import { appError, err, ok } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { headerSearchRows } from './limits';
+import type { SourceBook, SourceRow } from './source';
+import type { SheetInfo, SheetNotice } from './types';
+
+export interface HeaderPick {
+  sheet: string;
+  headerRow: number;
+  /** The header cells' text as written. */
+  headers: string[];
+  operation: OperationDef;
+  reason: LocalizedText;
+  /** Rows after the header row that were already read, then the rest of the sheet. */
+  rows: AsyncIterable<SourceRow>;
+  sheets: SheetInfo[];
+  notices: SheetNotice[];
+}
+
+export const cellTexts = (row: SourceRow): string[] => row.cells.map((c) => c.text.trim());
+
+const candidatesText = (ids: readonly OperationId[]) => ids.join(', ');
+
+/** Reads rows up to the header search window; returns them and the iterator, positioned after them. */
+async function readTop(rows: AsyncIterable<SourceRow>) {
+  const iterator = rows[Symbol.asyncIterator]();
+  const top: SourceRow[] = [];
+  let overflow: SourceRow | null = null;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    if (next.value.number > headerSearchRows) {
+      overflow = next.value;
+      break;
+    }
+    top.push(next.value);
+  }
+  return { top, iterator, overflow };
+}
+
+/** The best header row for `op` (or for any operation), earliest on ties; null when nothing matches. */
+function bestHeaderRow(top: SourceRow[], op: OperationDef | undefined): SourceRow | null {
+  let best: SourceRow | null = null;
+  let bestScore = 0;
+  for (const row of top) {
+    const texts = cellTexts(row);
+    const score = op ? texts.filter((c) => c !== '' && matchHeader(op, c) !== undefined).length : scoreHeaderRow(texts);
+    if (score > bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+async function* chain(rest: SourceRow[], overflow: SourceRow | null, iterator: AsyncIterator<SourceRow>): AsyncGenerator<SourceRow> {
+  yield* rest;
+  if (!overflow) return;
+  yield overflow;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+export async function chooseSheet(
+  book: SourceBook,
+  wanted: { sheet?: string; operation?: OperationId },
+  fileName: string,
+  lang: Lang,
+): Promise<Result<HeaderPick>> {
+  const sheetNames = book.sheets.map((s) => s.name).join('、');
+  if (wanted.sheet !== undefined && !book.sheets.some((s) => s.name === wanted.sheet)) {
+    const params = { file: fileName, sheet: wanted.sheet, sheets: sheetNames };
+    return err(appError('SHEET_NOT_FOUND', t(lang, 'sheets.sheet.notFound', params), params));
+  }
+  const chosenOp = wanted.operation ? getOperation(wanted.operation) : undefined;
+  const infos: SheetInfo[] = book.sheets.map((s) => ({ name: s.name, visible: s.visible, operation: null }));
+  const notices: SheetNotice[] = [];
+  let ambiguity: { sheet: string; candidates: OperationId[] } | null = null;
+
+  for await (const sheet of book.open()) {
+    if (wanted.sheet !== undefined ? sheet.name !== wanted.sheet : !sheet.visible) {
+      if (wanted.sheet === undefined) notices.push({ row: 0, text: { key: 'sheets.notice.hiddenSkipped', params: { sheet: sheet.name } } });
+      continue;
+    }
+    const { top, iterator, overflow } = await readTop(sheet.rows);
+    const header = bestHeaderRow(top, chosenOp);
+    const headers = header ? header.cells.map((c) => c.text.trim()) : [];
+    const inference = header ? inferOperation(headers.filter((h) => h !== '')) : null;
+    const info = infos.find((i) => i.name === sheet.name);
+    if (info && inference && 'operation' in inference) info.operation = inference.operation;
+
+    let op: OperationDef | undefined = chosenOp;
+    let reason: LocalizedText = { key: 'sheets.operation.chosen' };
+    if (!op && inference && 'operation' in inference) {
+      op = getOperation(inference.operation);
+      reason = { key: 'sheets.operation.inferred', params: { headers: inference.matched.join('、') } };
+    }
+    if (header && op) {
+      const rest = top.filter((r) => r.number > header.number);
+      return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, rows: chain(rest, overflow, iterator), sheets: infos, notices });
+    }
+    if (header && inference && 'ambiguous' in inference && !ambiguity) ambiguity = { sheet: sheet.name, candidates: inference.ambiguous };
+    if (header && !ambiguity && wanted.sheet !== undefined) ambiguity = { sheet: sheet.name, candidates: operations.map((o) => o.id) };
+    if (wanted.sheet !== undefined) break;
+  }
+  book.close();
+  if (ambiguity) {
+    const key = ambiguity.candidates.length < operations.length ? 'sheets.operation.ambiguous' : 'sheets.operation.none';
+    const params = { file: fileName, sheet: ambiguity.sheet, candidates: candidatesText(ambiguity.candidates) };
+    return err(appError('OPERATION_UNKNOWN', t(lang, key, params), { ...params, candidates: ambiguity.candidates }));
+  }
+  const params = { file: fileName, sheets: sheetNames };
+  return err(appError('OPERATION_UNKNOWN', t(lang, 'sheets.sheet.noHeaders', params), { ...params, candidates: operations.map((o) => o.id) }));
+}

@@ -1,0 +1,33 @@
+// What a parser hands on: sheets as streams of rows of RawCells, whatever the file format was.
+
+import type { RawCell } from '../../shared/operations/types';
+
+export interface SourceRow {
+  /** Row number as Excel shows it (1-based). */
+  number: number;
+  /** Cells by 0-based column; holes are empty cells. */
+  cells: RawCell[];
+}
+
+export interface SourceSheet {
+  name: string;
+  visible: boolean;
+  /** Rows in order; blank rows may be missing. The consumer may stop early. */
+  rows: AsyncIterable<SourceRow>;
+}
+
+export interface SourceBook {
+  /** Every sheet of the workbook in tab order (a CSV has one). */
+  sheets: { name: string; visible: boolean }[];
+  /** The sheets as they stream; stop early once the wanted sheet is read. */
+  open(): AsyncIterable<SourceSheet>;
+  /** Releases the file (called when the consumer stops early). */
+  close(): void;
+}
+
+/** A limit hit while streaming; the pipeline turns it into a FILE_TOO_LARGE result. */
+export class SheetLimitError extends Error {
+  constructor(readonly limit: 'rows' | 'columns', readonly sheet: string, readonly row: number) {
+    super(`sheet limit: ${limit}`);
+  }
+}
