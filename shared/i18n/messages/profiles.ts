@@ -73,4 +73,60 @@ export const profilesMessages = defineMessages({
   'profiles.confirm.counts': { 'zh-CN': '单据 {orders} 个，共 {rows} 行', en: '{orders} documents from {rows} rows' },
   'profiles.confirm.countsCalls': { 'zh-CN': '单据 {orders} 个，共 {rows} 行，约 {calls} 次调用', en: '{orders} documents from {rows} rows, about {calls} calls' },
   'profiles.confirm.warning': { 'zh-CN': '这会修改正式 ERP 中的数据，且无法自动撤销。', en: 'This changes data in the production ERP and cannot be undone automatically.' },
+  // Where a profile's secret is (profiles list)
+  'profiles.secretStatus.keychain': { 'zh-CN': '系统钥匙串', en: 'system keychain' },
+  'profiles.secretStatus.session': { 'zh-CN': '仅本次运行（内存）', en: 'this run only (memory)' },
+  'profiles.secretStatus.builtin': { 'zh-CN': '内置', en: 'built in' },
+  'profiles.secretStatus.none': { 'zh-CN': '未保存', en: 'not stored' },
+  'profiles.secretStatus.unavailable': { 'zh-CN': '钥匙串不可用', en: 'keychain unavailable' },
+
+  // The `profiles` command
+  'profiles.cli.usage': {
+    'zh-CN': `用法：wdt-bulk profiles <子命令> [选项]
+
+  list [--json]                         列出配置（* 为默认）；从不显示 AppSecret
+  add <名称> --base-url U --sid S --appkey K [--env test|production]
+      [--concurrency N] [--calls-per-minute N] [--timeout 秒] [--other-in-cancel-per-call N]
+                                        新建或替换配置；AppSecret（secret:salt）从标准输入读取
+  remove <名称>                         删除配置及其钥匙串条目
+  test [名称] [--json]                  发送一次无害的签名调用，检查凭据
+  default <名称>                        设为默认配置
+通用选项：--lang zh-CN|en  --json
+`,
+    en: `Usage: wdt-bulk profiles <subcommand> [options]
+
+  list [--json]                         list the profiles (* = default); never shows a secret
+  add <name> --base-url U --sid S --appkey K [--env test|production]
+      [--concurrency N] [--calls-per-minute N] [--timeout seconds] [--other-in-cancel-per-call N]
+                                        create or replace a profile; the app secret (secret:salt) is read from standard input
+  remove <name>                         remove a profile and its keychain entry
+  test [name] [--json]                  send one harmless signed call to check the credentials
+  default <name>                        make it the default profile
+Options for all: --lang zh-CN|en  --json
+`,
+  },
+  'profiles.cli.badArguments': { 'zh-CN': '参数有误：{reason}', en: 'Wrong arguments: {reason}' },
+  'profiles.cli.missingName': { 'zh-CN': '请给出配置名称。', en: 'Give the profile\'s name.' },
+  'profiles.cli.badNumber': { 'zh-CN': '{option} 必须是整数。', en: '{option} must be a whole number.' },
+  'profiles.cli.secretInArguments': {
+    'zh-CN': 'AppSecret 只从标准输入读取，不能写在命令行参数里（参数会留在进程列表和命令历史中）。例如：printf "%s" "$WDT_APPSECRET" | wdt-bulk profiles add …',
+    en: 'The app secret is read only from standard input, never from an argument (arguments show in the process list and the shell history). For example: printf "%s" "$WDT_APPSECRET" | wdt-bulk profiles add …',
+  },
+  'profiles.cli.secretPrompt': { 'zh-CN': 'AppSecret（secret:salt，输入不显示）：', en: 'App secret (secret:salt, not shown): ' },
+  'profiles.cli.secretEmpty': { 'zh-CN': '标准输入中没有 AppSecret。', en: 'No app secret on standard input.' },
+  'profiles.cli.cancelled': { 'zh-CN': '已取消。', en: 'Cancelled.' },
+  'profiles.cli.addNeedsKeychain': {
+    'zh-CN': '配置未保存：{reason} 如只想临时使用，可改用环境变量 WDT_BASE_URL、WDT_SID、WDT_APPKEY、WDT_APPSECRET。',
+    en: 'The profile was not saved: {reason} For a one-off run, use the environment variables WDT_BASE_URL, WDT_SID, WDT_APPKEY, WDT_APPSECRET instead.',
+  },
+  'profiles.cli.added': { 'zh-CN': '已保存配置“{name}”（{env}），AppSecret 已存入{where}。', en: 'Saved profile "{name}" ({env}); its app secret is in the {where}.' },
+  'profiles.cli.replaced': { 'zh-CN': '已替换配置“{name}”（{env}），AppSecret 已存入{where}。', en: 'Replaced profile "{name}" ({env}); its app secret is in the {where}.' },
+  'profiles.cli.removed': { 'zh-CN': '已删除配置“{name}”及其 AppSecret。', en: 'Removed profile "{name}" and its app secret.' },
+  'profiles.cli.defaultSet': { 'zh-CN': '默认配置现为“{name}”。', en: 'The default profile is now "{name}".' },
+  'profiles.cli.sandboxUrl': { 'zh-CN': '（内置沙箱，使用时在本机回环地址启动）', en: '(built-in sandbox, started on loopback when used)' },
+  'profiles.cli.listLine': {
+    'zh-CN': '{mark} {name}  [{env}]  {url}  卖家账号 {sid}  AppKey {appkey}  AppSecret：{secret}',
+    en: '{mark} {name}  [{env}]  {url}  sid {sid}  appkey {appkey}  secret: {secret}',
+  },
+  'profiles.cli.testing': { 'zh-CN': '正在检查配置“{name}”（{url}）…', en: 'Checking profile "{name}" ({url})…' },
 });
