@@ -191,7 +191,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function setOptions(patch: SandboxOptionsPatch): void {
     const p = optionsPatchSchema.parse(patch);
     if (p.latencyMs !== undefined) runtime.latencyMs = p.latencyMs;
-    if (p.callsPerMinute !== undefined) runtime.callsPerMinute = p.callsPerMinute;
+    if (p.callsPerMinute !== undefined) {
+      // A new limit starts a new minute, so a test or demo sees the limit it just set.
+      runtime.callsPerMinute = p.callsPerMinute;
+      recentCalls.length = 0;
+    }
     if (p.maxConcurrent !== undefined) runtime.maxConcurrent = p.maxConcurrent;
     if (p.clockSkewSeconds !== undefined) runtime.clockSkewSeconds = p.clockSkewSeconds;
     if (p.faults !== undefined) runtime.faults = p.faults;
