@@ -1,7 +1,91 @@
-// `wdt-bulk validate` (docs: cli.md).
+// `wdt-bulk validate <file> [--op] [--sheet] [--lang] [--json]` (docs: cli.md). Reads and validates only.
+// Exit: 0 every row valid · 1 some rows invalid or duplicate (valid ones exist) · 2 nothing readable or no valid rows.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultLang, isLang, render, t } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
+import { getOperation, operations } from '../../../shared/operations/catalog';
+import { appError } from '../../../shared/result';
+import { readSheet } from '../../sheets/reader';
+import type { SheetImport } from '../../sheets/types';
+import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
+import { printError, printJson, printLine } from '../output';
 
-export const run: CommandRun = async (io) => {
-  io.stderr.write('wdt-bulk validate: not available in this build yet.\n');
-  return 2;
+/** The bundled read worker sits beside the bundled CLI; from sources (tests) the read runs in-process. */
+function bundledWorkerPath(): string | undefined {
+  return process.env.WDT_BULK_BUILD === 'node' && typeof __dirname === 'string' ? path.join(__dirname, 'read-worker.cjs') : undefined;
+}
+
+export function validationSummary(sheet: SheetImport, lang: Lang) {
+  const counts = { valid: 0, invalid: 0, duplicate: 0 };
+  for (const row of sheet.rows) counts[row.disposition.kind]++;
+  const problems = sheet.rows.flatMap((row) =>
+    row.problems.map((p) => ({ row: p.row, column: p.column, field: p.field, message: render(lang, p.text) })),
+  );
+  return {
+    operation: sheet.operation,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    rows: sheet.rows.length,
+    orders: sheet.orders.length,
+    counts,
+    problems,
+  };
+}
+
+export const run: CommandRun = async (io, argv) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { op: { type: 'string' }, sheet: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    const json = argv.includes('--json');
+    printError(io, { json }, appError('INVALID_ARGUMENT', t(defaultLang, 'sheets.cli.badArgs', { reason: (e as Error).message })));
+    return exitCodes.nothingSubmitted;
+  }
+  const { values, positionals } = parsed;
+  const json = values.json ?? false;
+  const lang: Lang = isLang(values.lang) ? values.lang : defaultLang;
+  if (values.help) {
+    printLine(io, t(lang, 'sheets.cli.usageValidate'));
+    return exitCodes.ok;
+  }
+  if (positionals.length !== 1 || (values.lang !== undefined && !isLang(values.lang))) {
+    printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'sheets.cli.usageValidate')));
+    return exitCodes.nothingSubmitted;
+  }
+  const op = values.op === undefined ? undefined : getOperation(values.op);
+  if (values.op !== undefined && !op) {
+    const params = { op: values.op, candidates: operations.map((o) => o.id).join(', ') };
+    printError(io, { json }, appError('OPERATION_UNKNOWN', t(lang, 'sheets.operation.unknownId', params)));
+    return exitCodes.nothingSubmitted;
+  }
+  const file = path.resolve(io.cwd, positionals[0] as string);
+  const result = await readSheet(file, { sheet: values.sheet, operation: op?.id, lang, workerPath: bundledWorkerPath() });
+  if (!result.ok) {
+    printError(io, { json }, result.error);
+    return exitCodes.nothingSubmitted;
+  }
+  const sheet = result.value;
+  const summary = validationSummary(sheet, lang);
+  const code = summary.counts.valid === 0 ? exitCodes.nothingSubmitted : summary.counts.invalid + summary.counts.duplicate > 0 ? exitCodes.someRowsNotSucceeded : exitCodes.ok;
+  if (json) {
+    printJson(io, summary);
+    return code;
+  }
+  const opDef = getOperation(sheet.operation);
+  printLine(io, t(lang, 'sheets.validate.summary', {
+    file: sheet.file.name, sheet: sheet.sheet, headerRow: sheet.headerRow,
+    operation: opDef ? `${opDef.label[lang]} ${opDef.method}` : sheet.operation, reason: render(lang, sheet.operationReason),
+  }));
+  printLine(io, t(lang, 'sheets.validate.counts', { rows: summary.rows, orders: summary.orders, ...summary.counts }));
+  for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));
+  for (const p of summary.problems) printLine(io, t(lang, 'sheets.validate.problem', { row: p.row, column: p.column, message: p.message }));
+  if (code === exitCodes.ok) printLine(io, t(lang, 'sheets.validate.allValid'));
+  if (code === exitCodes.nothingSubmitted) printLine(io, t(lang, 'sheets.validate.noValidRows'));
+  return code;
 };
