@@ -2,7 +2,7 @@
 // cannot exist, one row per page — read-only, so it is safe against production. Each way it can end
 // becomes one answer a person can act on.
 import { serializeArgs } from '../../shared/operations/json-body';
-import type { LocalizedText } from '../../shared/i18n';
+import { render, type Lang, type LocalizedText } from '../../shared/i18n';
 import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import { HttpWdtClient } from '../wdt/client';
@@ -16,7 +16,15 @@ export interface CredentialCheck {
   text: LocalizedText;
   /** The ERP's message or the transport's description, for support; never a secret. */
   detail: string;
+  /** The client's own description of a transport failure, when it has one (rendered in the reader's language). */
+  detailText?: LocalizedText;
   httpStatus?: number;
+}
+
+/** The check's answer in a language; the client's description of a failure is rendered in the same language. */
+export function renderCheck(lang: Lang, check: CredentialCheck): string {
+  if (!check.detailText || !check.text.params || !('message' in check.text.params)) return render(lang, check.text);
+  return render(lang, { ...check.text, params: { ...check.text.params, message: render(lang, check.detailText) } });
 }
 
 export const checkMethod = 'purchase.PurchaseReturn.queryWithDetail';
@@ -25,7 +33,11 @@ export const probeReturnNo = 'WDTBULK-CHECK-0000000000';
 
 /** Turns one call's end into the check's answer. */
 export function credentialCheckOf(result: CallResult): CredentialCheck {
-  const base = { detail: result.message, ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}) };
+  const base = {
+    detail: result.message,
+    ...(result.text ? { detailText: result.text } : {}),
+    ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
+  };
   switch (result.kind) {
     case 'answered':
       return result.erp.status === 0

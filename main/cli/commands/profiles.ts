@@ -1,11 +1,11 @@
 // `wdt-bulk profiles` (docs: cli.md): list, add, remove, test, default. The app secret is read from
 // standard input only (hidden prompt at a terminal) and never printed; prose or --json out.
 import { parseArgs } from 'node:util';
-import { isLang, render, t, type Lang } from '../../../shared/i18n';
+import { isLang, t, type Lang } from '../../../shared/i18n';
 import { appError, type AppError } from '../../../shared/result';
 import { systemClock } from '../../effects';
 import { resolvePaths } from '../../paths';
-import { checkProfileCredentials, type CredentialOutcome } from '../../profiles/check-credentials';
+import { checkProfileCredentials, renderCheck, type CredentialOutcome } from '../../profiles/check-credentials';
 import { openSecretStore, type OpenedSecretStore } from '../../profiles/keychain';
 import { ProfileStore, type ProfileInput, type SandboxDependency } from '../../profiles/profile-store';
 import { readAppSecret } from '../../profiles/read-secret';
@@ -208,7 +208,7 @@ async function test(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, 
   if (!json) io.stderr.write(`${t(lang, 'profiles.cli.testing', { name: profile.name, url: profile.baseUrl })}\n`);
   const checked = await checkProfileCredentials(resolved.value, { clock: systemClock });
   if (!checked.ok) return fail(io, json, checked.error);
-  const message = render(lang, checked.value.text);
+  const message = renderCheck(lang, checked.value);
   if (json) printJson(io, { profile: profile.name, result: checked.value.outcome, message });
   else printLine(io, message);
   return checkExitCode[checked.value.outcome];
