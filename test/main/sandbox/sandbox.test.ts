@@ -1,0 +1,195 @@
+// The sandbox ERP: its door (sign, account, timestamp, limits) and its state machines, driven over HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxCredentials, startSandbox, type Sandbox } from '../../../main/sandbox';
+import { parseAppSecret, signParams, wdtTimestamp } from '../../../main/wdt/sign';
+import { body, clientFor } from '../wdt/helpers';
+
+/** A hand-signed POST, so the door itself is tested without our client's corrections. */
+async function rawCall(sandbox: Sandbox, method: string, payload: string, tweak: (p: Record<string, string>) => void = () => {}) {
+  const parts = parseAppSecret(sandboxCredentials.appSecret);
+  if (!parts.ok) throw new Error('demo secret');
+  const params: Record<string, string> = {
+    sid: sandboxCredentials.sid,
+    key: sandboxCredentials.appkey,
+    salt: parts.value.salt,
+    method,
+    v: '1.0',
+    timestamp: String(wdtTimestamp(Date.now())),
+  };
+  tweak(params);
+  if (!params.sign) params.sign = signParams(params, payload, parts.value.secret);
+  const res = await request(`${sandbox.url}/openapi?${new URLSearchParams(params)}`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json' } });
+  return (await res.body.json()) as { status: number; message?: string; data?: Record<string, unknown> };
+}
+
+describe('the sandbox door', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  it('accepts a correctly signed call', async () => {
+    expect(await rawCall(sandbox, 'purchase.PurchaseReturn.pending', body(['NOPE']))).toEqual({
+      status: 0,
+      data: { error_info: [{ order_no: 'NOPE', message: '采购退货单号不存在' }], status: 0 },
+    });
+  });
+
+  it('refuses a bad sign, an unknown appkey, an unknown sid and a stale timestamp', async () => {
+    const m = 'purchase.PurchaseReturn.pending';
+    const b = body(['CR202406010003']);
+    expect(await rawCall(sandbox, m, b, (p) => (p.sign = '0'.repeat(32)))).toEqual({ status: 100, message: '签名错误' });
+    expect(await rawCall(sandbox, m, b, (p) => (p.key = 'other'))).toMatchObject({ status: 100, message: '接口账号(appkey)不存在' });
+    expect(await rawCall(sandbox, m, b, (p) => (p.sid = 'other'))).toMatchObject({ status: 100, message: '卖家账号(sid)不存在' });
+    expect(await rawCall(sandbox, m, b, (p) => (p.timestamp = String(wdtTimestamp(Date.now()) - 121)))).toMatchObject({ status: 100, message: expect.stringContaining('时间戳') });
+    expect(await rawCall(sandbox, m, b, (p) => (p.timestamp = String(wdtTimestamp(Date.now()) + 100)))).toMatchObject({ status: 0 });
+    // A body changed after signing is a bad sign too.
+    const parts = parseAppSecret(sandboxCredentials.appSecret);
+    const tampered = await rawCall(sandbox, m, body(['CR202406010004']), (p) => {
+      if (parts.ok) p.sign = signParams(p, b, parts.value.secret);
+    });
+    expect(tampered.message).toBe('签名错误');
+    expect(sandbox.state.counters.signRefused).toBe(2);
+    expect(sandbox.state.counters.timestampRefused).toBe(1);
+  });
+
+  it('refuses over-limit batches as the pages say', async () => {
+    const nos = (n: number) => Array.from({ length: n }, (_, i) => `CR${i}`);
+    expect(await rawCall(sandbox, 'purchase.PurchaseReturn.batchCancelOrder', body(nos(21)))).toEqual({ status: 100, message: '采购退货单号每次调用不得超过20条或为空' });
+    expect(await rawCall(sandbox, 'purchase.PurchaseReturn.batchCancelOrder', body([]))).toEqual({ status: 100, message: '采购退货单号每次调用不得超过20条或为空' });
+    expect(await rawCall(sandbox, 'purchase.PurchaseReturn.pending', body(nos(501)))).toEqual({ status: 100, message: '一次请求退货单数量不可大于500' });
+    const ok500 = await rawCall(sandbox, 'purchase.PurchaseReturn.pending', body(nos(500)));
+    expect(ok500.status).toBe(0);
+  });
+
+  it('can be steered and inspected over loopback', async () => {
+    const set = await request(`${sandbox.url}/__sandbox/options`, { method: 'POST', body: JSON.stringify({ latencyMs: 5, faults: [{ kind: 'garbage-body', count: 2 }] }) });
+    expect(set.statusCode).toBe(200);
+    expect(sandbox.options.latencyMs).toBe(5);
+    expect(sandbox.options.faults).toEqual([{ kind: 'garbage-body', count: 2 }]);
+    const bad = await request(`${sandbox.url}/__sandbox/options`, { method: 'POST', body: JSON.stringify({ faults: [{ kind: 'explode' }] }) });
+    expect(bad.statusCode).toBe(400);
+    await bad.body.text();
+    sandbox.setOptions({ latencyMs: 0, faults: [] });
+    const snapshot = (await (await request(`${sandbox.url}/__sandbox/state`)).body.json()) as { data: { returns: unknown[] }; counters: { requests: number } };
+    expect(snapshot.data.returns.length).toBe(68);
+    expect(snapshot.counters.requests).toBeGreaterThan(0);
+  });
+});
+
+describe('the sandbox state machines', () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  const call = (method: string, ...args: unknown[]) => clientFor(sandbox).call({ method, body: body(...args) });
+  const erp = async (method: string, ...args: unknown[]) => {
+    const r = await call(method, ...args);
+    if (r.kind !== 'answered') throw new Error(`expected an answer, got ${r.kind}: ${r.message}`);
+    return r.erp as { status: number; message?: string; data?: Record<string, unknown> };
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'wdt-sandbox-'));
+    sandbox = await startSandbox({ dataFile: path.join(dir, 'sandbox.json') });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const create = 'purchase.PurchaseReturn.createOrder';
+  const order = (outer: string, extra: Record<string, unknown> = {}) => ({ outer_no: outer, warehouse_no: 'WH001', provider_no: 'P001', ...extra });
+  const lines = [{ spec_no: 'SKU-CAP-01', num: '2.5', price: 10 }];
+
+  it('creates a return whose number is the outer_no; is_check decides 待审核 or 已审核', async () => {
+    expect(await erp(create, order('T-CREATE-1'), lines, false)).toEqual({ status: 0, data: { status: 0, message: 'T-CREATE-1' } });
+    expect(sandbox.state.returnByOuterNo('T-CREATE-1')).toMatchObject({ return_no: 'T-CREATE-1', status: 30, stockout_status: 0 });
+    await erp(create, order('T-CREATE-2'), lines, true);
+    expect(sandbox.state.returnByNo('T-CREATE-2')?.status).toBe(40);
+    expect(sandbox.state.returnByNo('T-CREATE-2')?.detail_list[0]).toMatchObject({ spec_no: 'SKU-CAP-01', num: '2.5', price: '10' });
+  });
+
+  it('refuses a duplicate outer_no and counts every attempt', async () => {
+    const again = await erp(create, order('T-CREATE-1'), lines, false);
+    expect(again.status).toBe(100);
+    expect(sandbox.state.returnsWithOuterNo('T-CREATE-1')).toBe(1);
+    expect(sandbox.state.createAttempts('T-CREATE-1')).toBe(2);
+  });
+
+  it('answers data.status 20 when the check fails (seeded provider), and cancels when asked to', async () => {
+    const failed = await erp(create, order('T-CHECK-1', { provider_no: 'P-STOPPED' }), lines, true);
+    expect(failed).toEqual({ status: 0, data: { status: 20, message: '审核失败：供应商已停用' } });
+    expect(sandbox.state.returnByNo('T-CHECK-1')?.status).toBe(30);
+    await erp(create, order('T-CHECK-2', { provider_no: 'P-STOPPED', check_fail_cancel: 1 }), lines, true);
+    expect(sandbox.state.returnByNo('T-CHECK-2')?.status).toBe(10);
+  });
+
+  it('refuses unknown warehouses, providers and specs without creating anything', async () => {
+    expect(await erp(create, order('T-BAD-1', { warehouse_no: 'NOWHERE' }), lines, false)).toEqual({ status: 100, message: '仓库不存在' });
+    expect((await erp(create, order('T-BAD-2', { provider_no: 'NOBODY' }), lines, false)).message).toBe('供应商不存在');
+    expect((await erp(create, order('T-BAD-3'), [{ spec_no: 'NOSUCH', num: 1 }], false)).message).toContain('NOSUCH');
+    expect((await erp(create, order('T-BAD-4'), [{ spec_no: 'SKU-CAP-01', num: 0 }], false)).status).toBe(100);
+    for (const no of ['T-BAD-1', 'T-BAD-2', 'T-BAD-3', 'T-BAD-4']) expect(sandbox.state.returnByOuterNo(no)).toBeUndefined();
+  });
+
+  it('batchCancelOrder cancels 编辑中/待审核/已审核 unshipped returns and lists the rest', async () => {
+    const answer = await erp('purchase.PurchaseReturn.batchCancelOrder', ['CR202406010001', 'CR202406010002', 'CR202406010003', 'CR202406010004', 'CR202406010005', 'CR202406010006', 'NOPE']);
+    const data = answer.data as { error_info: { order_no: string }[]; error_num: number };
+    expect(data.error_info.map((e) => e.order_no)).toEqual(['CR202406010004', 'CR202406010005', 'CR202406010006', 'NOPE']);
+    expect(data.error_num).toBe(4);
+    for (const no of ['CR202406010001', 'CR202406010002', 'CR202406010003']) expect(sandbox.state.returnByNo(no)?.status).toBe(10);
+    expect(sandbox.state.returnByNo('CR202406010004')?.status).toBe(40);
+  });
+
+  it('pending stops waiting only for 已审核 returns not fully shipped', async () => {
+    const answer = await erp('purchase.PurchaseReturn.pending', ['CR202406010004', 'CR202406010007', 'CR202406010008', 'CR202406020002']);
+    expect((answer.data as { error_info: { order_no: string }[] }).error_info.map((e) => e.order_no)).toEqual(['CR202406010007', 'CR202406010008']);
+    expect(sandbox.state.returnByNo('CR202406010004')?.stockout_status).toBe(3);
+    expect(sandbox.state.returnByNo('CR202406020002')?.stockout_status).toBe(3);
+    // Stopped, it can no longer be cancelled.
+    const cancel = await erp('purchase.PurchaseReturn.batchCancelOrder', ['CR202406020002']);
+    expect((cancel.data as { error_num: number }).error_num).toBe(1);
+  });
+
+  it('other stock-in cancel follows the page example and the -1 rule', async () => {
+    const answer = await erp('wms.stockother.In.cancelOrder', ['QR3796', 'QR3795', 'QR3797', 'QR3799', 'QR3800', 'QR3802', 'QR9999']);
+    expect(answer.data).toEqual({
+      success_data: ['QR3796', 'QR3795', 'QR3799', 'QR3800'],
+      error_data: [
+        { order_no: 'QR3797', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' },
+        { order_no: 'QR3802', err_msg: '单据状态不是编辑中、待审核、已审核，不允许取消' },
+        { order_no: 'QR9999', err_msg: '单据不存在' },
+      ],
+    });
+    expect(sandbox.state.otherIn('QR3799-1')?.status).toBe(10);
+    expect(sandbox.state.otherIn('QR3800-1')?.status).toBe(10);
+  });
+
+  it('purchase stock-in cancel: only 编辑中', async () => {
+    expect(await erp('wms.stockin.Purchase.cancel', 'RK2006030008')).toEqual({ status: 0 });
+    expect(await erp('wms.stockin.Purchase.cancel', 'RK2006030008')).toEqual({ status: 100, message: '入库单状态不为编辑中' });
+    expect((await erp('wms.stockin.Purchase.cancel', 'RK0')).status).toBe(100);
+  });
+
+  it('queryWithDetail finds by return_no and refuses windows over 30 days', async () => {
+    const one = await erp('purchase.PurchaseReturn.queryWithDetail', { return_no: 'T-CREATE-2' });
+    expect((one.data as { order: { outer_no: string; status: number }[] }).order).toMatchObject([{ outer_no: 'T-CREATE-2', status: 40 }]);
+    const wide = await erp('purchase.PurchaseReturn.queryWithDetail', { start_time: '2024-05-01 00:00:00', end_time: '2024-06-01 00:00:01' });
+    expect(wide.status).toBe(100);
+  });
+
+  it('keeps its documents across a restart when given a data file', async () => {
+    const file = path.join(dir, 'sandbox.json');
+    const again = await startSandbox({ dataFile: file });
+    try {
+      expect(again.state.returnByNo('T-CREATE-1')?.status).toBe(30);
+      expect(again.state.stockin('RK2006030008')?.status).toBe(10);
+      expect(again.state.createAttempts('T-CREATE-1')).toBe(2);
+    } finally {
+      await again.close();
+    }
+  });
+});
