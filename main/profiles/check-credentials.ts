@@ -2,6 +2,7 @@
 // cannot exist, one row per page — read-only, so it is safe against production. Each way it can end
 // becomes one answer a person can act on.
 import { serializeArgs } from '../../shared/operations/json-body';
+import { buildQueryArgs, queryMethod } from '../../shared/operations/return-query';
 import { render, type Lang, type LocalizedText } from '../../shared/i18n';
 import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
@@ -27,7 +28,7 @@ export function renderCheck(lang: Lang, check: CredentialCheck): string {
   return render(lang, { ...check.text, params: { ...check.text.params, message: render(lang, check.detailText) } });
 }
 
-export const checkMethod = 'purchase.PurchaseReturn.queryWithDetail';
+export const checkMethod = queryMethod;
 /** Longer than any return number the ERP issues and clearly ours, so it matches nothing. */
 export const probeReturnNo = 'WDTBULK-CHECK-0000000000';
 
@@ -60,7 +61,7 @@ export function credentialCheckOf(result: CallResult): CredentialCheck {
 export async function checkCredentials(client: WdtClient, timeoutMs?: number): Promise<CredentialCheck> {
   const result = await client.call({
     method: checkMethod,
-    body: serializeArgs([{ return_no: probeReturnNo }]),
+    body: serializeArgs(buildQueryArgs({ return_no: probeReturnNo })),
     paging: { pageSize: 1, pageNo: 0, calcTotal: false },
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
