@@ -45,8 +45,18 @@ function sections(format: string): string[] {
 }
 
 /** Is this a date/time format? (Letters outside quotes and brackets.) */
+const dateFormats = new Map<string, boolean>();
+
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
+  const known = dateFormats.get(format);
+  if (known !== undefined) return known;
+  const answer = computeIsDateFormat(format);
+  if (dateFormats.size < 1000) dateFormats.set(format, answer);
+  return answer;
+}
+
+function computeIsDateFormat(format: string): boolean {
   const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
   return /[ymdhs]/i.test(bare) && !/[0#?]/.test(bare.replace(/[ymdhs]+/gi, ''));
 }

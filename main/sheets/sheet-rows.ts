@@ -58,6 +58,17 @@ export async function buildRows(
   // A required field with no column at all: every row gets a problem naming it (the person adds the column).
   const missingColumns = op.fields.filter((f) => (f.required || f.key === op.keyField) && !headerOf.has(f.key));
 
+  // A repeated header row: at least half the mapped columns hold their header again. Exact text is checked
+  // first; the (costly) normalised match runs only when the key column already reads like a header.
+  const keyIndex = columns.findIndex((c) => c.field === op.keyField);
+  const looksLikeHeader = (texts: string[]): boolean => {
+    const need = Math.max(1, Math.ceil(mappedCount / 2));
+    if (defs.filter((d, i) => d && texts[i] === headers[i]).length >= need) return true;
+    const keyText = keyIndex >= 0 ? texts[keyIndex] : undefined;
+    if (!keyText || matchHeader(op, keyText)?.key !== op.keyField) return false;
+    return defs.filter((d, i) => d && texts[i] && matchHeader(op, texts[i] as string)?.key === d.key).length >= need;
+  };
+
   const rows: { rowNumber: number; cells: string[]; values: Record<string, FieldValue>; problems: CellProblem[] }[] = [];
   let width = columns.length;
 
@@ -75,8 +86,7 @@ export async function buildRows(
       notices.push({ row: row.number, text: { key: 'sheets.notice.example', params: { row: row.number } } });
       continue;
     }
-    const headerLike = defs.filter((d, i) => d && texts[i] && matchHeader(op, texts[i] as string)?.key === d.key).length;
-    if (mappedCount > 0 && headerLike >= Math.max(1, Math.ceil(mappedCount / 2))) {
+    if (mappedCount > 0 && looksLikeHeader(texts)) {
       notices.push({ row: row.number, text: { key: 'sheets.notice.repeatedHeader', params: { row: row.number } } });
       continue;
     }
