@@ -1,0 +1,106 @@
+// jobs:* — preview (with the production confirmation text), start, steer, list, rows, results.
+import type { ServerApi, SubmitPreview } from '../../shared/contract';
+import { t } from '../../shared/i18n';
+import { getOperation } from '../../shared/operations/catalog';
+import { appError, err, ok, type Result } from '../../shared/result';
+import { confirmationText, needsConfirmation } from '../profiles/production-safety';
+import type { SheetImport } from '../sheets/types';
+import type { ImportState } from './import-api';
+import type { AppServices } from './ports';
+import { notAvailable } from './unavailable';
+
+type JobsApi = Pick<
+  ServerApi,
+  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsSaveResults' | 'jobsOpenResults'
+>;
+
+/**
+ * What a submit would send. Withdrawing one row of a multi-row order (a create with several lines)
+ * withdraws the whole order: sending part of an order would create a return the clerk never meant.
+ */
+export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[]): { orders: number; rows: number; withdrawn: number } {
+  const withdrawn = new Set(withdrawnRows);
+  const kept = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
+  return {
+    orders: kept.length,
+    rows: kept.reduce((sum, o) => sum + o.rows.length, 0),
+    withdrawn: sheet.rows.filter((r) => withdrawn.has(r.rowNumber)).length,
+  };
+}
+
+const stamp = (date: Date): string => {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+};
+
+export function createJobsApi(services: AppServices, state: ImportState): JobsApi {
+  const lang = () => services.settings.lang();
+  /** The results workbook saved last per job, for "open". Paths stay in main. */
+  const saved = new Map<string, string>();
+
+  async function preview(importId: string, profileName: string, withdrawnRows: readonly number[]): Promise<Result<{ sheet: SheetImport; preview: SubmitPreview }>> {
+    const sheet = state.get(importId);
+    if (!sheet) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
+    if (!services.profiles) return notAvailable();
+    const profile = await services.profiles.get(profileName);
+    if (!profile.ok) return profile;
+    const p = profile.value;
+    const counts = submitCounts(sheet, withdrawnRows);
+    const op = getOperation(sheet.operation);
+    const text = confirmationText(p, { method: op?.method ?? sheet.operation, ...(op ? { label: op.label[lang()] } : {}) }, counts, lang());
+    return ok({
+      sheet,
+      preview: {
+        profile: { name: p.name, environment: p.builtin ? 'sandbox' : p.environment, sid: p.sid, baseUrl: p.baseUrl },
+        ...counts,
+        needsConfirmation: needsConfirmation(p),
+        confirmationText: text,
+      },
+    });
+  }
+
+  return {
+    async jobsPreview({ importId, profile, withdrawnRows }) {
+      const got = await preview(importId, profile, withdrawnRows);
+      return got.ok ? ok(got.value.preview) : got;
+    },
+    async jobsStart({ importId, profile, isCheck, withdrawnRows, confirmed }) {
+      const got = await preview(importId, profile, withdrawnRows);
+      if (!got.ok) return got;
+      if (got.value.preview.needsConfirmation && !confirmed) {
+        return err(appError('CONFIRMATION_REQUIRED', t(lang(), 'ui.error.confirm'), { profile }));
+      }
+      if (!services.jobs) return notAvailable();
+      return services.jobs.start({ sheet: got.value.sheet, profile, isCheck, withdrawnRows, lang: lang() });
+    },
+    jobsPause: async ({ jobId }) => (services.jobs ? services.jobs.pause(jobId) : notAvailable()),
+    jobsResume: async ({ jobId }) => (services.jobs ? services.jobs.resume(jobId) : notAvailable()),
+    jobsStop: async ({ jobId }) => (services.jobs ? services.jobs.stop(jobId) : notAvailable()),
+    jobsList: async () => (services.jobs ? services.jobs.list() : notAvailable()),
+    jobsGet: async ({ jobId }) => (services.jobs ? services.jobs.get(jobId) : notAvailable()),
+    async jobsRows({ jobId, offset, limit, states }) {
+      if (!services.jobs) return notAvailable();
+      const page = await services.jobs.rows(jobId, offset, limit, states);
+      return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
+    },
+    async jobsSaveResults({ jobId }) {
+      const jobs = services.jobs;
+      if (!jobs) return notAvailable();
+      const job = await jobs.get(jobId);
+      if (!job.ok) return job;
+      const source = job.value.sourceName.replace(/\.[^.]+$/, '');
+      const suggested = t(lang(), 'ui.file.resultsName', { source, stamp: stamp(new Date()) });
+      const target = await services.desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveResults'));
+      if (target === null) return ok({ saved: false, name: null });
+      const written = await jobs.writeResults(jobId, lang(), target);
+      if (!written.ok) return written;
+      saved.set(jobId, written.value);
+      return ok({ saved: true, name: written.value.split(/[\\/]/).pop() ?? written.value });
+    },
+    async jobsOpenResults({ jobId }) {
+      const file = saved.get(jobId);
+      if (!file) return err(appError('JOB_STATE', t(lang(), 'ui.error.nothingSaved'), { job: jobId }));
+      return services.desktop.openPath(file);
+    },
+  };
+}

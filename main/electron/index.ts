@@ -1,0 +1,125 @@
+// The Electron main process: lifecycle only. Services are built in plain Node (main/app-api) and
+// reached through the IPC router; this file wires the window, the app:// protocol, single instance and
+// files opened from the OS.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { events } from '../../shared/contract';
+import { t } from '../../shared/i18n';
+import { createAppApi, type AppApi } from '../app-api';
+import { createLocalServices, type LocalServices } from '../app-api/local-services';
+import type { Logger } from '../effects';
+import { resolvePaths } from '../paths';
+import { openSecretStore } from '../profiles/keychain';
+import { privilegedScheme, registerAppProtocol } from './app-protocol';
+import { electronDesktop } from './desktop-port';
+import { registerIpcRouter } from './ipc-router';
+import { buildMenu } from './menu';
+import { filesFromArgv } from './os-files';
+import { createMainWindow, denyPermissions, harden } from './window';
+
+const logger: Logger = {
+  info: (message, fields) => console.info(message, fields ?? ''),
+  warn: (message, fields) => console.warn(message, fields ?? ''),
+  error: (message, fields) => console.error(message, fields ?? ''),
+};
+
+app.setName('WDT 批量导入');
+// The CLI and the app share one data folder (main/paths.ts); the Chinese product name must not move it.
+const paths = resolvePaths({ env: process.env });
+app.setPath('userData', paths.home);
+protocol.registerSchemesAsPrivileged([privilegedScheme]);
+
+const devUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+let window: BrowserWindow | null = null;
+let appApi: AppApi | null = null;
+let local: LocalServices | null = null;
+/** Files opened from the OS before the services were ready. */
+const early: string[] = [];
+
+function openFromOs(file: string): void {
+  if (!appApi) {
+    early.push(file);
+    return;
+  }
+  void appApi.openFromOs(file).then((done) => {
+    if (!done.ok) logger.warn('file from the OS refused', { code: done.error.code });
+  });
+}
+
+function focus(): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+async function start(): Promise<void> {
+  const root = app.getAppPath();
+  registerAppProtocol(protocol, path.join(root, 'out/renderer'));
+  denyPermissions(session.defaultSession);
+
+  const secrets = await openSecretStore('zh-CN');
+  if (secrets.unavailable) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
+  const worker = path.join(root, 'out/node/read-worker.cjs');
+  local = await createLocalServices({
+    paths,
+    secrets: secrets.store,
+    desktop: electronDesktop(() => window, () => local?.services.settings.lang() ?? 'zh-CN'),
+    logger,
+    version: app.getVersion(),
+    ...(existsSync(worker) ? { readWorker: worker } : {}),
+  });
+  const services = local.services;
+  appApi = createAppApi(services, (name, payload) => window?.webContents.send(events[name].channel, payload));
+  const api = appApi;
+  registerIpcRouter(ipcMain, {
+    api: api.api,
+    lang: () => services.settings.lang(),
+    logger,
+    mainFrame: () => (window && !window.isDestroyed() ? window.webContents.mainFrame : null),
+    devOrigin: devUrl ? new URL(devUrl).origin : null,
+  });
+
+  const openDialog = async () => {
+    const chosen = await services.desktop.chooseSpreadsheet(services.settings.lang());
+    if (chosen) openFromOs(chosen);
+  };
+  Menu.setApplicationMenu(buildMenu(services.settings.lang(), { open: () => void openDialog(), dev: !app.isPackaged }));
+
+  const icon = path.join(root, 'build/icon.png');
+  window = createMainWindow({
+    preload: path.join(root, 'out/preload/index.cjs'),
+    title: t(services.settings.lang(), 'common.appName'),
+    devUrl,
+    ...(existsSync(icon) ? { icon } : {}),
+  });
+  window.on('closed', () => (window = null));
+  for (const file of [...early, ...filesFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd())]) openFromOs(file);
+  early.length = 0;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  // macOS: double-click or "Open with" (may fire before 'ready').
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromOs(file);
+    focus();
+  });
+  // A second launch hands us its files and quits; we come to the front.
+  app.on('second-instance', (_event, argv, cwd) => {
+    for (const file of filesFromArgv(argv.slice(1), cwd)) openFromOs(file);
+    focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    appApi?.dispose();
+    void local?.close();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    logger.error('start failed', { error: String(error) });
+    app.exit(1);
+  });
+}

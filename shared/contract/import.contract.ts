@@ -1,0 +1,90 @@
+// Import: a file chosen in main's open dialog, dropped on the window or opened from the OS becomes an
+// opaque token; the renderer never sends a path it made up. Reading gives a summary; rows and problems
+// come in pages, so a 100,000-row sheet never crosses IPC in one message.
+import { z } from 'zod';
+import type { LocalizedText } from '../i18n';
+import type { CellProblem, OperationId, RowDisposition } from '../operations/types';
+import { operationIds } from '../operations/types';
+import { event, invoke, returns } from './define';
+import { opaqueId, page, empty, type Page } from './ids';
+
+/** A file main has accepted for import, named by an opaque token. */
+export interface FileTicket {
+  token: string;
+  name: string;
+  bytes: number;
+}
+
+/** The structural shape a dropped file must have (a DOM File); shared/ has no DOM types. */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface ImportSheetInfo {
+  name: string;
+  visible: boolean;
+  operation: OperationId | null;
+}
+
+export interface ImportColumnInfo {
+  index: number;
+  header: string;
+  field: string | null;
+}
+
+/** What a read produced, without its rows (those come by page). */
+export interface ImportSummary {
+  importId: string;
+  file: { name: string; bytes: number; sha256: string; format: 'xlsx' | 'xlsm' | 'csv' };
+  sheets: ImportSheetInfo[];
+  sheet: string;
+  headerRow: number;
+  operation: OperationId;
+  operationReason: LocalizedText;
+  columns: ImportColumnInfo[];
+  counts: { rows: number; orders: number; valid: number; invalid: number; duplicate: number; problems: number; notices: number };
+  /** The first notices (repeated headers, totals lines); `counts.notices` says how many there are. */
+  notices: { row: number; text: LocalizedText }[];
+}
+
+/** One source row as the review screen shows it. */
+export interface ImportRowView {
+  rowNumber: number;
+  cells: readonly string[];
+  problems: readonly CellProblem[];
+  disposition: RowDisposition;
+}
+
+export const rowFilters = ['all', 'valid', 'invalid', 'duplicate'] as const;
+export type RowFilter = (typeof rowFilters)[number];
+
+export const importContract = {
+  /** Shows main's open dialog; the chosen spreadsheet comes back as a ticket, or null when cancelled. */
+  importOpenDialog: invoke('import:open-dialog', empty, returns<FileTicket | null>()),
+  /** A file dropped on the window: the preload hands main its path; main checks it is a regular spreadsheet file. */
+  importDroppedFile: { ...invoke('import:drop', z.object({ path: z.string().min(1).max(4096) }).strict(), returns<FileTicket>()), preload: 'dropped-file' as const },
+  /** Reads a ticket's file (in a worker); optionally another sheet or operation than the inferred one. */
+  importRead: invoke(
+    'import:read',
+    z.object({ token: opaqueId, sheet: z.string().max(255).optional(), operation: z.enum(operationIds).optional() }).strict(),
+    returns<ImportSummary>(),
+  ),
+  /** One page of a read's rows, optionally only valid, invalid or duplicate ones. */
+  importRows: invoke(
+    'import:rows',
+    z.object({ importId: opaqueId, ...page, filter: z.enum(rowFilters).default('all') }).strict(),
+    returns<Page<ImportRowView>>(),
+  ),
+  /** One page of a read's cell problems, in row order. */
+  importProblems: invoke('import:problems', z.object({ importId: opaqueId, ...page }).strict(), returns<Page<CellProblem>>()),
+  /** Drains the files opened from the OS that the UI has not taken yet (one opened at launch arrives before the UI listens). */
+  importTakePending: invoke('import:take-pending', empty, returns<FileTicket[]>()),
+  /** Forgets a read (the person closed it or started over). */
+  importDiscard: invoke('import:discard', z.object({ importId: opaqueId }).strict(), returns<void>()),
+} as const;
+
+export const importEvents = {
+  /** A file opened from the OS (double-click, "Open with", a second launch) arrived; take it with importTakePending. */
+  onDidImportFile: event<FileTicket>('event:import-file'),
+} as const;

@@ -1,0 +1,106 @@
+// Jobs: preview and start a submit from a read import, steer it (pause, resume, stop), watch it,
+// page through its rows, and save or open its results workbook (main shows the save dialog).
+import { z } from 'zod';
+import type { OperationId } from '../operations/types';
+import type { JobState, RowState, StateCounts } from '../states';
+import { finalStates } from '../states';
+import { event, invoke, returns } from './define';
+import { empty, jobId, opaqueId, page, profileName, type Page } from './ids';
+import type { SavedFile } from './templates.contract';
+
+export type JobEnvironment = 'sandbox' | 'test' | 'production';
+
+/** A job as the jobs list and the run/results screens show it (no source path: the renderer has no use for one). */
+export interface JobView {
+  id: string;
+  operation: OperationId;
+  method: string;
+  profileName: string;
+  environment: JobEnvironment;
+  sid: string;
+  sourceName: string;
+  sheet: string;
+  operator: string;
+  isCheck: boolean;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  state: JobState;
+  counts: StateCounts;
+  calls: number;
+}
+
+/** One row of a job, with its state and the ERP's answer. */
+export interface JobRowView {
+  rowNumber: number;
+  cells: readonly string[];
+  state: RowState;
+  message: string;
+  erpNo: string | null;
+  batch: number | null;
+  submittedAt: string | null;
+}
+
+/** What a submit would do, shown before it starts (and the production confirmation text). */
+export interface SubmitPreview {
+  profile: { name: string; environment: JobEnvironment; sid: string; baseUrl: string };
+  orders: number;
+  rows: number;
+  withdrawn: number;
+  /** True for a production profile: jobsStart then needs `confirmed: true`. */
+  needsConfirmation: boolean;
+  /** Where it goes, what it does and how much, in the UI's language. */
+  confirmationText: string;
+}
+
+/** A job's progress, pushed while it runs. */
+export interface JobProgress {
+  jobId: string;
+  state: JobState;
+  counts: StateCounts;
+  calls: number;
+  rows: number;
+}
+
+/** Rows the person withdrew on the review screen (sheet row numbers). */
+const withdrawnRows = z.array(z.number().int().min(1).max(10_000_000)).max(200_000).default([]);
+
+export const jobsContract = {
+  /** What submitting a read import to a profile would do (counts, destination, confirmation text). */
+  jobsPreview: invoke('jobs:preview', z.object({ importId: opaqueId, profile: profileName, withdrawnRows }).strict(), returns<SubmitPreview>()),
+  /** Stores a job from a read import and starts it; production profiles need `confirmed: true`. */
+  jobsStart: invoke(
+    'jobs:start',
+    z.object({ importId: opaqueId, profile: profileName, isCheck: z.boolean().default(false), withdrawnRows, confirmed: z.boolean().default(false) }).strict(),
+    returns<{ jobId: string }>(),
+  ),
+  /** Pauses a running job after the calls in flight have answered. */
+  jobsPause: invoke('jobs:pause', z.object({ jobId }).strict(), returns<void>()),
+  /** Goes on with a paused, waiting or interrupted job. */
+  jobsResume: invoke('jobs:resume', z.object({ jobId }).strict(), returns<void>()),
+  /** Stops a job: rows not yet sent end as skipped; calls in flight still settle. */
+  jobsStop: invoke('jobs:stop', z.object({ jobId }).strict(), returns<void>()),
+  /** Every job in the store, newest first. */
+  jobsList: invoke('jobs:list', empty, returns<JobView[]>()),
+  /** One job. */
+  jobsGet: invoke('jobs:get', z.object({ jobId }).strict(), returns<JobView>()),
+  /** One page of a job's rows in source order, optionally only some states. */
+  jobsRows: invoke(
+    'jobs:rows',
+    z.object({ jobId, ...page, states: z.array(z.enum([...finalStates, 'pending'])).max(7).optional() }).strict(),
+    returns<Page<JobRowView>>(),
+  ),
+  /** Asks where to save, then writes the job's results workbook there. */
+  jobsSaveResults: invoke('jobs:save-results', z.object({ jobId }).strict(), returns<SavedFile>()),
+  /** Opens the results workbook saved last for this job in the OS's spreadsheet app. */
+  jobsOpenResults: invoke('jobs:open-results', z.object({ jobId }).strict(), returns<void>()),
+} as const;
+
+export const jobsEvents = {
+  /** A running job's counts moved. */
+  onDidProgress: event<JobProgress>('event:progress'),
+  /** A job was added, or changed state: reload the jobs list. */
+  onDidChangeJobs: event<{ jobId: string | null }>('event:jobs-changed'),
+  /** The ERP became reachable or unreachable (jobs wait while offline). */
+  onDidChangeOnline: event<{ online: boolean }>('event:online'),
+} as const;
