@@ -1,0 +1,70 @@
+// The test/dev host's entry (bundled to out/node/e2e-host.cjs): builds the services, starts the host and
+// prints one JSON line {"url","token"} on stdout. Options: --port N, --renderer DIR, --dev-bridge,
+// --home DIR (else WDT_BULK_HOME, else a fresh temp folder). Secrets live in memory only (session store):
+// a test or a browser try-out never touches the OS keychain.
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isLang } from '../../../shared/i18n';
+import { createLocalServices } from '../../../main/app-api/local-services';
+import type { Logger } from '../../../main/effects';
+import { pathsIn } from '../../../main/paths';
+import { SessionSecretStore } from '../../../main/profiles/keychain';
+import { HostDesktop } from './host-desktop';
+import { startHost } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    renderer: { type: 'string' },
+    home: { type: 'string' },
+    lang: { type: 'string' },
+    'dev-bridge': { type: 'boolean' },
+  },
+});
+
+const root = process.cwd();
+const logger: Logger = {
+  info: (message, fields) => process.stderr.write(`[host] ${message} ${JSON.stringify(fields ?? {})}\n`),
+  warn: (message, fields) => process.stderr.write(`[host] warn ${message} ${JSON.stringify(fields ?? {})}\n`),
+  error: (message, fields) => process.stderr.write(`[host] error ${message} ${JSON.stringify(fields ?? {})}\n`),
+};
+
+async function main(): Promise<void> {
+  const home = path.resolve(values.home ?? process.env.WDT_BULK_HOME ?? (await mkdtemp(path.join(os.tmpdir(), 'wdt-host-home-'))));
+  const downloads = path.join(home, 'downloads');
+  await mkdir(downloads, { recursive: true });
+  const desktop = new HostDesktop(downloads);
+  const worker = path.join(root, 'out/node/read-worker.cjs');
+  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  // Until main/services.ts (the composition root) lands, the same local builder as the Electron main process.
+  const local = await createLocalServices({
+    paths: pathsIn(home),
+    secrets: new SessionSecretStore(),
+    desktop,
+    logger,
+    version,
+    ...(existsSync(worker) ? { readWorker: worker } : {}),
+    ...(isLang(values.lang) ? { lang: values.lang } : {}),
+  });
+  const host = await startHost({
+    rendererRoot: path.resolve(values.renderer ?? path.join(root, 'out/renderer')),
+    services: local.services,
+    desktop,
+    ...(values.port ? { port: Number(values.port) } : {}),
+    devBridge: values['dev-bridge'] ?? false,
+  });
+  process.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, home })}\n`);
+  const stop = () => {
+    void host.close().then(() => local.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[host] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+// What every e2e test needs: the built renderer (vite build with the app's own renderer config), the host
+// as a separate Node process (out/node/e2e-host.cjs, built by the global setup), and Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build } from 'vite';
+import { rendererConfig } from '../../electron.vite.config';
+import { chromiumPath } from '../../vitest.config';
+import { bridgeScript } from './host/bridge-client';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+let rendererBuilt: Promise<unknown> | undefined;
+/** Builds out/renderer once per run, exactly as electron-vite would. */
+export const buildRenderer = () => (rendererBuilt ??= build({ ...rendererConfig, logLevel: 'error', configFile: false }));
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  home: string;
+  stderr: string[];
+  /** POSTs to a host's test-control endpoint. */
+  control(pathname: string, body: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startHostProcess(args: string[] = []): Promise<RunningHost> {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-home-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'out/node/e2e-host.cjs'), '--home', home, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`host exited (${code}): ${stderr.join('')}`)));
+  });
+  const { url, token } = JSON.parse(first) as { url: string; token: string };
+  return {
+    url,
+    token,
+    home,
+    stderr,
+    async control(pathname, body) {
+      const res = await fetch(url + pathname, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, origin: url, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return res.json();
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium at 1366×768 with window.wdt bridged to the host, in a fresh profile folder. */
+export async function openApp(host: RunningHost): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  await context.addInitScript({ content: bridgeScript({ origin: host.url, token: host.token }) });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
