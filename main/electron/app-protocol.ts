@@ -1,4 +1,4 @@
-// app://wdt-bulk/… serves the built renderer folder (out/renderer), never file://: the page gets a real
+// app://wdt-bulk/… serves the built renderer folder (out/renderer), never a file URL: the page gets a real
 // origin for the CSP and the sender check, and only files under the renderer folder can be reached.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
