@@ -3,7 +3,7 @@
 // files opened from the OS.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { events } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { createAppApi, type AppApi } from '../app-api';

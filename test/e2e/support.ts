@@ -66,7 +66,7 @@ export async function startHostProcess(args: string[] = []): Promise<RunningHost
 }
 
 /** Chromium at 1366×768 with window.wdt bridged to the host, in a fresh profile folder. */
-export async function openApp(host: RunningHost): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function openApp(host: RunningHost, { bridge = true } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -84,7 +84,7 @@ export async function openApp(host: RunningHost): Promise<{ context: BrowserCont
       '--disable-quic',
     ],
   });
-  await context.addInitScript({ content: bridgeScript({ origin: host.url, token: host.token }) });
+  if (bridge) await context.addInitScript({ content: bridgeScript({ origin: host.url, token: host.token }) });
   return {
     context,
     async close() {

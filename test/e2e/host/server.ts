@@ -20,7 +20,7 @@ import { channelByWire, createAppApi, dispatch, type AppServices } from '../../.
 import { resolveAppPath } from '../../../main/electron/app-protocol';
 import { appOrigin, contentSecurityPolicy } from '../../../main/electron/csp';
 import { bridgeScript } from './bridge-client';
-import { HostDesktop } from './host-desktop';
+import type { HostDesktop } from './host-desktop';
 
 export interface HostOptions {
   /** The built renderer (out/renderer). */
