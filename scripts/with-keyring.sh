@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command with a real OS keychain (Secret Service) where one can be started:
-# inside a private D-Bus session with gnome-keyring unlocked by an empty password.
+# inside a private D-Bus session with gnome-keyring unlocked, its keyrings in a throw-away folder.
+# (With an empty password gnome-keyring creates no login keyring, so there would be no default
+# collection and every write would fail: hence a non-empty test-only password.)
 # Where gnome-keyring or dbus-run-session is missing (a developer's Mac or Windows box),
 # the command runs as is and uses the machine's own keychain.
 set -euo pipefail
@@ -8,8 +10,10 @@ if [[ -n "${WDT_KEYRING_READY:-}" ]] || ! command -v dbus-run-session >/dev/null
   exec "$@"
 fi
 export WDT_KEYRING_READY=1
-exec dbus-run-session -- bash -c '
-  eval "$(printf "" | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" || true
-  export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
+keyring_home="$(mktemp -d)"
+trap 'rm -rf "$keyring_home"' EXIT
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
+  eval "$(printf "wdt-bulk-test" | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" || true
+  export GNOME_KEYRING_CONTROL 2>/dev/null || true
   exec "$@"
 ' bash "$@"
