@@ -87,7 +87,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.map((name) => ({ name, message: 'The preload runs sandboxed: no Node built-ins.' })),
         patterns: [
-          { group: ['**/main/**', '../*', '!../../shared/**', '**/renderer/**'], message: 'The preload imports only shared/ and electron.' },
+          { group: ['**/main/**', '../*', '!../..', '../../*', '!../../shared', '**/renderer/**'], message: 'The preload imports only shared/ and electron.' },
           { regex: onlyPackages(['electron', 'zod']), message: 'The preload imports only electron (contextBridge, ipcRenderer) and shared/.' },
         ],
       }],

@@ -1,6 +1,5 @@
 // window.wdt, built from the contract: a fixed object of named functions. The renderer never sees
 // ipcRenderer, a channel name or a generic "send"; each function invokes exactly one channel.
-// eslint-disable-next-line no-restricted-imports -- shared/ IS allowed; the rule's '../*' excludes the parent folder, so its '!../../shared/**' can't re-include it (see docs/desktop.md)
 import { channels, events, type ChannelName, type DroppedFile, type EventName, type EventPayload, type WdtApi } from '../../shared/contract';
 
 /** The part of ipcRenderer the preload uses (a parameter, so tests can build the api without Electron). */
