@@ -1,10 +1,11 @@
 // What the results workbook is written from: a job as the store knows it, streamed row by row.
 // The job store implements JobReportSource; the writer in main/sheets/ knows nothing of SQLite.
 import type { OperationId } from '../../shared/operations/types';
-import type { JobState, RowState, StateCounts } from '../../shared/states';
+import type { JobState, StateCounts } from '../../shared/states';
 import type { Lang } from '../../shared/i18n';
+import type { JobEnvironment, JobRowView } from '../../shared/contract/jobs.contract';
 
-export type Environment = 'sandbox' | 'test' | 'production';
+export type Environment = JobEnvironment;
 
 export interface JobSummary {
   id: string;
@@ -34,19 +35,8 @@ export interface JobSummary {
   calls: number;
 }
 
-export interface JobRowReport {
-  rowNumber: number;
-  /** The row's cells as the clerk saw them, aligned with JobSummary.columns. */
-  cells: readonly string[];
-  state: RowState;
-  /** The ERP's reason verbatim, or our own explanation (invalid/duplicate/unknown), in the job's language. */
-  message: string;
-  /** The number the ERP returned (creates). */
-  erpNo: string | null;
-  /** Which call carried it (batch number), when sent. */
-  batch: number | null;
-  submittedAt: string | null;
-}
+/** One row as the workbook writes it: the same shape the desktop's jobs screens page through. */
+export type JobRowReport = JobRowView;
 
 export interface JobCallReport {
   batch: number;
