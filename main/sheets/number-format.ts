@@ -6,11 +6,16 @@ import Decimal from 'decimal.js';
 /** The largest integer Excel holds exactly (15 significant digits). */
 const maxExactInteger = 999_999_999_999_999;
 
+const plainShort = /^-?\d+\.\d+$/;
+
 /** General: integers up to 15 digits as written, longer ones as Excel shows them (1.23457E+17), others to 15 significant digits. */
 export function formatGeneral(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) <= maxExactInteger) return String(value);
   if (Math.abs(value) >= 1e15) return scientific(value, 5);
+  // Most values' shortest text has at most 15 digits: then it is what toPrecision(15) rounds to.
+  const shortest = String(value);
+  if (plainShort.test(shortest) && shortest.length - (shortest[0] === '-' ? 2 : 1) <= 15) return shortest;
   const text = String(Number(value.toPrecision(15)));
   return text.includes('e') ? scientific(value, 5) : text;
 }
@@ -20,6 +25,42 @@ function scientific(value: number, decimals: number): string {
   const trimmed = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
   const exp = Number(exponent);
   return `${trimmed}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/**
+ * `new Decimal(value.toPrecision(15)).times(10 ** shift).toFixed(decimals, ROUND_HALF_UP)` by string
+ * arithmetic, for the common case (a non-negative value without exponent); null otherwise. Formatting
+ * runs for every numeric cell with a format, and decimal.js there costs more than the rest of the read.
+ */
+export function fixedHalfUp(value: number, shift: number, decimals: number): string | null {
+  if (!(value >= 0) || !Number.isFinite(value)) return null;
+  const precise = value.toPrecision(15);
+  if (precise.includes('e')) return null;
+  const dot = precise.indexOf('.');
+  let digits = dot < 0 ? precise : precise.slice(0, dot) + precise.slice(dot + 1);
+  let point = (dot < 0 ? precise.length : dot) + shift;
+  // Digits kept: everything left of the point plus `decimals`; pad so the rounding digit exists.
+  const keep = point + decimals;
+  if (keep < 0) {
+    digits = '0'.repeat(-keep) + digits;
+    point -= keep;
+  }
+  const wanted = point + decimals;
+  if (digits.length <= wanted) digits += '0'.repeat(wanted - digits.length + 1);
+  const roundUp = digits.charCodeAt(wanted) >= 53;
+  const kept = digits.slice(0, wanted).split('');
+  if (roundUp) {
+    let i = kept.length - 1;
+    for (; i >= 0 && kept[i] === '9'; i--) kept[i] = '0';
+    if (i >= 0) kept[i] = String.fromCharCode((kept[i] as string).charCodeAt(0) + 1);
+    else {
+      kept.unshift('1');
+      point++;
+    }
+  }
+  let int = kept.slice(0, point).join('').replace(/^0+(?=\d)/, '');
+  if (int === '') int = '0';
+  return decimals > 0 ? `${int}.${kept.slice(point).join('')}` : int;
 }
 
 /** Splits at top-level semicolons (not inside quotes). */
@@ -128,9 +169,12 @@ function compileSection(section: string): ((value: number) => string) | undefine
   const minInt = (intPart.match(/0/g) ?? []).length;
   const grouped = /[0#],[0#]/.test(intPart);
   return (value) => {
-    const scaled = new Decimal(value.toPrecision(15)).times(new Decimal(100).pow(percents));
-    if (exponent) return prefix + scientific(scaled.toNumber(), decimals) + suffix;
-    let text = scaled.toFixed(decimals, Decimal.ROUND_HALF_UP);
+    let text = exponent ? null : fixedHalfUp(value, 2 * percents, decimals);
+    if (text === null) {
+      const scaled = new Decimal(value.toPrecision(15)).times(new Decimal(100).pow(percents));
+      if (exponent) return prefix + scientific(scaled.toNumber(), decimals) + suffix;
+      text = scaled.toFixed(decimals, Decimal.ROUND_HALF_UP);
+    }
     if (decimals > minDecimals) {
       const [i = '', f = ''] = text.split('.');
       let frac = f;

@@ -8,10 +8,12 @@ import { appError, err, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { openCsv } from './csv-source';
 import { inspectFile } from './intake';
+import type { Intake } from './intake';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { chooseSheet } from './sheet-choose';
 import { buildRows } from './sheet-rows';
+import type { BuildHooks } from './sheet-rows';
 import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
 import type { ReadOptions, SheetImport } from './types';
@@ -44,12 +46,22 @@ export const readRequestSchema = z.object({
     .optional(),
 });
 
-export async function readSheetInProcess(filePath: string, request: ReadRequest = {}): Promise<Result<SheetImport>> {
+export async function readSheetInProcess(filePath: string, request: ReadRequest = {}, hooks: BuildHooks = {}): Promise<Result<SheetImport>> {
+  const intake = await inspectRequested(filePath, request);
+  if (!intake.ok) return intake;
+  return readInspected(filePath, intake.value, request, hooks);
+}
+
+/** The intake guards alone (type from the bytes, zip-bomb guard, hash): what must pass before any parser runs. */
+export function inspectRequested(filePath: string, request: ReadRequest = {}): Promise<Result<Intake>> {
+  return inspectFile(filePath, { ...defaultLimits, ...request.limits }, request.lang ?? defaultLang);
+}
+
+/** The read after the intake guards passed: rows, problems and orders. `hooks.takeRow` streams rows out as they are read. */
+export async function readInspected(filePath: string, intake: Intake, request: ReadRequest = {}, hooks: BuildHooks = {}): Promise<Result<SheetImport>> {
   const lang = request.lang ?? defaultLang;
   const limits: ReadLimits = { ...defaultLimits, ...request.limits };
-  const intake = await inspectFile(filePath, limits, lang);
-  if (!intake.ok) return intake;
-  const { file, zip } = intake.value;
+  const { file, zip } = intake;
   let book: SourceBook | null = null;
   try {
     if (zip) {
@@ -61,7 +73,7 @@ export async function readSheetInProcess(filePath: string, request: ReadRequest 
     const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation }, file.name, lang);
     if (!picked.ok) return picked;
     const pick = picked.value;
-    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, lang);
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, lang, hooks);
     return ok({
       file,
       sheets: pick.sheets,

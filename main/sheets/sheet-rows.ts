@@ -22,6 +22,10 @@ export const columnLetter = (index: number): string => {
   return s;
 };
 
+/** A row's cells padded with '' to the sheet's width (every row has a cell for every column). */
+export const padCells = (cells: readonly string[], width: number): readonly string[] =>
+  cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
+
 export function mapColumns(op: OperationDef, headers: readonly string[]): { columns: ImportColumn[]; notices: SheetNotice[] } {
   const taken = new Set<string>();
   const notices: SheetNotice[] = [];
@@ -42,6 +46,31 @@ export interface BuiltRows {
   notices: SheetNotice[];
 }
 
+/** A data row as soon as it is read: its cells' text (not yet padded to the sheet's width) and its values. */
+export interface StreamedRow {
+  rowNumber: number;
+  cells: string[];
+  values: Record<string, FieldValue>;
+  /** The mapped columns, in column order: which field each one feeds (the same array for every row). */
+  fields: readonly FieldColumn[];
+}
+
+export interface FieldColumn {
+  key: string;
+  column: number;
+}
+
+export interface BuildHooks {
+  /**
+   * Takes each data row's cells as soon as it is read (the worker sends them on in batches). The rows
+   * returned then carry no cells (an empty array): the taker already has them, and the read stays lean.
+   */
+  takeRow?: (row: StreamedRow) => void;
+}
+
+const noCells: readonly string[] = Object.freeze([]);
+const noProblems: readonly CellProblem[] = Object.freeze([]);
+
 export async function buildRows(
   op: OperationDef,
   headerRow: number,
@@ -50,6 +79,7 @@ export async function buildRows(
   sheet: string,
   limits: ReadLimits,
   _lang: Lang,
+  hooks: BuildHooks = {},
 ): Promise<BuiltRows> {
   const { columns, notices } = mapColumns(op, headers);
   const defs: (FieldDef | undefined)[] = columns.map((c) => (c.field ? op.fields.find((f) => f.key === c.field) : undefined));
@@ -61,15 +91,19 @@ export async function buildRows(
   // A repeated header row: at least half the mapped columns hold their header again. Exact text is checked
   // first; the (costly) normalised match runs only when the key column already reads like a header.
   const keyIndex = columns.findIndex((c) => c.field === op.keyField);
+  const need = Math.max(1, Math.ceil(mappedCount / 2));
+  const mapped = defs.flatMap((d, i) => (d ? [i] : []));
+  const fieldColumns: readonly FieldColumn[] = mapped.map((i) => ({ key: (defs[i] as FieldDef).key, column: i }));
   const looksLikeHeader = (texts: string[]): boolean => {
-    const need = Math.max(1, Math.ceil(mappedCount / 2));
-    if (defs.filter((d, i) => d && texts[i] === headers[i]).length >= need) return true;
+    let same = 0;
+    for (const i of mapped) if (texts[i] === headers[i]) same++;
+    if (same >= need) return true;
     const keyText = keyIndex >= 0 ? texts[keyIndex] : undefined;
     if (!keyText || matchHeader(op, keyText)?.key !== op.keyField) return false;
     return defs.filter((d, i) => d && texts[i] && matchHeader(op, texts[i] as string)?.key === d.key).length >= need;
   };
 
-  const rows: { rowNumber: number; cells: string[]; values: Record<string, FieldValue>; problems: CellProblem[] }[] = [];
+  const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
   let width = columns.length;
 
   for await (const row of source) {
@@ -77,7 +111,8 @@ export async function buildRows(
     const texts = row.cells.map((c) => c.text.trim());
     const first = texts.find((s) => s !== '');
     if (first === undefined) continue; // blank rows are skipped silently
-    const firstBare = first.normalize('NFKC').replace(/\s+/g, '');
+    // NFKC and space removal only matter for what the markers can match; most first cells are plain ASCII codes.
+    const firstBare = /^[\x21-\x7e]*$/.test(first) ? first : first.normalize('NFKC').replace(/\s+/g, '');
     if (totalsMarker.test(firstBare)) {
       notices.push({ row: row.number, text: { key: 'sheets.notice.totals', params: { row: row.number, text: first } } });
       continue;
@@ -94,29 +129,36 @@ export async function buildRows(
     width = Math.max(width, row.cells.length);
 
     const values: Record<string, FieldValue> = {};
-    const problems: CellProblem[] = [];
-    defs.forEach((def, i) => {
-      if (!def) return;
+    // Most rows have no problem: they share one frozen empty list.
+    let problems: CellProblem[] | null = null;
+    const found = (p: CellProblem) => (problems ??= []).push(p);
+    for (const i of mapped) {
+      const def = defs[i] as FieldDef;
       const cell = row.cells[i];
-      if (!cell) return;
+      if (!cell) continue;
       const result = normaliseCell(def, cell);
       if ('value' in result) values[def.key] = result.value;
-      else if ('problem' in result) problems.push({ row: row.number, column: columns[i]?.header ?? def.key, field: def.key, text: result.problem });
-    });
+      else if ('problem' in result) found({ row: row.number, column: columns[i]?.header ?? def.key, field: def.key, text: result.problem });
+    }
     for (const def of missingColumns) {
-      problems.push({ row: row.number, column: def.label['zh-CN'], field: def.key, text: { key: 'sheets.problem.missingColumn', params: { column: def.label['zh-CN'] } } });
+      found({ row: row.number, column: def.label['zh-CN'], field: def.key, text: { key: 'sheets.problem.missingColumn', params: { column: def.label['zh-CN'] } } });
     }
     // The operation's own row schema has the last word on the values that did parse.
     const checked = op.rowSchema.safeParse(values);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const key = String(issue.path[0] ?? '');
-        if (!(key in values) || problems.some((p) => p.field === key)) continue; // absent: grouping says "required"
+        if (!(key in values) || (problems as CellProblem[] | null)?.some((p) => p.field === key)) continue; // absent: grouping says "required"
         const column = headerOf.get(key) ?? key;
-        problems.push({ row: row.number, column, field: key, text: { key: 'sheets.problem.invalid', params: { column } } });
+        found({ row: row.number, column, field: key, text: { key: 'sheets.problem.invalid', params: { column } } });
       }
     }
-    rows.push({ rowNumber: row.number, cells: texts, values, problems });
+    if (hooks.takeRow) {
+      hooks.takeRow({ rowNumber: row.number, cells: texts, values, fields: fieldColumns });
+      rows.push({ rowNumber: row.number, cells: noCells, values, problems: problems ?? noProblems });
+    } else {
+      rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
+    }
   }
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
@@ -129,12 +171,12 @@ export async function buildRows(
     else extra.set(p.row, [p]);
   }
   const importRows: ImportRow[] = rows.map((r) => {
-    const cells = r.cells.length < width ? [...r.cells, ...Array<string>(width - r.cells.length).fill('')] : r.cells;
+    const more = extra.get(r.rowNumber);
     return {
       rowNumber: r.rowNumber,
-      cells,
+      cells: r.cells === noCells ? noCells : padCells(r.cells, width),
       values: r.values,
-      problems: [...r.problems, ...(extra.get(r.rowNumber) ?? [])],
+      problems: more ? [...r.problems, ...more] : r.problems.length ? r.problems : noProblems,
       disposition: grouped.dispositions.get(r.rowNumber) ?? { kind: 'invalid' },
     };
   });

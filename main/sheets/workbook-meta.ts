@@ -13,6 +13,9 @@ export interface SheetMeta {
 export interface WorkbookMeta {
   sheets: SheetMeta[];
   date1904: boolean;
+  /** Zip entries of the shared strings and the styles, from the workbook's relationships (or where Excel puts them). */
+  sharedStrings: string;
+  styles: string;
 }
 
 const attrs = (tag: string): Record<string, string> =>
@@ -26,13 +29,20 @@ const decodeXml = (s: string): string =>
   });
 
 const sheetTag = z.object({ name: z.string().min(1), state: z.enum(['visible', 'hidden', 'veryHidden']).optional(), 'r:id': z.string().optional() });
-const relTag = z.object({ Id: z.string(), Target: z.string() });
+const relTag = z.object({ Id: z.string(), Target: z.string(), Type: z.string().optional() });
+
+const partOf = (target: string): string => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
 export function parseWorkbookMeta(workbookXml: string, relsXml: string): WorkbookMeta {
   const targets = new Map<string, string>();
+  let sharedStrings = 'xl/sharedStrings.xml';
+  let styles = 'xl/styles.xml';
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
     const rel = relTag.safeParse(attrs(m[0]));
-    if (rel.success) targets.set(rel.data.Id, rel.data.Target);
+    if (!rel.success) continue;
+    targets.set(rel.data.Id, rel.data.Target);
+    if (rel.data.Type?.endsWith('/sharedStrings')) sharedStrings = partOf(rel.data.Target);
+    if (rel.data.Type?.endsWith('/styles')) styles = partOf(rel.data.Target);
   }
   const sheets: SheetMeta[] = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
@@ -40,10 +50,10 @@ export function parseWorkbookMeta(workbookXml: string, relsXml: string): Workboo
     const parsed = sheetTag.safeParse({ ...tag, 'r:id': tag['r:id'] ?? Object.entries(tag).find(([k]) => k.endsWith(':id'))?.[1] });
     if (!parsed.success) continue;
     const target = parsed.data['r:id'] ? targets.get(parsed.data['r:id']) : undefined;
-    const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/') : null;
+    const part = target ? partOf(target) : null;
     sheets.push({ name: parsed.data.name, visible: (parsed.data.state ?? 'visible') === 'visible', part });
   }
   const pr = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(workbookXml);
   const date1904 = pr ? /date1904="(1|true)"/i.test(pr[0]) : false;
-  return { sheets, date1904 };
+  return { sheets, date1904, sharedStrings, styles };
 }

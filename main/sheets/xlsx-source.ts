@@ -1,10 +1,11 @@
-// Streams an .xlsx/.xlsm with exceljs's WorkbookReader (never the whole workbook in memory), turning each
-// cell into a RawCell and giving merged ranges' values to every cell they cover. exceljs's stream reader
-// ignores <mergeCells>; the zip guard found them already, so no sheet has to be buffered.
-import ExcelJS from 'exceljs';
+// Streams an .xlsx/.xlsm through exceljs's streaming parsers (never the whole workbook in memory), turning
+// each cell into a RawCell and giving merged ranges' values to every cell they cover. exceljs's stream
+// reader ignores <mergeCells>; the zip guard found them already, so no sheet has to be buffered. The sheets
+// come in the workbook's tab order, whatever order the zip holds them in.
 import type { Row } from 'exceljs';
-import { createReadStream } from 'node:fs';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import type { RawCell } from '../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
@@ -46,36 +47,113 @@ class MergeFiller {
   }
 }
 
+/**
+ * exceljs's streaming reader, loaded on first use: all of exceljs takes a fifth of a second to load (its
+ * writers, CSV, the whole document model), its stream reader alone half that. The reading worker loads it
+ * (preloadXlsx) while the intake guards run.
+ */
+type WorkbookReaderClass = new (input: null, options: Record<string, string>) => ExcelPartReader;
+let exceljs: Promise<WorkbookReaderClass> | null = null;
+export const preloadXlsx = (): Promise<WorkbookReaderClass> =>
+  // A CommonJS module: its export is the default export under ESM, and the namespace under a CJS bundle.
+  // @ts-expect-error -- exceljs declares no types for this path; the class is typed by the parts used here.
+  (exceljs ??= import('exceljs/lib/stream/xlsx/workbook-reader.js').then(
+    (m: unknown) => ((m as { default?: WorkbookReaderClass }).default ?? m) as WorkbookReaderClass,
+  ));
+
 interface StreamedWorksheet {
-  id?: number | string;
-  name?: string;
-  state?: string;
   [Symbol.asyncIterator](): AsyncGenerator<Row>;
 }
 
+/**
+ * The parts of exceljs's WorkbookReader used here: its parsers of the shared strings, the styles and a
+ * worksheet, each given a stream. We do not let it unzip: its unzipper ends the entry list early when the
+ * consumer is slow (a busy machine loses xl/workbook.xml or the shared strings of a workbook whose
+ * worksheets come first, exceljs issue #962's symptom), and it decodes each chunk of a part on its own, so
+ * a Chinese character split between two chunks became U+FFFD. Here every part comes from yauzl, decoded
+ * as one UTF-8 stream, in the order the parsers need: shared strings and styles, then the worksheets.
+ */
+interface ExcelPartReader {
+  sharedStrings?: unknown[];
+  properties?: unknown;
+  model?: unknown;
+  workbookRels?: unknown;
+  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(stream: Readable, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+}
+
+const openZip = (path: string): Promise<ZipFile> =>
+  new Promise((resolve, reject) =>
+    // The guard inflated every entry already; sizes are validated again in case the file changed since.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (e, zip) =>
+      e || !zip ? reject(e ?? new Error('no zip')) : resolve(zip),
+    ),
+  );
+
+function directory(zip: ZipFile, limits: ReadLimits): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    if (zip.entryCount > limits.maxZipEntries) return reject(new Error('too many zip entries'));
+    const entries = new Map<string, Entry>();
+    let total = 0;
+    zip.on('error', reject);
+    zip.on('end', () => resolve(entries));
+    zip.on('entry', (entry: Entry) => {
+      total += entry.uncompressedSize;
+      if (total > limits.maxUncompressedBytes) return reject(new Error('zip larger than when it was checked'));
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
+
+const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
+  new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (e, stream) => {
+      if (e || !stream) return reject(e ?? new Error('no stream'));
+      stream.setEncoding('utf8');
+      resolve(stream);
+    }),
+  );
+
 export function openXlsx(path: string, meta: WorkbookMeta, merges: Map<string, string[]>, limits: ReadLimits): SourceBook {
-  let input: ReadStream | null = null;
+  let zip: ZipFile | null = null;
+  let current: Readable | null = null;
   const close = () => {
-    input?.destroy();
-    input = null;
+    current?.destroy();
+    current = null;
+    zip?.close();
+    zip = null;
   };
   async function* sheets(): AsyncGenerator<SourceSheet> {
-    input = createReadStream(path);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache', // number formats, and exceljs's own date detection
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const ws of reader as AsyncIterable<unknown>) {
-      const sheet = ws as StreamedWorksheet;
-      const byPart = meta.sheets.find((s) => s.part === `xl/worksheets/sheet${String(sheet.id)}.xml`);
-      const known = meta.sheets.find((s) => s.name === sheet.name) ?? byPart;
-      const name = sheet.name ?? known?.name ?? `Sheet${String(sheet.id)}`;
-      const visible = sheet.state ? sheet.state === 'visible' : (known?.visible ?? true);
-      const ranges = (known?.part ? merges.get(known.part) ?? [] : []).map(parseRange).filter((r): r is Range => r !== null);
-      yield { name, visible, rows: rowsOf(sheet, name, new MergeFiller(ranges)) };
+    const WorkbookReader = await preloadXlsx();
+    const opened = await openZip(path);
+    zip = opened;
+    const entries = await directory(opened, limits);
+    const part = async (name: string): Promise<Readable | null> => {
+      const entry = entries.get(name);
+      if (!entry) return null;
+      current = await textOf(opened, entry);
+      return current;
+    };
+    const reader = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    // What exceljs would have read from xl/workbook.xml: the sheets are ours (meta), the date system too.
+    reader.model = { sheets: [] };
+    reader.workbookRels = [];
+    reader.properties = { model: { date1904: meta.date1904 } };
+    const strings = await part(meta.sharedStrings);
+    if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
+    const styles = await part(meta.styles); // number formats, and exceljs's own date detection
+    if (styles) await reader._parseStyles(styles);
+    for (const [index, sheet] of meta.sheets.entries()) {
+      if (!sheet.part?.startsWith('xl/worksheets/') || !entries.has(sheet.part)) continue; // a chart sheet has no rows
+      const stream = await part(sheet.part);
+      if (!stream) continue;
+      const sheetNo = /(\d+)\.xml$/.exec(sheet.part)?.[1] ?? String(index + 1);
+      const [event] = [...reader._parseWorksheet(stream, sheetNo)];
+      const ranges = (merges.get(sheet.part) ?? []).map(parseRange).filter((r): r is Range => r !== null);
+      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(event?.value as StreamedWorksheet, sheet.name, new MergeFiller(ranges)) };
     }
   }
 

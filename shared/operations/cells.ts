@@ -23,24 +23,37 @@ const problem = (key: LocalizedText['key'], params?: LocalizedText['params']): N
 const lengthOf = (s: string): number => [...s].length;
 
 function checkLength(field: FieldDef, value: string): NormalisedCell | null {
+  // UTF-16 units are never fewer than code points: a short string needs no counting.
+  if (field.maxLength === undefined || value.length <= field.maxLength) return null;
   const length = lengthOf(value);
-  if (field.maxLength !== undefined && length > field.maxLength) {
-    return problem('operations.cell.tooLong', { max: field.maxLength, length });
-  }
+  if (length > field.maxLength) return problem('operations.cell.tooLong', { max: field.maxLength, length });
   return null;
 }
+
+/** Any character NFKC could change (all of ASCII is stable under NFKC). */
+const nonAscii = /[\u0080-\uffff]/;
+/** Characters normaliseCell removes or replaces; most cells hold none, and skip both replaces. */
+const hidden = /[\u00a0\u200b-\u200d\u2060\u202f\ufeff]/;
 
 /** An identifier is the text the clerk sees, unless Excel has already lost digits of it. */
 function normaliseId(field: FieldDef, cell: RawCell, shown: string): NormalisedCell {
   // Ids keep inner spaces as typed, but a non-breaking space pasted from a web page is never part of a code.
   const id = shown.replace(nbsp, '').trim();
   if (id === '') return { empty: true };
-  const digits = id.replace(/\D/g, '').length;
-  if (scientific.test(id.normalize('NFKC'))) return problem('operations.cell.idScientific', { text: id });
-  if (cell.kind === 'number' && ((cell.number !== undefined && Math.abs(cell.number) >= 1e15) || digits > 15)) {
+  if (scientific.test(nonAscii.test(id) ? id.normalize('NFKC') : id)) return problem('operations.cell.idScientific', { text: id });
+  if (cell.kind === 'number' && ((cell.number !== undefined && Math.abs(cell.number) >= 1e15) || digitCount(id) > 15)) {
     return problem('operations.cell.idTooManyDigits', { text: id });
   }
   return checkLength(field, id) ?? { value: id };
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 function choicesOf(field: FieldDef, values: readonly EnumValue[]): string {
@@ -49,13 +62,27 @@ function choicesOf(field: FieldDef, values: readonly EnumValue[]): string {
     .join('/');
 }
 
+/** Each choice field's spellings, normalised once; the first value in order wins a shared spelling. */
+const spellings = new WeakMap<FieldDef, { values: readonly EnumValue[]; byText: Map<string, EnumValue['value']> }>();
+
+function spellingsOf(field: FieldDef) {
+  let known = spellings.get(field);
+  if (!known) {
+    const values = field.values ?? (field.type === 'boolean' ? booleanValues() : []);
+    const byText = new Map<string, EnumValue['value']>();
+    for (const v of values) {
+      for (const spelling of [String(v.value), ...v.labels].map(normaliseHeader)) if (!byText.has(spelling)) byText.set(spelling, v.value);
+    }
+    known = { values, byText };
+    spellings.set(field, known);
+  }
+  return known;
+}
+
 function normaliseChoice(field: FieldDef, shown: string): NormalisedCell {
-  const values = field.values ?? (field.type === 'boolean' ? booleanValues() : []);
-  const wanted = normaliseHeader(shown);
-  const hit = values.find(
-    (v) => normaliseHeader(String(v.value)) === wanted || v.labels.some((l) => normaliseHeader(l) === wanted),
-  );
-  if (hit) return { value: hit.value };
+  const { values, byText } = spellingsOf(field);
+  const hit = byText.get(normaliseHeader(shown));
+  if (hit !== undefined) return { value: hit };
   return problem('operations.cell.notChoice', { text: shown, choices: choicesOf(field, values) });
 }
 
@@ -69,6 +96,56 @@ function normaliseList(field: FieldDef, cell: RawCell, shown: string): Normalise
   return items.length === 0 ? { empty: true } : { value: items };
 }
 
+/** Dates repeat down a column; parsing each distinct text once is enough (bounded, cleared when full). */
+const dates = new Map<string, string | null>();
+
+function dateText(text: string): string | null {
+  let value = dates.get(text);
+  if (value === undefined) {
+    value = normaliseDateText(text);
+    if (dates.size >= 4096) dates.clear();
+    dates.set(text, value);
+  }
+  return value;
+}
+
+/** An unsigned ASCII decimal as typed, already within Decimal(19,4): up to 15 digits, up to 4 decimals. */
+const plainText = /^(\d{1,15})(?:\.(\d{1,4}))?$/;
+
+/**
+ * The common decimals without decimal.js: a number cell whose shortest round-trip text has at most 15
+ * significant digits (then it is exactly what toPrecision(15) gives), or plain digits typed as text.
+ * Returns null for everything else, which normaliseDecimal handles; the tests hold both paths equal.
+ */
+export function plainDecimal(field: FieldDef, cell: RawCell, shown: string): NormalisedCell | null {
+  let canonical: string;
+  let decimals = 0;
+  if (cell.kind === 'number' && typeof cell.number === 'number') {
+    const n = cell.number;
+    if (Number.isInteger(n) && Math.abs(n) < 1e15) canonical = n === 0 ? '0' : String(n);
+    else {
+      const s = String(n);
+      const m = /^-?(\d+)\.(\d+)$/.exec(s);
+      if (!m) return null;
+      const [, int = '', frac = ''] = m;
+      if ((int === '0' ? frac.replace(/^0+/, '') : int + frac).length > 15) return null;
+      canonical = s;
+      decimals = frac.length;
+    }
+  } else if (cell.kind === 'text') {
+    const m = plainText.exec(shown);
+    if (!m) return null;
+    const int = (m[1] ?? '').replace(/^0+(?=\d)/, '');
+    const frac = (m[2] ?? '').replace(/0+$/, '');
+    canonical = frac ? `${int}.${frac}` : int;
+  } else return null;
+  // The same checks, in the same order, as normaliseDecimal.
+  if (canonical.startsWith('-') && (field.positive || field.nonNegative)) return problem('operations.cell.negative', { text: shown });
+  if (canonical === '0' && field.positive) return problem('operations.cell.notPositive', { text: shown });
+  if (decimals > 4) return problem('operations.cell.tooManyDecimals', { text: shown });
+  return { value: canonical };
+}
+
 export function normaliseCell(field: FieldDef, cell: RawCell): NormalisedCell {
   if (cell.kind === 'error') {
     if (cell.error === 'no-cached-result') return problem('operations.cell.noCachedResult');
@@ -77,7 +154,7 @@ export function normaliseCell(field: FieldDef, cell: RawCell): NormalisedCell {
   if (cell.kind === 'empty') return { empty: true };
   const raw = cell.kind === 'number' && !cell.text && typeof cell.number === 'number' ? String(cell.number) : (cell.text ?? '');
   // Text keeps a pasted NBSP as an ordinary space (it separated words); ids drop it (normaliseId).
-  const shown = raw.replace(zeroWidth, '').replace(field.type === 'text' ? nbsp : /(?!)/g, ' ').trim();
+  const shown = hidden.test(raw) ? raw.replace(zeroWidth, '').replace(field.type === 'text' ? nbsp : /(?!)/g, ' ').trim() : raw.trim();
   if (shown === '' && cell.kind !== 'date') return { empty: true };
 
   switch (field.type) {
@@ -87,9 +164,9 @@ export function normaliseCell(field: FieldDef, cell: RawCell): NormalisedCell {
       return checkLength(field, shown) ?? { value: shown };
     case 'decimal':
     case 'rate':
-      return normaliseDecimal(field, cell, shown);
+      return plainDecimal(field, cell, shown) ?? normaliseDecimal(field, cell, shown);
     case 'datetime': {
-      const value = normaliseDateText(cell.kind === 'date' && cell.date ? cell.date : shown);
+      const value = dateText(cell.kind === 'date' && cell.date ? cell.date : shown);
       return value ? { value } : problem('operations.cell.notDate', { text: shown || (cell.date ?? '') });
     }
     case 'boolean':

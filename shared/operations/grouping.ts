@@ -30,7 +30,13 @@ export interface Grouped {
   problems: CellProblem[];
 }
 
-const same = (a: FieldValue, b: FieldValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: FieldValue, b: FieldValue): boolean => {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b)) return false;
+  const x: readonly string[] = a;
+  const y: readonly string[] = b;
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+};
 const shown = (v: FieldValue): string => (Array.isArray(v) ? v.join(',') : String(v));
 
 export function groupRows(op: OperationDef, rows: readonly GroupInputRow[], options: GroupOptions = {}): Grouped {
@@ -66,10 +72,12 @@ export function groupRows(op: OperationDef, rows: readonly GroupInputRow[], opti
   }
 
   const orders: OrderDraft[] = [];
+  const scopes: FieldScopes = { order: orderFieldsOf(op), line: lineFieldsOf(op) };
   for (const [key, members] of groups) {
-    const found = checkOrder(op, key, members, problemAt, columnOf);
-    problems.push(...found.problems);
-    const bad = members.filter((r) => r.problems.length > 0 || found.problems.some((p) => p.row === r.rowNumber));
+    const found = checkOrder(op, scopes, key, members, problemAt, columnOf);
+    for (const p of found.problems) problems.push(p);
+    const flagged = found.problems.length > 0 ? new Set(found.problems.map((p) => p.row)) : null;
+    const bad = members.filter((r) => r.problems.length > 0 || (flagged !== null && flagged.has(r.rowNumber)));
     if (bad.length === 0) {
       for (const r of members) dispositions.set(r.rowNumber, { kind: 'valid', orderKey: key });
       orders.push({ key, rows: members.map((r) => r.rowNumber), header: found.header, lines: found.lines });
@@ -90,44 +98,108 @@ export function groupRows(op: OperationDef, rows: readonly GroupInputRow[], opti
 
 type ProblemAt = (row: number, field: string, text: LocalizedText) => CellProblem;
 
+/** The operation's order-level fields (without the key) and line-level fields, found once per grouping. */
+interface FieldScopes {
+  order: readonly FieldDef[];
+  line: readonly FieldDef[];
+}
+
 /** Merges an order's header, collects its lines, and finds missing and conflicting values. */
-function checkOrder(op: OperationDef, key: string, members: readonly GroupInputRow[], problemAt: ProblemAt, columnOf: (field: string) => string) {
+function checkOrder(op: OperationDef, scopes: FieldScopes, key: string, members: readonly GroupInputRow[], problemAt: ProblemAt, columnOf: (field: string) => string) {
   const missing = (field: string): LocalizedText => ({ key: 'operations.row.missingRequired', params: { column: columnOf(field) } });
   const problems: CellProblem[] = [];
   const header: Record<string, FieldValue> = { [op.keyField]: key };
-  const hasOwnProblem = (r: GroupInputRow, field: string) => r.problems.some((p) => p.field === field);
+  const hasOwnProblem = (r: GroupInputRow, field: string) => r.problems.length > 0 && r.problems.some((p) => p.field === field);
   const [firstRow] = members;
 
-  for (const def of op.fields) {
-    if (def.scope !== 'order' || def.key === op.keyField) continue;
-    const filled = members.filter((r) => r.values[def.key] !== undefined);
-    const distinct: FieldValue[] = [];
-    for (const r of filled) {
-      const v = r.values[def.key] as FieldValue;
-      if (!distinct.some((d) => same(d, v))) distinct.push(v);
+  for (const def of scopes.order) {
+    // Usually every row agrees (or only the first is filled): one pass finds the value; the lists only on a conflict.
+    let first: FieldValue | undefined;
+    let conflict = false;
+    for (const r of members) {
+      const v = r.values[def.key];
+      if (v === undefined) continue;
+      if (first === undefined) first = v;
+      else if (!same(first, v)) conflict = true;
     }
-    if (distinct.length > 1) {
+    if (conflict) {
+      const filled = members.filter((r) => r.values[def.key] !== undefined);
+      const distinct: FieldValue[] = [];
+      for (const r of filled) {
+        const v = r.values[def.key] as FieldValue;
+        if (!distinct.some((d) => same(d, v))) distinct.push(v);
+      }
       const values = distinct.map(shown).join(' / ');
       for (const r of filled) {
         problems.push(problemAt(r.rowNumber, def.key, { key: 'operations.order.conflict', params: { key, column: columnOf(def.key), values } }));
       }
-    } else if (distinct[0] !== undefined) {
-      header[def.key] = distinct[0];
+    } else if (first !== undefined) {
+      header[def.key] = first;
     } else if (def.required && firstRow && !members.some((r) => hasOwnProblem(r, def.key))) {
       problems.push(problemAt(firstRow.rowNumber, def.key, missing(def.key)));
     }
   }
 
-  const lineFields = op.fields.filter((f) => f.scope === 'line');
-  const lines = lineFields.length === 0 ? [] : members.map((r) => {
+  for (const r of members) {
+    for (const def of scopes.line) {
+      if (def.required && r.values[def.key] === undefined && !hasOwnProblem(r, def.key)) problems.push(problemAt(r.rowNumber, def.key, missing(def.key)));
+    }
+  }
+  return { problems, header, lines: orderLines(op, members.map((r) => r.values)) };
+}
+
+/**
+ * An order's lines: each member row's line-level values, in row order (none for list operations).
+ * Exported so that whoever holds the rows' values can rebuild an order's lines exactly as grouping made them.
+ */
+export function orderLines(op: OperationDef, rows: readonly Readonly<Record<string, FieldValue>>[]): Record<string, FieldValue>[] {
+  const lineFields = lineFieldsOf(op);
+  if (lineFields.length === 0) return [];
+  return rows.map((values) => {
     const line: Record<string, FieldValue> = {};
     for (const def of lineFields) {
-      const v = r.values[def.key];
+      const v = values[def.key];
       if (v !== undefined) line[def.key] = v;
-      else if (def.required && !hasOwnProblem(r, def.key)) problems.push(problemAt(r.rowNumber, def.key, missing(def.key)));
     }
     return line;
   });
-  return { problems, header, lines };
+}
+
+/**
+ * A valid order's header from its member rows' values: the key, and each order-level field's value from
+ * the first row that has it (a valid order's rows never disagree). Equals the header grouping made.
+ */
+export function validOrderHeader(op: OperationDef, key: string, rows: readonly Readonly<Record<string, FieldValue>>[]): Record<string, FieldValue> {
+  const header: Record<string, FieldValue> = { [op.keyField]: key };
+  for (const def of orderFieldsOf(op)) {
+    for (const values of rows) {
+      const v = values[def.key];
+      if (v !== undefined) {
+        header[def.key] = v;
+        break;
+      }
+    }
+  }
+  return header;
+}
+
+const orderFieldCache = new WeakMap<OperationDef, readonly FieldDef[]>();
+function orderFieldsOf(op: OperationDef): readonly FieldDef[] {
+  let fields = orderFieldCache.get(op);
+  if (!fields) {
+    fields = op.fields.filter((f) => f.scope === 'order' && f.key !== op.keyField);
+    orderFieldCache.set(op, fields);
+  }
+  return fields;
+}
+
+const lineFieldCache = new WeakMap<OperationDef, readonly FieldDef[]>();
+function lineFieldsOf(op: OperationDef): readonly FieldDef[] {
+  let fields = lineFieldCache.get(op);
+  if (!fields) {
+    fields = op.fields.filter((f) => f.scope === 'line');
+    lineFieldCache.set(op, fields);
+  }
+  return fields;
 }
 

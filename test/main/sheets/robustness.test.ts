@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSheetInProcess } from '../../../main/sheets/read-pipeline';
-import { formatNumber } from '../../../main/sheets/number-format';
+import Decimal from 'decimal.js';
+import { fixedHalfUp, formatNumber } from '../../../main/sheets/number-format';
 import { errorCodes } from '../../../shared/result';
 import { tempDir, writeXlsx } from './fixtures';
 
@@ -81,5 +82,17 @@ describe('number formats', () => {
     [12345, '0.00E+00', '1.23E+04'],
   ])('%s with %s shows %s', (value, format, shown) => {
     expect(formatNumber(value, format)).toBe(shown);
+  });
+
+  it('the string fast path rounds exactly as decimal.js does (property)', () => {
+    const value = fc.oneof(fc.double({ min: 0, max: 1e16, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1000), fc.constantFrom(0, 0.5, 0.05, 1.005, 9.995, 0.0005, 1e-7));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 6 }), (v, shift, decimals) => {
+        const fast = fixedHalfUp(v, shift, decimals);
+        const exact = new Decimal(v.toPrecision(15)).times(new Decimal(10).pow(shift)).toFixed(decimals, Decimal.ROUND_HALF_UP);
+        if (fast !== null) expect(fast).toBe(exact);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

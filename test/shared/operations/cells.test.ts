@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { getOperation, operations } from '../../../shared/operations/catalog';
-import { normaliseCell } from '../../../shared/operations/cells';
+import { normaliseCell, plainDecimal } from '../../../shared/operations/cells';
+import { normaliseDecimal } from '../../../shared/operations/cell-decimal';
 import type { FieldDef, RawCell } from '../../../shared/operations/types';
 
 const create = getOperation('return-create')!;
@@ -95,6 +96,54 @@ describe('normaliseCell: decimals', () => {
         expect(r).toEqual({ value: new Decimal(d).toFixed() });
       }),
     );
+  });
+});
+
+describe('plainDecimal: the fast path agrees with decimal.js', () => {
+  const decimalFields = operations.flatMap((op) => op.fields).filter((x) => x.type === 'decimal' || x.type === 'rate');
+  /** What normaliseCell would say if the fast path did not exist. */
+  const slow = (field: FieldDef, cell: RawCell) => normaliseDecimal(field, cell, cell.text.trim());
+
+  it('number cells: whatever it answers, decimal.js answers the same (property)', () => {
+    const number = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 10_000),
+      fc.integer().map((n) => n / 100),
+      fc.constantFrom(0, -0, 0.1 + 0.2, 1e15, 1e15 - 1, 999_999_999_999_999.5, 123_456_789_012.345, 5e-5, 1e-7, 0.00015),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...decimalFields), number, (field, n) => {
+        const cell = num(n);
+        const fast = plainDecimal(field, cell, cell.text);
+        if (fast) expect(fast).toEqual(slow(field, cell));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('text cells: plain digits are canonicalised exactly as decimal.js does (property)', () => {
+    const typed = fc.oneof(
+      fc.tuple(fc.stringMatching(/^\d{1,16}$/), fc.option(fc.stringMatching(/^\d{0,5}$/))).map(([i, f]) => (f === null ? i : `${i}.${f}`)),
+      fc.constantFrom('0', '000', '0.0000', '007.5000', '1.', '.5', '123456789012345', '1234567890123456'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...decimalFields), typed, (field, t) => {
+        const fast = plainDecimal(field, text(t), t);
+        if (fast) expect(fast).toEqual(slow(field, text(t)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('takes the common cells (so the read stays fast) and leaves the rest to decimal.js', () => {
+    expect(plainDecimal(f('num'), num(3), '3')).toEqual({ value: '3' });
+    expect(plainDecimal(f('price'), num(12.5), '12.5')).toEqual({ value: '12.5' });
+    expect(plainDecimal(f('tax_rate'), num(0.13), '13%')).toEqual({ value: '0.13' });
+    expect(plainDecimal(f('price'), text('0012.3400'), '0012.3400')).toEqual({ value: '12.34' });
+    expect(plainDecimal(f('num'), num(0.1 + 0.2), '0.3')).toBeNull();
+    expect(plainDecimal(f('num'), text('1,234.5'), '1,234.5')).toBeNull();
+    expect(plainDecimal(f('tax_rate'), text('13%'), '13%')).toBeNull();
   });
 });
 
