@@ -1,7 +1,7 @@
 // Bundles the plain-Node entry points (CLI, worker threads, e2e host) into out/node/*.cjs with esbuild.
 // npm packages stay external (installed beside us); native modules must never be bundled.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -29,7 +29,10 @@ export async function buildNode({ quiet = false } = {}) {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: quiet ? 'error' : 'info',
-    define: { 'process.env.WDT_BULK_BUILD': '"node"' },
+    define: {
+      'process.env.WDT_BULK_BUILD': '"node"',
+      'process.env.WDT_BULK_VERSION': JSON.stringify(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version),
+    },
   });
 }
 

@@ -3,7 +3,7 @@
 import type { OperationId } from '../../shared/operations/types';
 import type { JobState, StateCounts } from '../../shared/states';
 import type { Lang } from '../../shared/i18n';
-import type { JobEnvironment, JobRowView } from '../../shared/contract/jobs.contract';
+import type { JobCallView, JobEnvironment, JobRowView } from '../../shared/contract/jobs.contract';
 
 export type Environment = JobEnvironment;
 
@@ -38,19 +38,8 @@ export interface JobSummary {
 /** One row as the workbook writes it: the same shape the desktop's jobs screens page through. */
 export type JobRowReport = JobRowView;
 
-export interface JobCallReport {
-  batch: number;
-  method: string;
-  orders: number;
-  attempt: number;
-  httpStatus: number | null;
-  erpStatus: number | null;
-  erpMessage: string | null;
-  /** How the call ended (CallResult kind). */
-  outcome: string;
-  durationMs: number | null;
-  at: string;
-}
+/** One call attempt as the Calls sheet writes it: the same shape the run screen shows. */
+export type JobCallReport = JobCallView;
 
 export interface JobReportSource {
   summary(): JobSummary;

@@ -5,6 +5,7 @@
 import { AsyncEntry } from '@napi-rs/keyring';
 import { randomBytes } from 'node:crypto';
 import { t, type Lang } from '../../shared/i18n';
+import { parseAppSecret as splitAppSecret, type AppSecretParts } from '../wdt/sign';
 import { appError, err, ok, type AppError, type Result } from '../../shared/result';
 import type { SecretStore } from './types';
 
@@ -130,24 +131,18 @@ export async function openSecretStore(lang: Lang, service = keychainService): Pr
 }
 
 /** The two halves of an app secret. `secret` never travels; `salt` is sent. */
-export interface SecretParts {
-  secret: string;
-  salt: string;
-}
+export type SecretParts = AppSecretParts;
 
 /**
- * Checks the shape of an app secret (`secret:salt`, split at the first colon) without ever echoing it:
- * error messages describe what is wrong, never the value.
+ * Checks an app secret a person typed (`secret:salt`) more strictly than the client needs at send time
+ * (no whitespace, a sane length), then splits it the client's way. Messages never echo the value.
  */
 export function parseAppSecret(value: string, lang: Lang): Result<SecretParts> {
-  const colon = value.indexOf(':');
   const invalid = (problem: 'noColon' | 'emptyPart' | 'whitespace' | 'tooLong') =>
     err(appError('PROFILE_INVALID', t(lang, 'profiles.secret.invalid', { problem: t(lang, `profiles.secret.${problem}`) })));
   if (value.length > 512) return invalid('tooLong');
   if (/\s/.test(value)) return invalid('whitespace');
-  if (colon < 0) return invalid('noColon');
-  const secret = value.slice(0, colon);
-  const salt = value.slice(colon + 1);
-  if (!secret || !salt) return invalid('emptyPart');
-  return ok({ secret, salt });
+  if (!value.includes(':')) return invalid('noColon');
+  const parts = splitAppSecret(value, lang);
+  return parts.ok ? parts : invalid('emptyPart');
 }

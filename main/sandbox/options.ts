@@ -35,6 +35,8 @@ export const runtimeOptionsSchema = z.object({
   callsPerMinute: z.number().int().nonnegative().default(0),
   /** The vendor's concurrency limit (0 = none); over it: status 100 超过每分钟最大并发次数限制. */
   maxConcurrent: z.number().int().nonnegative().default(0),
+  /** The length of the vendor's "minute" in ms (tests compress it; the vendor's is 60,000). */
+  rateWindowMs: z.number().int().positive().default(60_000),
   /** The sandbox's clock runs this far ahead (negative: behind) of the host's; Date headers follow it. */
   clockSkewSeconds: z.number().default(0),
   /** Faults still to inject, in order; a patch replaces the whole list. */
@@ -47,6 +49,7 @@ export const optionsPatchSchema = z.object({
   latencyMs: z.number().int().nonnegative().optional(),
   callsPerMinute: z.number().int().nonnegative().optional(),
   maxConcurrent: z.number().int().nonnegative().optional(),
+  rateWindowMs: z.number().int().positive().optional(),
   clockSkewSeconds: z.number().optional(),
   faults: z.array(faultSchema).optional(),
 });

@@ -70,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     latencyMs: options.latencyMs,
     callsPerMinute: options.callsPerMinute,
     maxConcurrent: options.maxConcurrent,
+    rateWindowMs: options.rateWindowMs,
     clockSkewSeconds: options.clockSkewSeconds,
     faults: options.faults,
   });
@@ -91,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   /** Vendor limits: a sliding one-minute window of accepted calls, and calls in flight. */
   function limited(): string | null {
     const now = clock.now();
-    while (recentCalls.length > 0 && recentCalls[0]! <= now - 60_000) recentCalls.shift();
+    while (recentCalls.length > 0 && recentCalls[0]! <= now - runtime.rateWindowMs) recentCalls.shift();
     if (runtime.maxConcurrent > 0 && inFlight > runtime.maxConcurrent) {
       state.counters.concurrencyLimited += 1;
       return concurrencyLimitMessage;
@@ -197,6 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       recentCalls.length = 0;
     }
     if (p.maxConcurrent !== undefined) runtime.maxConcurrent = p.maxConcurrent;
+    if (p.rateWindowMs !== undefined) runtime.rateWindowMs = p.rateWindowMs;
     if (p.clockSkewSeconds !== undefined) runtime.clockSkewSeconds = p.clockSkewSeconds;
     if (p.faults !== undefined) runtime.faults = p.faults;
   }

@@ -69,6 +69,8 @@ describe('wdt-bulk sandbox', () => {
   it('prints prose without the secret, and refuses a bad port', async () => {
     const run = startCli(['sandbox', '--lang', 'en']);
     expect(await run.firstLine).toMatch(/^Sandbox ERP running at http:\/\/127\.0\.0\.1:\d+$/);
+    // The account lines follow the first one; wait for them (a loaded machine may deliver them later).
+    for (let i = 0; i < 100 && !run.output().includes(sandboxCredentials.appkey); i++) await new Promise((r) => setTimeout(r, 50));
     run.child.kill('SIGTERM');
     await once(run.child, 'exit');
     expect(run.output()).toContain(sandboxCredentials.appkey);

@@ -1,0 +1,344 @@
+// The job engine: creates jobs from read sheets, runs them (one runner per job, one process per job
+// at a time), steers them (pause, resume, stop, withdraw) and tells the UI and the CLI what moved.
+import os from 'node:os';
+import { render, type Lang, type LocalizedText } from '../../shared/i18n';
+import type { JobProgress } from '../../shared/contract/jobs.contract';
+import { getOperation } from '../../shared/operations/catalog';
+import { appError, err, ok, type Result } from '../../shared/result';
+import type { Clock, Logger } from '../effects';
+import type { ProfileLimits } from '../profiles/types';
+import type { WdtClient } from '../wdt/types';
+import type { JobStore, NewJob } from './job-store';
+import type { JobViews } from './job-views';
+import { Pacer } from './pacer';
+import type { JobRecord } from './records';
+import { JobRunner, type RunEnd } from './runner';
+
+export type EngineEvent =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'jobs-changed'; jobId: string | null }
+  | { type: 'online'; online: boolean };
+
+/** A connection to the ERP a job was made for, with the limits to run it under. */
+export interface JobConnection {
+  client: WdtClient;
+  limits: ProfileLimits;
+  close(): Promise<void>;
+}
+
+export interface JobEngineOptions {
+  store: JobStore;
+  views: JobViews;
+  clock: Clock;
+  logger: Logger;
+  /** Resolves the job's profile now (secret read at send time) and checks it is still the account the job was made for. */
+  connect(job: JobRecord): Promise<Result<JobConnection>>;
+  /** The language progress texts are rendered in. */
+  lang(): Lang;
+  /** Attempts per call before an outcome that never became known is reported unknown (default 5). */
+  maxAttempts?: number;
+  /** Tests compress time: the rate window and the first backoff. */
+  pacing?: { windowMs?: number; backoff?: { baseMs: number; capMs: number } };
+  /** Who runs jobs here (default host:pid) and whether another owner is still alive. */
+  owner?: string;
+  isAlive?: (owner: string) => boolean;
+}
+
+export interface RunOptions {
+  /** CLI --wait: how long to keep trying an unreachable ERP before leaving the job waiting (default: forever). */
+  waitLimitMs?: number | null;
+}
+
+interface Active {
+  /** Null while the run is still connecting; pause and stop then wait in the flags. */
+  runner: JobRunner | null;
+  pacer: Pacer | null;
+  pauseRequested: boolean;
+  /** Paused because this process is closing: the job waits and the next start goes on with it. */
+  closing: boolean;
+  done: Promise<Result<RunEnd>>;
+}
+
+const leaseMs = 30_000;
+
+/** A process on this host that no longer exists gives up its jobs at once (crash, kill -9). */
+export function defaultIsAlive(owner: string): boolean {
+  const [host, pidText] = owner.split(/:(?=\d+$)/);
+  if (host !== os.hostname()) return true; // another machine sharing the folder: trust its lease
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class JobEngine {
+  private readonly active = new Map<string, Active>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly owner: string;
+  private readonly isAlive: (owner: string) => boolean;
+  private readonly pendingEmit = new Map<string, NodeJS.Timeout>();
+  private reachable = true;
+
+  constructor(private readonly o: JobEngineOptions) {
+    this.owner = o.owner ?? `${os.hostname()}:${process.pid}`;
+    this.isAlive = o.isAlive ?? defaultIsAlive;
+  }
+
+  get store(): JobStore {
+    return this.o.store;
+  }
+
+  get views(): JobViews {
+    return this.o.views;
+  }
+
+  online(): boolean {
+    return this.reachable;
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stores a job; nothing is sent until run(). */
+  create(input: Omit<NewJob, 'now'>): Result<string> {
+    const id = this.o.store.createJob({ ...input, now: this.o.clock.now() });
+    this.emit({ type: 'jobs-changed', jobId: id });
+    return ok(id);
+  }
+
+  isRunning(jobId: string): boolean {
+    return this.active.has(jobId);
+  }
+
+  /** Runs a job until it is done, paused, waiting or interrupted. A job already running here is joined, never doubled. */
+  run(jobId: string, options: RunOptions = {}): Promise<Result<RunEnd>> {
+    const running = this.active.get(jobId);
+    if (running) return running.done;
+    const job = this.o.store.job(jobId);
+    if (!job) return Promise.resolve(err(appError('JOB_NOT_FOUND', render(this.o.lang(), { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId })));
+    if (job.state === 'done') return Promise.resolve(ok({ kind: 'done' } as RunEnd));
+    if (!this.o.store.acquire(jobId, this.owner, this.o.clock.now(), leaseMs, this.isAlive)) {
+      return Promise.resolve(err(appError('JOB_STATE', render(this.o.lang(), { key: 'jobs.error.busy', params: { job: jobId } }), { job: jobId })));
+    }
+    const op = getOperation(job.operation);
+    if (!op) throw new Error(`job ${jobId}: unknown operation ${job.operation}`);
+    const active: Active = { runner: null, pacer: null, pauseRequested: false, closing: false, done: Promise.resolve(ok({ kind: 'done' } as RunEnd)) };
+    this.active.set(jobId, active);
+    active.done = (async (): Promise<Result<RunEnd>> => {
+      const heartbeat = setInterval(() => this.o.store.renew(jobId, this.owner, this.o.clock.now() + leaseMs), leaseMs / 3);
+      heartbeat.unref();
+      try {
+        const connection = await this.o.connect(job);
+        if (!connection.ok) {
+          this.o.store.setState(jobId, 'interrupted', { key: 'jobs.interrupted.profile', params: { message: connection.error.message } });
+          this.emit({ type: 'jobs-changed', jobId });
+          return connection;
+        }
+        const { client, limits } = connection.value;
+        const pacer = new Pacer({
+          concurrency: limits.concurrency,
+          callsPerMinute: limits.callsPerMinute,
+          clock: this.o.clock,
+          ...(this.o.pacing?.windowMs ? { windowMs: this.o.pacing.windowMs } : {}),
+          ...(this.o.pacing?.backoff ? { backoff: this.o.pacing.backoff } : {}),
+        });
+        const runner = new JobRunner({
+          store: this.o.store,
+          jobId,
+          op,
+          isCheck: job.is_check,
+          client,
+          pacer,
+          clock: this.o.clock,
+          logger: this.o.logger,
+          timeoutMs: limits.timeoutSeconds * 1000,
+          maxAttempts: this.o.maxAttempts ?? 5,
+          waitLimitMs: options.waitLimitMs ?? null,
+          onChange: () => this.progressSoon(jobId),
+          onReachable: (yes) => this.sawReachable(jobId, yes),
+        });
+        active.runner = runner;
+        active.pacer = pacer;
+        if (job.stop_requested || this.o.store.job(jobId)?.stop_requested) runner.stop();
+        if (active.pauseRequested) runner.pause();
+        this.o.store.setState(jobId, 'running');
+        this.o.store.markStarted(jobId, this.o.clock.now());
+        this.emit({ type: 'jobs-changed', jobId });
+        try {
+          const end = await runner.run();
+          this.record(jobId, end.kind === 'paused' && active.closing ? { kind: 'waiting', reason: { key: 'jobs.wait.closed' } } : end);
+          this.o.logger.info('job run ended', { job: jobId, end: end.kind, rateLimited: pacer.stats.rateLimited, offline: pacer.stats.offline });
+          return ok(end);
+        } finally {
+          pacer.close();
+          await connection.value.close();
+        }
+      } finally {
+        clearInterval(heartbeat);
+        this.o.store.release(jobId, this.owner);
+        this.active.delete(jobId);
+        this.flushProgress(jobId);
+        this.emit({ type: 'jobs-changed', jobId });
+      }
+    })();
+    return active.done;
+  }
+
+  /** Pauses a running job after the calls in flight have answered; a job not running here just stays put. */
+  pause(jobId: string): Result<void> {
+    const job = this.o.store.job(jobId);
+    if (!job) return this.notFound(jobId);
+    const running = this.active.get(jobId);
+    if (running) {
+      running.pauseRequested = true;
+      running.runner?.pause();
+    } else if (job.state !== 'done') {
+      this.o.store.setState(jobId, 'paused');
+      this.emit({ type: 'jobs-changed', jobId });
+    }
+    return ok(undefined);
+  }
+
+  /** Stops a job: rows not yet sent end skipped; calls in flight and those in doubt still settle. */
+  stop(jobId: string): Result<void> {
+    const job = this.o.store.job(jobId);
+    if (!job) return this.notFound(jobId);
+    if (job.state === 'done') return ok(undefined);
+    this.o.store.requestStop(jobId);
+    const running = this.active.get(jobId);
+    if (running) running.runner?.stop();
+    else {
+      this.o.store.skipUnsent(jobId);
+      if (this.o.store.settled(jobId)) this.o.store.setState(jobId, 'done', null, this.o.clock.now());
+      this.emit({ type: 'jobs-changed', jobId });
+    }
+    return ok(undefined);
+  }
+
+  /** Withdraws rows not yet sent (their whole orders are skipped). */
+  withdraw(jobId: string, rows: readonly number[]): Result<number> {
+    if (!this.o.store.job(jobId)) return this.notFound(jobId);
+    const n = this.o.store.withdraw(jobId, rows);
+    if (!this.active.has(jobId) && this.o.store.settled(jobId)) this.o.store.setState(jobId, 'done', null, this.o.clock.now());
+    this.progressSoon(jobId);
+    return ok(n);
+  }
+
+  /** The OS says the network is back: every waiting run tries again now. */
+  notifyOnline(): void {
+    for (const a of this.active.values()) a.pacer?.wake();
+  }
+
+  /** Jobs that are not done, oldest first (what `resume` and the app's start go on with). */
+  unfinished(states: readonly JobRecord['state'][] = ['running', 'waiting', 'interrupted', 'paused']): JobRecord[] {
+    return this.o.store
+      .jobs()
+      .filter((j) => states.includes(j.state))
+      .reverse();
+  }
+
+  progress(jobId: string): JobProgress | null {
+    const job = this.o.store.job(jobId);
+    if (!job) return null;
+    const batches = this.o.store.batches(jobId);
+    return {
+      jobId,
+      state: job.state,
+      counts: this.o.views.counts(jobId),
+      calls: this.o.views.attemptCount(jobId),
+      batches: batches.total,
+      batchesDone: batches.done,
+      rows: this.o.views.rowCount(jobId),
+      startedAt: job.started_at,
+      waitingReason: job.state_reason ? render(this.o.lang(), job.state_reason) : null,
+      lastCall: this.o.views.lastCall(jobId),
+    };
+  }
+
+  /** Stops every run of this process after its calls in flight answer (app quit); the jobs wait for the next start. */
+  async close(): Promise<void> {
+    const runs = [...this.active.values()];
+    for (const a of runs) {
+      a.pauseRequested = true;
+      a.closing = true;
+      a.runner?.pause();
+    }
+    await Promise.all(runs.map((a) => a.done));
+    for (const t of this.pendingEmit.values()) clearTimeout(t);
+    this.pendingEmit.clear();
+  }
+
+  private record(jobId: string, end: RunEnd): void {
+    const now = this.o.clock.now();
+    switch (end.kind) {
+      case 'done':
+        this.o.store.setState(jobId, 'done', null, now);
+        break;
+      case 'paused':
+        this.o.store.setState(jobId, 'paused');
+        break;
+      case 'waiting':
+        this.o.store.setState(jobId, 'waiting', end.reason);
+        break;
+      case 'interrupted':
+        this.o.store.setState(jobId, 'interrupted', end.reason);
+        break;
+    }
+  }
+
+  private sawReachable(jobId: string, yes: boolean): void {
+    const job = this.o.store.job(jobId);
+    if (job) {
+      const offlineReason: LocalizedText = { key: 'jobs.wait.offline' };
+      if (!yes && job.state === 'running') this.o.store.setState(jobId, 'waiting', offlineReason);
+      if (yes && job.state === 'waiting') this.o.store.setState(jobId, 'running');
+      if (job.state === 'running' || job.state === 'waiting') this.progressSoon(jobId);
+    }
+    if (yes !== this.reachable) {
+      this.reachable = yes;
+      this.emit({ type: 'online', online: yes });
+    }
+  }
+
+  /** Progress at most every 100 ms per job, and always the last state. */
+  private progressSoon(jobId: string): void {
+    if (this.pendingEmit.has(jobId)) return;
+    this.pendingEmit.set(
+      jobId,
+      setTimeout(() => {
+        this.pendingEmit.delete(jobId);
+        const progress = this.progress(jobId);
+        if (progress) this.emit({ type: 'progress', progress });
+      }, 100),
+    );
+  }
+
+  private flushProgress(jobId: string): void {
+    const pending = this.pendingEmit.get(jobId);
+    if (pending) clearTimeout(pending);
+    this.pendingEmit.delete(jobId);
+    const progress = this.progress(jobId);
+    if (progress) this.emit({ type: 'progress', progress });
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.o.logger.error('job event listener failed', { error: String(error) });
+      }
+    }
+  }
+
+  private notFound(jobId: string): Result<never> {
+    return err(appError('JOB_NOT_FOUND', render(this.o.lang(), { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId }));
+  }
+}

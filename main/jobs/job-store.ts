@@ -1,0 +1,374 @@
+// The durable job store: every write is one BEGIN IMMEDIATE transaction on a WAL file with
+// synchronous=FULL. The runner's protocol lives in these methods: an attempt is committed as
+// 'sending' before the request leaves, and its answer and every order's outcome commit together.
+import { randomBytes } from 'node:crypto';
+import type { LocalizedText } from '../../shared/i18n';
+import type { OrderDraft } from '../../shared/operations/types';
+import type { JobState } from '../../shared/states';
+import type { SheetImport } from '../sheets/types';
+import type { Statement } from 'better-sqlite3';
+import { immediate, type JobDatabase } from './database';
+import { Statements } from './statements';
+import { planCalls } from './planner';
+import { draftSchema, jobRecordSchema, type JobRecord, type Note } from './records';
+import { compactStamp, isoWithOffset } from './time';
+
+export interface JobMeta {
+  operation: JobRecord['operation'];
+  method: string;
+  profileName: string;
+  environment: JobRecord['environment'];
+  sid: string;
+  baseUrl: string;
+  operator: string;
+  appVersion: string;
+  isCheck: boolean;
+  lang: JobRecord['lang'];
+  /** Orders per call for this job (catalog limit, lowered by the profile). */
+  perCall: number;
+}
+
+export interface NewJob {
+  sheet: SheetImport;
+  meta: JobMeta;
+  /** Sheet row numbers the person withdrew: their whole orders end as skipped. */
+  withdrawnRows?: readonly number[];
+  now: number;
+}
+
+/** How one order ended up after an attempt (or a reconciliation). */
+export interface OrderSettlement {
+  key: string;
+  state: 'succeeded' | 'failed' | 'unknown' | 'pending' | 'in-doubt' | 'skipped';
+  erpMessage?: string | null;
+  notes?: Note[];
+  erpNo?: string | null;
+  /** Remember that an earlier attempt's outcome was never known (a later refusal may be our own doing). */
+  doubt?: boolean;
+}
+
+/** What an attempt's answer was, for the audit trail. Never a secret, never a sign. */
+export interface AttemptAnswer {
+  outcome: string;
+  httpStatus: number | null;
+  erpStatus: number | null;
+  erpMessage: string | null;
+  durationMs: number | null;
+}
+
+export interface StartedAttempt {
+  attemptId: number;
+  attempt: number;
+  orders: OrderDraft[];
+  doubtful: Set<string>;
+}
+
+export type CallState = 'planned' | 'sending' | 'in-doubt' | 'done';
+
+const finalOrder = new Set(['succeeded', 'failed', 'unknown', 'skipped']);
+
+export class JobStore {
+  private readonly statements: Statements;
+
+  constructor(readonly db: JobDatabase) {
+    this.statements = new Statements(db);
+  }
+
+  private sql(text: string): Statement {
+    return this.statements.get(text);
+  }
+
+  /** Stores a read sheet as a job: every row (valid, invalid, duplicate), its orders planned into calls. */
+  createJob({ sheet, meta, withdrawnRows = [], now }: NewJob): string {
+    const id = `${compactStamp(now)}-${randomBytes(4).toString('hex')}`;
+    const withdrawn = new Set(withdrawnRows);
+    const kept = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
+    const dropped = new Set(sheet.orders.filter((o) => !kept.includes(o)).map((o) => o.key));
+    const plan = planCalls(kept, meta.perCall);
+    const batchOf = new Map<string, number>();
+    plan.forEach((keys, i) => keys.forEach((k) => batchOf.set(k, i + 1)));
+    const db = this.db;
+    immediate(db, () => {
+      db.prepare(
+        `INSERT INTO jobs (id, operation, method, profile_name, environment, sid, base_url, source_name, source_path, source_sha256,
+           sheet, header_row, columns, operator, app_version, is_check, lang, per_call, created_at, state)
+         VALUES (@id, @operation, @method, @profileName, @environment, @sid, @baseUrl, @sourceName, @sourcePath, @sha,
+           @sheet, @headerRow, @columns, @operator, @appVersion, @isCheck, @lang, @perCall, @createdAt, 'running')`,
+      ).run({
+        id,
+        ...meta,
+        isCheck: meta.isCheck ? 1 : 0,
+        sourceName: sheet.file.name,
+        sourcePath: sheet.file.path,
+        sha: sheet.file.sha256,
+        sheet: sheet.sheet,
+        headerRow: sheet.headerRow,
+        columns: JSON.stringify(sheet.columns.map((c) => ({ header: c.header, field: c.field }))),
+        createdAt: isoWithOffset(now),
+      });
+      const insertRow = db.prepare(
+        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      sheet.rows.forEach((row, seq) => {
+        const d = row.disposition;
+        let state: string;
+        let notes: Note[] | null = null;
+        let key: string | null = null;
+        if (d.kind === 'valid') {
+          key = d.orderKey;
+          state = dropped.has(key) ? 'skipped' : 'pending';
+          if (state === 'skipped') notes = [{ text: { key: 'jobs.row.withdrawn' } }];
+        } else if (d.kind === 'duplicate') {
+          state = 'duplicate';
+          notes = [{ text: { key: 'jobs.row.duplicateOf', params: { row: d.ofRow } } }];
+        } else {
+          state = 'invalid';
+          notes = row.problems.map((p) => ({ column: p.column, text: p.text }));
+          if (notes.length === 0) notes = [{ text: { key: 'jobs.row.orderInvalid' } }];
+        }
+        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null);
+      });
+      const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, batch, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
+      sheet.orders.forEach((order, seq) => {
+        const batch = batchOf.get(order.key) ?? null;
+        insertOrder.run(id, order.key, seq, batch, JSON.stringify(order), batch === null ? 'skipped' : 'pending');
+      });
+      const insertCall = db.prepare(`INSERT INTO job_calls (job_id, batch, state) VALUES (?, ?, 'planned')`);
+      plan.forEach((_, i) => insertCall.run(id, i + 1));
+    });
+    return id;
+  }
+
+  job(id: string): JobRecord | null {
+    const raw = this.sql('SELECT * FROM jobs WHERE id = ?').get(id);
+    return raw === undefined ? null : jobRecordSchema.parse(raw);
+  }
+
+  /** Every job, newest first. */
+  jobs(): JobRecord[] {
+    return this.db
+      .prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC')
+      .all()
+      .map((raw) => jobRecordSchema.parse(raw));
+  }
+
+  setState(id: string, state: JobState, reason: LocalizedText | null = null, now?: number): void {
+    immediate(this.db, () => {
+      this.db
+        .prepare('UPDATE jobs SET state = ?, state_reason = ?, finished_at = CASE WHEN ? = \'done\' THEN COALESCE(finished_at, ?) ELSE NULL END WHERE id = ?')
+        .run(state, reason ? JSON.stringify(reason) : null, state, now === undefined ? null : isoWithOffset(now), id);
+    });
+  }
+
+  markStarted(id: string, now: number): void {
+    immediate(this.db, () => this.sql('UPDATE jobs SET started_at = COALESCE(started_at, ?) WHERE id = ?').run(isoWithOffset(now), id));
+  }
+
+  requestStop(id: string): void {
+    immediate(this.db, () => this.sql('UPDATE jobs SET stop_requested = 1 WHERE id = ?').run(id));
+  }
+
+  setResultsPath(id: string, file: string): void {
+    immediate(this.db, () => this.sql('UPDATE jobs SET results_path = ? WHERE id = ?').run(file, id));
+  }
+
+  /**
+   * Takes the job for this process. Another live owner keeps it (two processes must never send the same
+   * job); a dead one (crashed, killed) or an expired lease gives it up.
+   */
+  acquire(id: string, owner: string, now: number, ttlMs: number, isAlive: (owner: string) => boolean): boolean {
+    return immediate(this.db, () => {
+      const row = this.sql('SELECT owner, owner_until FROM jobs WHERE id = ?').get(id) as { owner: string | null; owner_until: number | null } | undefined;
+      if (!row) return false;
+      const held = row.owner !== null && row.owner !== owner && (row.owner_until ?? 0) > now && isAlive(row.owner);
+      if (held) return false;
+      this.sql('UPDATE jobs SET owner = ?, owner_until = ? WHERE id = ?').run(owner, now + ttlMs, id);
+      return true;
+    });
+  }
+
+  renew(id: string, owner: string, until: number): void {
+    immediate(this.db, () => this.sql('UPDATE jobs SET owner_until = ? WHERE id = ? AND owner = ?').run(until, id, owner));
+  }
+
+  release(id: string, owner: string): void {
+    immediate(this.db, () => this.sql('UPDATE jobs SET owner = NULL, owner_until = NULL WHERE id = ? AND owner = ?').run(id, owner));
+  }
+
+  /**
+   * After a crash: an attempt still 'sending' left and never had its answer recorded. Its orders are
+   * in doubt until reconciliation settles them; nothing is resent before that.
+   */
+  recoverInterrupted(id: string): number {
+    return immediate(this.db, () => {
+      const lost = this.sql(`UPDATE call_attempts SET outcome = 'lost' WHERE job_id = ? AND outcome = 'sending'`).run(id).changes;
+      this.sql(`UPDATE job_orders SET state = 'in-doubt', doubt = 1 WHERE job_id = ? AND state = 'sent'`).run(id);
+      this.sql(`UPDATE job_calls SET state = 'in-doubt' WHERE job_id = ? AND state = 'sending'`).run(id);
+      return lost;
+    });
+  }
+
+  /** Batches by what they need: reconciliation first, then sending, in plan order. */
+  openCalls(id: string): { inDoubt: number[]; planned: number[] } {
+    const rows = this.sql(`SELECT batch, state FROM job_calls WHERE job_id = ? AND state IN ('planned', 'in-doubt') ORDER BY batch`).all(id) as {
+      batch: number;
+      state: string;
+    }[];
+    return { inDoubt: rows.filter((r) => r.state === 'in-doubt').map((r) => r.batch), planned: rows.filter((r) => r.state === 'planned').map((r) => r.batch) };
+  }
+
+  /** One call's state (the runner asks after every step; cheap, unlike openCalls). */
+  callState(id: string, batch: number): CallState | null {
+    const row = this.sql('SELECT state FROM job_calls WHERE job_id = ? AND batch = ?').get(id, batch) as { state: CallState } | undefined;
+    return row?.state ?? null;
+  }
+
+  batches(id: string): { total: number; done: number } {
+    const row = this.sql(`SELECT COUNT(*) AS total, SUM(state = 'done') AS done FROM job_calls WHERE job_id = ?`).get(id) as { total: number; done: number | null };
+    return { total: row.total, done: row.done ?? 0 };
+  }
+
+  /**
+   * Commits the attempt as 'sending' before the request leaves. The orders it carries are the batch's
+   * orders still pending (withdrawn or already settled ones drop out). Null: nothing left to send.
+   */
+  beginAttempt(id: string, batch: number, method: string, now: number): StartedAttempt | null {
+    return immediate(this.db, () => {
+      this.sql(`UPDATE job_orders SET state = 'sent' WHERE job_id = ? AND batch = ? AND state = 'pending'`).run(id, batch);
+      const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND batch = ? AND state = 'sent' ORDER BY seq`).all(id, batch) as {
+        key: string;
+        draft: string;
+        doubt: number;
+      }[];
+      if (raw.length === 0) {
+        this.closeCallIfSettled(id, batch);
+        return null;
+      }
+      this.sql(`UPDATE job_calls SET state = 'sending', attempts = attempts + 1 WHERE job_id = ? AND batch = ?`).run(id, batch);
+      const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND batch = ?').get(id, batch) as { attempts: number };
+      const at = isoWithOffset(now);
+      const attemptId = Number(
+        this.sql(`INSERT INTO call_attempts (job_id, batch, attempt, method, orders, outcome, at) VALUES (?, ?, ?, ?, ?, 'sending', ?)`).run(
+          id, batch, attempts, method, raw.length, at,
+        ).lastInsertRowid,
+      );
+      this.sql(
+        `UPDATE job_rows SET batch = ?, submitted_at = COALESCE(submitted_at, ?)
+         WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND batch = ? AND state = 'sent')`,
+      ).run(batch, at, id, id, batch);
+      return {
+        attemptId,
+        attempt: attempts,
+        orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft)) as OrderDraft),
+        doubtful: new Set(raw.filter((r) => r.doubt === 1).map((r) => r.key)),
+      };
+    });
+  }
+
+  /** Records an attempt's answer and every order's outcome in one transaction. */
+  finishAttempt(id: string, batch: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
+    immediate(this.db, () => {
+      this.db
+        .prepare(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`)
+        .run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
+      this.applySettlements(id, settlements);
+      this.closeCallIfSettled(id, batch);
+    });
+  }
+
+  /** Settles orders outside an attempt (reconciliation by query, a stop, a withdrawal). */
+  settle(id: string, batch: number, settlements: readonly OrderSettlement[], audit?: { method: string; answer: AttemptAnswer; now: number }): void {
+    immediate(this.db, () => {
+      if (audit) {
+        const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND batch = ?').get(id, batch) as { attempts: number };
+        this.db
+          .prepare(
+            `INSERT INTO call_attempts (job_id, batch, attempt, method, orders, outcome, http_status, erp_status, erp_message, duration_ms, at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id, batch, attempts, audit.method, settlements.length, audit.answer.outcome, audit.answer.httpStatus, audit.answer.erpStatus,
+            audit.answer.erpMessage, audit.answer.durationMs === null ? null : Math.round(audit.answer.durationMs), isoWithOffset(audit.now),
+          );
+      }
+      this.applySettlements(id, settlements);
+      this.closeCallIfSettled(id, batch);
+    });
+  }
+
+  /** Orders of a batch in a given state, in plan order. */
+  orders(id: string, batch: number, state: 'in-doubt' | 'pending' | 'sent'): { key: string; doubt: boolean; refusal: string | null }[] {
+    return (this.sql(`SELECT key, doubt, refusal FROM job_orders WHERE job_id = ? AND batch = ? AND state = ? ORDER BY seq`).all(id, batch, state) as {
+      key: string;
+      doubt: number;
+      refusal: string | null;
+    }[]).map((r) => ({ key: r.key, doubt: r.doubt === 1, refusal: r.refusal }));
+  }
+
+  /** Withdraws rows not yet sent: their whole orders end as skipped. Returns how many orders were withdrawn. */
+  withdraw(id: string, rowNumbers: readonly number[]): number {
+    const wanted = new Set(rowNumbers);
+    return immediate(this.db, () => {
+      const pending = this.sql(`SELECT key, batch, draft FROM job_orders WHERE job_id = ? AND state = 'pending'`).all(id) as {
+        key: string;
+        batch: number;
+        draft: string;
+      }[];
+      let n = 0;
+      for (const o of pending) {
+        const draft = draftSchema.parse(JSON.parse(o.draft));
+        if (!draft.rows.some((r) => wanted.has(r))) continue;
+        this.applySettlements(id, [{ key: o.key, state: 'skipped', notes: [{ text: { key: 'jobs.row.withdrawn' } }] }]);
+        this.closeCallIfSettled(id, o.batch);
+        n += 1;
+      }
+      return n;
+    });
+  }
+
+  /** A stop: everything not yet sent ends as skipped. */
+  skipUnsent(id: string): number {
+    return immediate(this.db, () => {
+      const pending = this.sql(`SELECT key, batch FROM job_orders WHERE job_id = ? AND state = 'pending'`).all(id) as { key: string; batch: number }[];
+      this.applySettlements(id, pending.map((o) => ({ key: o.key, state: 'skipped' as const, notes: [{ text: { key: 'jobs.row.stopped' } }] })));
+      for (const batch of new Set(pending.map((o) => o.batch))) this.closeCallIfSettled(id, batch);
+      return pending.length;
+    });
+  }
+
+  /** True when no order of the job waits to be sent, is in flight or in doubt. */
+  settled(id: string): boolean {
+    const row = this.sql(`SELECT COUNT(*) AS n FROM job_orders WHERE job_id = ? AND state IN ('pending', 'sent', 'in-doubt')`).get(id) as { n: number };
+    return row.n === 0;
+  }
+
+  /** Puts a batch back in the queue (its orders pending again): nothing of it was done. */
+  requeue(id: string, batch: number): void {
+    immediate(this.db, () => {
+      this.sql(`UPDATE job_orders SET state = 'pending' WHERE job_id = ? AND batch = ? AND state = 'sent'`).run(id, batch);
+      this.closeCallIfSettled(id, batch);
+    });
+  }
+
+  private applySettlements(id: string, settlements: readonly OrderSettlement[]): void {
+    const order = this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key = ?`);
+    const rows = this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key = ?`);
+    for (const s of settlements) {
+      // In doubt after a refusal: keep the ERP's words until a query says whether they are the truth.
+      order.run(s.state, s.doubt || s.state === 'in-doubt' ? 1 : 0, s.state === 'in-doubt' ? (s.erpMessage ?? null) : null, id, s.key);
+      if (finalOrder.has(s.state)) {
+        rows.run(s.state, s.erpMessage ?? null, s.notes && s.notes.length > 0 ? JSON.stringify(s.notes) : null, s.erpNo ?? null, id, s.key);
+      }
+    }
+  }
+
+  /** A call is done when none of its orders waits, flies or is in doubt; planned when some wait; in doubt when some are. */
+  private closeCallIfSettled(id: string, batch: number): void {
+    const counts = this.sql(
+        `SELECT SUM(state = 'pending') AS pending, SUM(state = 'sent') AS sent, SUM(state = 'in-doubt') AS doubt FROM job_orders WHERE job_id = ? AND batch = ?`,
+      )
+      .get(id, batch) as { pending: number | null; sent: number | null; doubt: number | null };
+    const state: CallState = (counts.sent ?? 0) > 0 ? 'sending' : (counts.doubt ?? 0) > 0 ? 'in-doubt' : (counts.pending ?? 0) > 0 ? 'planned' : 'done';
+    this.sql('UPDATE job_calls SET state = ? WHERE job_id = ? AND batch = ?').run(state, id, batch);
+  }
+}

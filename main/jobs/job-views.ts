@@ -1,0 +1,162 @@
+// Reading the store for people: counts, the job as the UI lists it, rows and calls by page, and the
+// JobReportSource the results workbook is written from. Rows stream in pages of 1,000, so a
+// 100,000-row job is never held in memory and no statement stays open across a write.
+import { render, t, type Lang } from '../../shared/i18n';
+import type { JobCallView, JobRowView, JobView } from '../../shared/contract/jobs.contract';
+import { emptyCounts, type RowState, type StateCounts } from '../../shared/states';
+import type { Statement } from 'better-sqlite3';
+import type { JobDatabase } from './database';
+import { Statements } from './statements';
+import { attemptRecordSchema, rowRecordSchema, type AttemptRecord, type JobRecord, type Note, type RowRecord } from './records';
+import type { JobReportSource, JobSummary } from './report';
+
+export function renderNotes(lang: Lang, notes: readonly Note[]): string {
+  const sep = lang === 'zh-CN' ? '；' : '; ';
+  const colon = lang === 'zh-CN' ? '：' : ': ';
+  return notes.map((n) => (n.column ? `${n.column}${colon}${render(lang, n.text)}` : render(lang, n.text))).join(sep);
+}
+
+export function rowView(r: RowRecord, lang: Lang): JobRowView {
+  const ours = renderNotes(lang, r.notes);
+  const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
+  return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, erpNo: r.erp_no, batch: r.batch, submittedAt: r.submitted_at };
+}
+
+export function callView(a: AttemptRecord): JobCallView {
+  return {
+    batch: a.batch,
+    attempt: a.attempt,
+    method: a.method,
+    orders: a.orders,
+    outcome: a.outcome,
+    httpStatus: a.http_status,
+    erpStatus: a.erp_status,
+    erpMessage: a.erp_message,
+    durationMs: a.duration_ms,
+    at: a.at,
+  };
+}
+
+export class JobViews {
+  private readonly statements: Statements;
+
+  constructor(private readonly db: JobDatabase) {
+    this.statements = new Statements(db);
+  }
+
+  private sql(text: string): Statement {
+    return this.statements.get(text);
+  }
+
+  counts(id: string): StateCounts {
+    const counts = emptyCounts();
+    const rows = this.sql('SELECT state, COUNT(*) AS n FROM job_rows WHERE job_id = ? GROUP BY state').all(id) as { state: RowState; n: number }[];
+    for (const r of rows) counts[r.state] = r.n;
+    return counts;
+  }
+
+  rowCount(id: string): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM job_rows WHERE job_id = ?').get(id) as { n: number }).n;
+  }
+
+  /** Call attempts made (the sending and the answered; reconciliation queries included). */
+  attemptCount(id: string): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM call_attempts WHERE job_id = ?').get(id) as { n: number }).n;
+  }
+
+  view(job: JobRecord): JobView {
+    return {
+      id: job.id,
+      operation: job.operation,
+      method: job.method,
+      profileName: job.profile_name,
+      environment: job.environment,
+      sid: job.sid,
+      sourceName: job.source_name,
+      sheet: job.sheet,
+      operator: job.operator,
+      isCheck: job.is_check,
+      createdAt: job.created_at,
+      startedAt: job.started_at,
+      finishedAt: job.finished_at,
+      state: job.state,
+      counts: this.counts(job.id),
+      calls: this.attemptCount(job.id),
+    };
+  }
+
+  rows(id: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[]): { total: number; items: JobRowView[] } {
+    const filter = states && states.length > 0 ? ` AND state IN (${states.map(() => '?').join(', ')})` : '';
+    const args = states && states.length > 0 ? [id, ...states] : [id];
+    const total = (this.sql(`SELECT COUNT(*) AS n FROM job_rows WHERE job_id = ?${filter}`).get(...args) as { n: number }).n;
+    const items = this.sql(`SELECT * FROM job_rows WHERE job_id = ?${filter} ORDER BY seq LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset)
+      .map((raw) => rowView(rowRecordSchema.parse(raw), lang));
+    return { total, items };
+  }
+
+  /** Attempts newest first (the run screen), or oldest first (the workbook). */
+  calls(id: string, offset: number, limit: number, newestFirst = true): { total: number; items: JobCallView[] } {
+    const total = this.attemptCount(id);
+    const items = this.sql(`SELECT * FROM call_attempts WHERE job_id = ? ORDER BY id ${newestFirst ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`)
+      .all(id, limit, offset)
+      .map((raw) => callView(attemptRecordSchema.parse(raw)));
+    return { total, items };
+  }
+
+  lastCall(id: string): JobCallView | null {
+    return this.calls(id, 0, 1).items[0] ?? null;
+  }
+
+  summary(job: JobRecord): JobSummary {
+    return {
+      ...this.view(job),
+      sourcePath: job.source_path,
+      sourceSha256: job.source_sha256,
+      headerRow: job.header_row,
+      columns: job.columns.map((c) => c.header),
+      columnFields: job.columns.map((c) => c.field),
+      appVersion: job.app_version,
+    };
+  }
+
+
+  /** What the results workbook is written from; rows and calls stream in pages in source / call order. */
+  reportSource(job: JobRecord, lang: Lang): JobReportSource {
+    const page = 1000;
+    const db = this.db;
+    const summary = this.summary(job);
+    return {
+      lang,
+      summary: () => summary,
+      *rows() {
+        let after = -1;
+        for (;;) {
+          const batch = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(job.id, after, page);
+          if (batch.length === 0) return;
+          for (const raw of batch) {
+            const r = rowRecordSchema.parse(raw);
+            after = r.seq;
+            yield rowView(r, lang);
+          }
+        }
+      },
+      *calls() {
+        let after = 0;
+        for (;;) {
+          const batch = db.prepare('SELECT * FROM call_attempts WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?').all(job.id, after, page);
+          if (batch.length === 0) return;
+          for (const raw of batch) {
+            const a = attemptRecordSchema.parse(raw);
+            after = a.id;
+            yield callView(a);
+          }
+        }
+      },
+    };
+  }
+}
+
+/** Why a job waits or was interrupted, in the reader's language. */
+export const reasonText = (job: JobRecord, lang: Lang): string | null => (job.state_reason ? render(lang, job.state_reason) : null);
+export const stateWord = (lang: Lang, state: RowState): string => t(lang, `states.${state}`);

@@ -1,0 +1,101 @@
+// Numbered migrations of the job store. A migration is never edited once it has landed: add the next
+// number instead. The schema test (test/main/jobs/store.test.ts) pins the resulting tables.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'jobs, rows, orders, calls and the audit trail of attempts',
+    sql: `
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        operation TEXT NOT NULL,
+        method TEXT NOT NULL,
+        profile_name TEXT NOT NULL,
+        environment TEXT NOT NULL CHECK (environment IN ('sandbox', 'test', 'production')),
+        sid TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        sheet TEXT NOT NULL,
+        header_row INTEGER NOT NULL,
+        columns TEXT NOT NULL,            -- JSON [{ header, field }]
+        operator TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        is_check INTEGER NOT NULL CHECK (is_check IN (0, 1)),
+        lang TEXT NOT NULL,
+        per_call INTEGER NOT NULL CHECK (per_call >= 1),
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT,
+        state TEXT NOT NULL CHECK (state IN ('running', 'waiting', 'paused', 'interrupted', 'done')),
+        state_reason TEXT,                -- JSON LocalizedText: why it waits or was interrupted
+        stop_requested INTEGER NOT NULL DEFAULT 0,
+        results_path TEXT,
+        owner TEXT,                       -- host:pid of the process running it
+        owner_until INTEGER               -- lease end, ms since the epoch
+      );
+      CREATE TABLE job_rows (
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,             -- source order
+        row_number INTEGER NOT NULL,      -- as Excel shows it
+        cells TEXT NOT NULL,              -- JSON array of the cells as the clerk saw them
+        order_key TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'succeeded', 'failed', 'invalid', 'duplicate', 'unknown', 'skipped')),
+        erp_message TEXT,                 -- the ERP's words, verbatim
+        notes TEXT,                       -- JSON [{ column?, text: LocalizedText }]: our own words
+        erp_no TEXT,
+        batch INTEGER,
+        submitted_at TEXT,
+        PRIMARY KEY (job_id, seq)
+      );
+      CREATE INDEX job_rows_by_order ON job_rows (job_id, order_key);
+      CREATE INDEX job_rows_by_state ON job_rows (job_id, state);
+      CREATE TABLE job_orders (
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        batch INTEGER,                    -- null: withdrawn before planning
+        draft TEXT NOT NULL,              -- JSON OrderDraft
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'in-doubt', 'succeeded', 'failed', 'unknown', 'skipped')),
+        doubt INTEGER NOT NULL DEFAULT 0, -- an earlier attempt's outcome was never known
+        PRIMARY KEY (job_id, key)
+      );
+      CREATE INDEX job_orders_by_batch ON job_orders (job_id, batch, state);
+      CREATE TABLE job_calls (
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        batch INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('planned', 'sending', 'in-doubt', 'done')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (job_id, batch)
+      );
+      CREATE TABLE call_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        batch INTEGER NOT NULL,
+        attempt INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        orders INTEGER NOT NULL,
+        outcome TEXT NOT NULL,            -- 'sending' until the answer is recorded
+        http_status INTEGER,
+        erp_status INTEGER,
+        erp_message TEXT,
+        duration_ms INTEGER,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX call_attempts_by_job ON call_attempts (job_id, id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'remember the ERP refusal of a resend whose earlier attempt was in doubt',
+    // Settled by the next query: if it shows our earlier attempt did nothing, the refusal is the truth (failed).
+    sql: `ALTER TABLE job_orders ADD COLUMN refusal TEXT;`,
+  },
+];

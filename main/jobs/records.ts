@@ -1,0 +1,91 @@
+// The store's rows as the rest of the engine sees them, parsed back with zod (rule 6: the database
+// is a boundary too — a file from another version or a hand edit must not become a wrong outcome).
+import { z } from 'zod';
+import { jobStates, finalStates } from '../../shared/states';
+import { operationIds } from '../../shared/operations/types';
+import { langs, type LocalizedText } from '../../shared/i18n';
+
+const localizedText = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+/** Our own words about a row (a problem with a column, why it was skipped…), rendered in the reader's language. */
+export interface Note {
+  column?: string;
+  text: LocalizedText;
+}
+export const notesSchema = z.array(z.object({ column: z.string().optional(), text: localizedText })) as unknown as z.ZodType<Note[]>;
+
+export const columnsSchema = z.array(z.object({ header: z.string(), field: z.string().nullable() }));
+
+export const jobRecordSchema = z.object({
+  id: z.string(),
+  operation: z.enum(operationIds),
+  method: z.string(),
+  profile_name: z.string(),
+  environment: z.enum(['sandbox', 'test', 'production']),
+  sid: z.string(),
+  base_url: z.string(),
+  source_name: z.string(),
+  source_path: z.string(),
+  source_sha256: z.string(),
+  sheet: z.string(),
+  header_row: z.number().int(),
+  columns: z.string().transform((s) => columnsSchema.parse(JSON.parse(s))),
+  operator: z.string(),
+  app_version: z.string(),
+  is_check: z.number().transform((n) => n === 1),
+  lang: z.enum(langs),
+  per_call: z.number().int(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  state: z.enum(jobStates),
+  state_reason: z
+    .string()
+    .nullable()
+    .transform((s) => (s === null ? null : (localizedText.parse(JSON.parse(s)) as LocalizedText))),
+  stop_requested: z.number().transform((n) => n === 1),
+  results_path: z.string().nullable(),
+  owner: z.string().nullable(),
+  owner_until: z.number().nullable(),
+});
+export type JobRecord = z.output<typeof jobRecordSchema>;
+
+export const rowRecordSchema = z.object({
+  seq: z.number().int(),
+  row_number: z.number().int(),
+  cells: z.string().transform((s) => z.array(z.string()).parse(JSON.parse(s))),
+  order_key: z.string().nullable(),
+  state: z.enum([...finalStates, 'pending']),
+  erp_message: z.string().nullable(),
+  notes: z
+    .string()
+    .nullable()
+    .transform((s) => (s === null ? [] : notesSchema.parse(JSON.parse(s)))),
+  erp_no: z.string().nullable(),
+  batch: z.number().int().nullable(),
+  submitted_at: z.string().nullable(),
+});
+export type RowRecord = z.output<typeof rowRecordSchema>;
+
+export const attemptRecordSchema = z.object({
+  id: z.number().int(),
+  batch: z.number().int(),
+  attempt: z.number().int(),
+  method: z.string(),
+  orders: z.number().int(),
+  outcome: z.string(),
+  http_status: z.number().int().nullable(),
+  erp_status: z.number().int().nullable(),
+  erp_message: z.string().nullable(),
+  duration_ms: z.number().int().nullable(),
+  at: z.string(),
+});
+export type AttemptRecord = z.output<typeof attemptRecordSchema>;
+
+const fieldValue = z.union([z.string(), z.boolean(), z.number(), z.array(z.string())]);
+export const draftSchema = z.object({
+  key: z.string(),
+  rows: z.array(z.number().int()),
+  header: z.record(z.string(), fieldValue),
+  lines: z.array(z.record(z.string(), fieldValue)),
+});

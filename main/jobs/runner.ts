@@ -1,0 +1,226 @@
+// The runner: one job's calls, sent within the pacer's limits. Every attempt is committed as
+// 'sending' before it leaves and settled in one transaction when it returns; unknown outcomes are
+// settled by reconciliation before anything of that call is sent again; offline, it waits.
+import type { LocalizedText } from '../../shared/i18n';
+import type { OperationDef } from '../../shared/operations/types';
+import { serializeArgs } from '../../shared/operations/json-body';
+import type { Clock, Logger } from '../effects';
+import type { CallResult, WdtClient } from '../wdt/types';
+import type { JobStore } from './job-store';
+import type { Pacer, PaceSignal } from './pacer';
+import { reconcileBatch } from './reconciler';
+import { answerOf, nothingDone, settleAnswered, unknownOutcome } from './settle';
+
+export type RunEnd =
+  | { kind: 'done' }
+  | { kind: 'paused' }
+  | { kind: 'waiting'; reason: LocalizedText }
+  | { kind: 'interrupted'; reason: LocalizedText; code: 'CREDENTIALS_REFUSED' | 'CLOCK_SKEW' };
+
+export interface RunnerDeps {
+  store: JobStore;
+  jobId: string;
+  op: OperationDef;
+  isCheck: boolean;
+  client: WdtClient;
+  pacer: Pacer;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs: number;
+  /** Attempts per call before an outcome that never became known is reported as unknown. */
+  maxAttempts: number;
+  /** How long to keep trying an unreachable ERP before leaving the job waiting (null: forever). */
+  waitLimitMs: number | null;
+  /** Something moved: the engine turns this into a progress event. */
+  onChange: () => void;
+  /** The ERP was reached, or could not be. */
+  onReachable: (reachable: boolean) => void;
+}
+
+type Halt = Exclude<RunEnd, { kind: 'done' }>;
+
+export class JobRunner {
+  private halt: Halt | null = null;
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private offlineSince: number | null = null;
+  private offlineTimer: NodeJS.Timeout | null = null;
+  /** Since when orders have stayed in doubt (the ERP would not tell); the CLI's --wait bounds it too. */
+  private doubtSince: number | null = null;
+  private doubtTimer: NodeJS.Timeout | null = null;
+  /** Reconciliation rounds per call that ended with orders still in doubt (the ERP would not tell). */
+  private readonly unsettledRounds = new Map<number, number>();
+
+  constructor(private readonly d: RunnerDeps) {}
+
+  /** Pause after the calls in flight have answered. */
+  pause(): void {
+    this.stopWith({ kind: 'paused' });
+  }
+
+  /** Send nothing more; calls in flight and reconciliations still settle. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  async run(): Promise<RunEnd> {
+    const { store, jobId } = this.d;
+    try {
+      // Crash recovery comes first: calls left 'sending' are in doubt and settled before anything is sent.
+      store.recoverInterrupted(jobId);
+      const first = store.openCalls(jobId);
+      await this.workers(first.inDoubt);
+      if (!this.halt) {
+        const next = store.openCalls(jobId);
+        await this.workers([...next.inDoubt, ...next.planned]);
+      }
+    } finally {
+      if (this.offlineTimer) clearTimeout(this.offlineTimer);
+      if (this.doubtTimer) clearTimeout(this.doubtTimer);
+    }
+    if (this.stopping) store.skipUnsent(jobId);
+    if (this.halt) return this.halt;
+    if (store.settled(jobId)) return { kind: 'done' };
+    // Reconciliation could not reach a verdict in this run (stop while in doubt): the job waits for resume.
+    return { kind: 'waiting', reason: { key: 'jobs.wait.inDoubt' } };
+  }
+
+  private stopWith(halt: Halt): void {
+    if (!this.halt) this.halt = halt;
+    this.abort.abort();
+  }
+
+  private async workers(batches: number[]): Promise<void> {
+    const queue = [...batches];
+    const lanes = Math.max(1, Math.min(queue.length, this.d.pacer.limits.concurrency));
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (!this.halt) {
+          const batch = queue.shift();
+          if (batch === undefined) return;
+          await this.processBatch(batch);
+        }
+      }),
+    );
+  }
+
+  /** Takes one call to its end: reconciled, answered, or halted (it stays in the store for the next run). */
+  private async processBatch(batch: number): Promise<void> {
+    const { store, jobId } = this.d;
+    while (!this.halt) {
+      const state = store.callState(jobId, batch);
+      if (state === 'in-doubt') {
+        const verdict = await reconcileBatch(this.d, batch, this.abort.signal, (r) => this.sawResult(r));
+        if (verdict.kind === 'halt') return this.stopWith(verdict.halt);
+        this.d.onChange();
+        if (store.orders(jobId, batch, 'in-doubt').length > 0) {
+          this.stillInDoubt();
+          const rounds = (this.unsettledRounds.get(batch) ?? 0) + 1;
+          this.unsettledRounds.set(batch, rounds);
+          // The query keeps failing: leave the job waiting rather than ask forever (resume asks again).
+          if (rounds >= this.d.maxAttempts && this.d.waitLimitMs !== null) return this.stopWith({ kind: 'waiting', reason: { key: 'jobs.wait.inDoubt' } });
+        }
+        continue;
+      }
+      if (state !== 'planned' || this.stopping) return;
+      await this.sendOnce(batch);
+    }
+  }
+
+  private async sendOnce(batch: number): Promise<void> {
+    const { store, jobId, op, pacer, client, clock } = this.d;
+    if (!(await pacer.acquire(this.abort.signal))) return;
+    let signal: PaceSignal = 'ok';
+    try {
+      if (this.halt || this.stopping) return;
+      const started = store.beginAttempt(jobId, batch, op.method, clock.now());
+      if (!started) return;
+      const keys = started.orders.map((o) => o.key);
+      const body = serializeArgs(op.buildArgs(started.orders, { isCheck: this.d.isCheck }));
+      const result = await client.call({ method: op.method, body, timeoutMs: this.d.timeoutMs });
+      signal = this.sawResult(result);
+      const answer = answerOf(result);
+      switch (result.kind) {
+        case 'answered': {
+          const outcomes = op.outcomes(result.erp, keys);
+          store.finishAttempt(jobId, batch, started.attemptId, answer, settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts));
+          break;
+        }
+        case 'unknown':
+          store.finishAttempt(
+            jobId,
+            batch,
+            started.attemptId,
+            answer,
+            keys.map((key) => unknownOutcome(op, key, started.attempt, this.d.maxAttempts, result.text ?? { key: 'jobs.unknown.answer' })),
+          );
+          break;
+        default:
+          // Rate-limited, not sent, refused credentials, clock: the ERP did nothing with this call.
+          store.finishAttempt(jobId, batch, started.attemptId, answer, nothingDone(keys).map((s) => (started.doubtful.has(s.key) ? { ...s, doubt: true } : s)));
+      }
+      this.d.onChange();
+    } finally {
+      pacer.release(signal);
+    }
+  }
+
+  /** Orders stay in doubt: with a wait limit (CLI --wait), leave the job waiting once it has passed. */
+  private stillInDoubt(): void {
+    const limit = this.d.waitLimitMs;
+    if (limit === null || this.doubtSince !== null) return;
+    this.doubtSince = this.d.clock.now();
+    this.doubtTimer = setTimeout(() => {
+      if (this.d.store.openCalls(this.d.jobId).inDoubt.length > 0) this.stopWith({ kind: 'waiting', reason: { key: 'jobs.wait.inDoubt' } });
+      else this.doubtSince = null;
+    }, limit);
+  }
+
+  /** Reads what a result says about the ERP and the network; halts the run where it must. */
+  private sawResult(result: CallResult): PaceSignal {
+    switch (result.kind) {
+      case 'answered':
+        this.reachable(true);
+        return 'ok';
+      case 'rate-limited':
+        this.reachable(true);
+        return /并发|concurren/i.test(result.message) ? 'concurrency-limited' : 'rate-limited';
+      case 'credentials-refused':
+        this.reachable(true);
+        this.stopWith({ kind: 'interrupted', reason: { key: 'jobs.interrupted.credentials' }, code: 'CREDENTIALS_REFUSED' });
+        return 'ok';
+      case 'clock-skew':
+        this.reachable(true);
+        this.stopWith({ kind: 'interrupted', reason: { key: 'jobs.interrupted.clock' }, code: 'CLOCK_SKEW' });
+        return 'ok';
+      case 'not-sent':
+        this.reachable(false);
+        return 'offline';
+      case 'unknown':
+        // A 5xx or a garbled body came from somewhere; a timeout may be the network: neither proves offline.
+        return 'unknown';
+    }
+  }
+
+  private reachable(yes: boolean): void {
+    if (yes) {
+      if (this.offlineSince !== null) {
+        this.offlineSince = null;
+        if (this.offlineTimer) clearTimeout(this.offlineTimer);
+        this.offlineTimer = null;
+      }
+      this.d.onReachable(true);
+      return;
+    }
+    if (this.offlineSince === null) {
+      this.offlineSince = this.d.clock.now();
+      const limit = this.d.waitLimitMs;
+      if (limit !== null) {
+        this.offlineTimer = setTimeout(() => {
+          if (this.offlineSince !== null) this.stopWith({ kind: 'waiting', reason: { key: 'jobs.wait.offline' } });
+        }, limit);
+      }
+    }
+    this.d.onReachable(false);
+  }
+}
