@@ -1,23 +1,20 @@
 // The `wdt-bulk` command line: a second front door to the same services as the desktop app.
 import type { CliIo, CommandRun } from './context';
-import { run as submit } from './commands/submit';
-import { run as validate } from './commands/validate';
-import { run as template } from './commands/template';
-import { run as jobs } from './commands/jobs';
-import { run as resume } from './commands/resume';
-import { run as exportJob } from './commands/export';
-import { run as profiles } from './commands/profiles';
-import { run as sandbox } from './commands/sandbox';
+// Commands load on demand: `wdt-bulk jobs` need not load exceljs, and a resume starts sooner.
+const lazy =
+  (load: () => Promise<{ run: CommandRun }>): CommandRun =>
+  async (io, argv) =>
+    (await load()).run(io, argv);
 
 export const commands: Record<string, CommandRun> = {
-  submit,
-  validate,
-  template,
-  jobs,
-  resume,
-  export: exportJob,
-  profiles,
-  sandbox,
+  submit: lazy(() => import('./commands/submit')),
+  validate: lazy(() => import('./commands/validate')),
+  template: lazy(() => import('./commands/template')),
+  jobs: lazy(() => import('./commands/jobs')),
+  resume: lazy(() => import('./commands/resume')),
+  export: lazy(() => import('./commands/export')),
+  profiles: lazy(() => import('./commands/profiles')),
+  sandbox: lazy(() => import('./commands/sandbox')),
 };
 
 const usage = `Usage: wdt-bulk <command> [options]

@@ -1,7 +1,33 @@
-// `wdt-bulk export` (docs: cli.md).
-import type { CommandRun } from '../context';
+// `wdt-bulk export <job> --out <file>` (docs: cli.md): write a job's results workbook again.
+import path from 'node:path';
+import { t } from '../../../shared/i18n';
+import { appError } from '../../../shared/result';
+import { exitCodes, type CommandRun } from '../context';
+import { cliServices, exitCodeOf, jobJson } from '../job-run';
+import { parseCommand, usageError } from '../parse-command';
+import { printError, printJson, printLine } from '../output';
 
-export const run: CommandRun = async (io) => {
-  io.stderr.write('wdt-bulk export: not available in this build yet.\n');
-  return 2;
+export const run: CommandRun = async (io, argv) => {
+  const p = parseCommand(io, argv, { out: { type: 'string' } }, 'cli.usageExport');
+  if (typeof p === 'number') return p;
+  const { values, positionals, lang, json } = p;
+  if (positionals.length !== 1 || !values.out) return usageError(io, p, 'cli.usageExport', positionals.slice(1).join(' ') || '--out?');
+  const s = await cliServices(io, lang);
+  try {
+    const jobId = positionals[0]!;
+    if (!s.store.job(jobId)) {
+      printError(io, { json }, appError('JOB_NOT_FOUND', t(lang, 'jobs.error.notFound', { job: jobId }), { job: jobId }));
+      return exitCodes.nothingSubmitted;
+    }
+    const written = await s.writeResults(jobId, lang, path.resolve(io.cwd, values.out));
+    if (!written.ok) {
+      printError(io, { json }, written.error);
+      return exitCodes.nothingSubmitted;
+    }
+    if (json) printJson(io, jobJson(s, jobId));
+    else printLine(io, t(lang, 'cli.results', { path: written.value }));
+    return exitCodeOf(s, jobId, null);
+  } finally {
+    await s.close();
+  }
 };

@@ -1,7 +1,40 @@
-// `wdt-bulk jobs` (docs: cli.md).
-import type { CommandRun } from '../context';
+// `wdt-bulk jobs` (docs: cli.md): every job in the store, newest first, with its counts and state.
+import { t } from '../../../shared/i18n';
+import { exitCodes, type CommandRun } from '../context';
+import { cliServices } from '../job-run';
+import { parseCommand, usageError } from '../parse-command';
+import { printJson, printLine } from '../output';
 
-export const run: CommandRun = async (io) => {
-  io.stderr.write('wdt-bulk jobs: not available in this build yet.\n');
-  return 2;
+export const run: CommandRun = async (io, argv) => {
+  const p = parseCommand(io, argv, {}, 'cli.usageJobs');
+  if (typeof p === 'number') return p;
+  const { positionals, lang, json } = p;
+  if (positionals.length > 0) return usageError(io, p, 'cli.usageJobs', positionals.join(' '));
+  const s = await cliServices(io, lang);
+  try {
+    const jobs = s.store.jobs().map((job) => ({
+      job: job.id,
+      operation: job.operation,
+      state: job.state,
+      created: job.created_at,
+      rows: s.views.rowCount(job.id),
+      counts: s.views.counts(job.id),
+      results: job.results_path,
+    }));
+    if (json) {
+      printJson(io, { jobs });
+      return exitCodes.ok;
+    }
+    if (jobs.length === 0) printLine(io, t(lang, 'cli.noJobs'));
+    for (const j of jobs) {
+      const counts = Object.entries(j.counts)
+        .filter(([, n]) => n > 0)
+        .map(([state, n]) => `${t(lang, `states.${state as keyof typeof j.counts}`)} ${n}`)
+        .join(lang === 'zh-CN' ? '，' : ', ');
+      printLine(io, t(lang, 'cli.jobLine', { job: j.job, state: j.state, operation: j.operation, created: j.created, rows: j.rows, counts }));
+    }
+    return exitCodes.ok;
+  } finally {
+    await s.close();
+  }
 };

@@ -1,7 +1,132 @@
-// `wdt-bulk submit` (docs: cli.md).
-import type { CommandRun } from '../context';
+// `wdt-bulk submit <file>` (docs: cli.md): read, validate, store the job, send it within the profile's
+// limits, and write the results workbook. The same services as the desktop app; prose or --json out.
+import { accessSync, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { render, t, type Lang } from '../../../shared/i18n';
+import { getOperation, operations } from '../../../shared/operations/catalog';
+import type { OperationId } from '../../../shared/operations/types';
+import { appError } from '../../../shared/result';
+import { confirmationText, needsConfirmation } from '../../profiles/production-safety';
+import { resolveProfile } from '../../profiles/resolve-profile';
+import type { Services } from '../../services';
+import { exitCodes, type CliIo, type CommandRun } from '../context';
+import { cliServices, jobJson, parseWait, runJob } from '../job-run';
+import { parseCommand, usageError } from '../parse-command';
+import { printError, printJson, printLine } from '../output';
 
-export const run: CommandRun = async (io) => {
-  io.stderr.write('wdt-bulk submit: not available in this build yet.\n');
-  return 2;
+const options = {
+  op: { type: 'string' },
+  sheet: { type: 'string' },
+  profile: { type: 'string' },
+  check: { type: 'boolean' },
+  out: { type: 'string' },
+  wait: { type: 'string' },
+  yes: { type: 'boolean' },
+} as const;
+
+async function askYes(io: CliIo, question: string): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      rl.question(question, resolve);
+      rl.once('close', () => resolve(''));
+    });
+    return /^(y|yes|是|确认)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export const run: CommandRun = async (io, argv) => {
+  const p = parseCommand(io, argv, options, 'cli.usageSubmit');
+  if (typeof p === 'number') return p;
+  const { values, positionals, lang, json } = p;
+  if (positionals.length !== 1) return usageError(io, p, 'cli.usageSubmit', positionals.length === 0 ? 'file?' : positionals.slice(1).join(' '));
+  const waitSeconds = parseWait(values.wait);
+  if (waitSeconds === null) return usageError(io, p, 'cli.usageSubmit', t(lang, 'cli.badWait'));
+  const op = values.op === undefined ? undefined : getOperation(values.op);
+  if (values.op !== undefined && !op) {
+    const params = { op: values.op, candidates: operations.map((o) => o.id).join(', ') };
+    printError(io, { json }, appError('OPERATION_UNKNOWN', t(lang, 'sheets.operation.unknownId', params)));
+    return exitCodes.nothingSubmitted;
+  }
+
+  const s = await cliServices(io, lang);
+  try {
+    return await submit(io, s, { ...values, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
+  } finally {
+    await s.close();
+  }
 };
+
+async function submit(
+  io: CliIo,
+  s: Services,
+  o: { file: string; opId: OperationId | undefined; sheet?: string | undefined; profile?: string | undefined; check?: boolean | undefined; out?: string | undefined; yes?: boolean | undefined; lang: Lang; json: boolean; waitSeconds: number },
+): Promise<number> {
+  const { lang, json } = o;
+  if (o.out !== undefined) {
+    // Check the workbook's folder before anything is sent, not after.
+    const folder = path.dirname(path.resolve(io.cwd, o.out));
+    try {
+      accessSync(folder, fsConstants.W_OK);
+    } catch {
+      printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.outNotWritable', { folder }), { folder }));
+      return exitCodes.nothingSubmitted;
+    }
+  }
+  const resolved = await resolveProfile(s.profiles, o.profile, io.env);
+  if (!resolved.ok) {
+    printError(io, { json }, resolved.error);
+    return exitCodes.nothingSubmitted;
+  }
+  const read = await s.readSheet(o.file, { lang, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.opId ? { operation: o.opId } : {}) });
+  if (!read.ok) {
+    printError(io, { json }, read.error);
+    return exitCodes.nothingSubmitted;
+  }
+  const sheet = read.value;
+  const opDef = getOperation(sheet.operation)!;
+  if (o.check && opDef.id !== 'return-create') {
+    printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.checkOnlyCreate')));
+    return exitCodes.nothingSubmitted;
+  }
+  if (sheet.orders.length === 0) {
+    const invalid = sheet.rows.filter((r) => r.disposition.kind === 'invalid').length;
+    const duplicate = sheet.rows.filter((r) => r.disposition.kind === 'duplicate').length;
+    printError(io, { json }, appError('NO_VALID_ROWS', t(lang, 'cli.noValidRows', { file: sheet.file.name, invalid, duplicate }), { file: sheet.file.name }));
+    return exitCodes.nothingSubmitted;
+  }
+  const profile = resolved.value.profile;
+  const meta = s.jobMeta(sheet, resolved.value, o.check ?? false, lang);
+  const rows = sheet.orders.reduce((n, order) => n + order.rows.length, 0);
+  const calls = Math.ceil(sheet.orders.length / meta.perCall);
+  if (needsConfirmation(profile) && !o.yes) {
+    const text = confirmationText(profile, { method: opDef.method, label: opDef.label[lang] }, { orders: sheet.orders.length, rows, calls }, lang);
+    if (!io.interactive) {
+      printError(io, { json }, appError('CONFIRMATION_REQUIRED', `${text}\n${t(lang, 'cli.confirmNeedsYes')}`, { profile: profile.name }));
+      return exitCodes.nothingSubmitted;
+    }
+    io.stderr.write(`${text}\n`);
+    if (!(await askYes(io, t(lang, 'cli.confirmPrompt')))) {
+      printError(io, { json }, appError('CONFIRMATION_REQUIRED', t(lang, 'cli.confirmDeclined'), { profile: profile.name }));
+      return exitCodes.nothingSubmitted;
+    }
+  }
+  const created = s.engine.create({ sheet, meta });
+  if (!created.ok) {
+    printError(io, { json }, created.error);
+    return exitCodes.nothingSubmitted;
+  }
+  const jobId = created.value;
+  if (!json) {
+    const env = t(lang, meta.environment === 'sandbox' ? 'common.env.sandbox' : meta.environment === 'production' ? 'common.env.production' : 'common.env.test');
+    printLine(io, t(lang, 'cli.jobCreated', { job: jobId, operation: `${opDef.label[lang]} (${opDef.method})`, rows: sheet.rows.length, orders: sheet.orders.length, calls, profile: profile.name, env }));
+    for (const notice of sheet.notices) io.stderr.write(`${render(lang, notice.text)}\n`);
+  }
+  const ran = await runJob(io, s, jobId, { waitSeconds: o.waitSeconds, out: o.out, lang, json });
+  if (ran.error) io.stderr.write(`${ran.error.message}\n`);
+  if (json) printJson(io, { ...jobJson(s, jobId), ...(ran.error ? { error: ran.error } : {}) });
+  return ran.code;
+}
