@@ -8,6 +8,7 @@ import type { Lang, LocalizedText } from '../../shared/i18n';
 import { appError, err, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { headerSearchRows } from './limits';
+import { resultsSheetNames } from './results-layout';
 import type { SourceBook, SourceRow } from './source';
 import type { SheetInfo, SheetNotice } from './types';
 
@@ -86,10 +87,15 @@ export async function chooseSheet(
   const infos: SheetInfo[] = book.sheets.map((s) => ({ name: s.name, visible: s.visible, operation: null }));
   const notices: SheetNotice[] = [];
   let ambiguity: { sheet: string; candidates: OperationId[] } | null = null;
+  // A results workbook dropped back in whole: read its to-fix sheet, never 明细 Results (whose headers match
+  // too, and which would resubmit the rows that already succeeded).
+  const toFix = resultsSheetNames.toFix;
+  const target = wanted.sheet ?? (book.sheets.some((s) => s.name === toFix && s.visible) ? toFix : undefined);
+  if (wanted.sheet === undefined && target === toFix) notices.push({ row: 0, text: { key: 'workbook.reimport.toFix', params: { sheet: toFix } } });
 
   for await (const sheet of book.open()) {
-    if (wanted.sheet !== undefined ? sheet.name !== wanted.sheet : !sheet.visible) {
-      if (wanted.sheet === undefined) notices.push({ row: 0, text: { key: 'sheets.notice.hiddenSkipped', params: { sheet: sheet.name } } });
+    if (target !== undefined ? sheet.name !== target : !sheet.visible) {
+      if (target === undefined) notices.push({ row: 0, text: { key: 'sheets.notice.hiddenSkipped', params: { sheet: sheet.name } } });
       continue;
     }
     const { top, iterator, overflow } = await readTop(sheet.rows);
@@ -110,8 +116,8 @@ export async function chooseSheet(
       return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, rows: chain(rest, overflow, iterator), sheets: infos, notices });
     }
     if (header && inference && 'ambiguous' in inference && !ambiguity) ambiguity = { sheet: sheet.name, candidates: inference.ambiguous };
-    if (header && !ambiguity && wanted.sheet !== undefined) ambiguity = { sheet: sheet.name, candidates: operations.map((o) => o.id) };
-    if (wanted.sheet !== undefined) break;
+    if (header && !ambiguity && target !== undefined) ambiguity = { sheet: sheet.name, candidates: operations.map((o) => o.id) };
+    if (target !== undefined) break;
   }
   book.close();
   if (ambiguity) {

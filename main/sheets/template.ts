@@ -1,30 +1,18 @@
 // The import template of one operation: a header row the reader recognises (required columns marked *,
 // the API field name in each header's note), dropdowns for closed sets, one example row that the reader
 // ignores (its first cell starts with 示例/Example, see sheet-rows.ts), and a sheet explaining every column.
-// Columns follow the catalog's field order (main/sheets/template-layout.ts did not exist when this was written).
+// The columns come from template-layout.ts, which the results workbook's to-fix sheet shares.
 import ExcelJS from 'exceljs';
-import { rename, rm } from 'node:fs/promises';
 import { t } from '../../shared/i18n';
 import type { Lang } from '../../shared/i18n';
-import { booleanValues } from '../../shared/operations/field-kit';
 import type { FieldDef, OperationDef } from '../../shared/operations/types';
 import { appError, err, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
+import { safeWrite } from './safe-write';
 import { columnLetter } from './sheet-rows';
+import { choicesOf, templateLayout, templateRows } from './template-layout';
 
-const templateRows = 1000;
-
-export const isRequiredColumn = (op: OperationDef, f: FieldDef): boolean => f.required || f.key === op.keyField;
-
-/** The header cell text: the field's label, with a leading * when the column is required. */
-export const templateHeader = (op: OperationDef, f: FieldDef, lang: Lang): string => `${isRequiredColumn(op, f) ? '*' : ''}${f.label[lang]}`;
-
-/** Spellings offered in a dropdown: the first label of each value (是/否, 0/1…). */
-function choicesOf(f: FieldDef): string[] | null {
-  if (f.type === 'boolean') return (f.values ?? booleanValues()).map((v) => v.labels[0] ?? String(v.value));
-  if (f.type === 'enum') return (f.values ?? []).map((v) => String(v.value));
-  return null;
-}
+export { isRequiredColumn, templateHeader } from './template-layout';
 
 function limitText(f: FieldDef, lang: Lang): string {
   const parts: string[] = [];
@@ -46,29 +34,26 @@ function limitText(f: FieldDef, lang: Lang): string {
 export function buildTemplate(op: OperationDef, lang: Lang): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   const data = book.addWorksheet(t(lang, 'sheets.template.dataSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const fields = op.fields;
-  data.columns = fields.map((f) => ({ width: Math.max(12, [...f.label[lang]].length * 2 + 4) }));
+  const layout = templateLayout(op, lang);
+  data.columns = layout.map((c) => ({ width: c.width }));
   const header = data.getRow(1);
-  fields.forEach((f, i) => {
+  layout.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = templateHeader(op, f, lang);
-    cell.note = f.apiName ?? f.key;
-    cell.font = { bold: true, color: isRequiredColumn(op, f) ? { argb: 'FFC00000' } : undefined };
+    cell.value = c.header;
+    cell.note = c.note;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     const letter = columnLetter(i);
-    // Identifiers are typed as text so Excel keeps leading zeros and long numbers exactly.
-    if (f.type === 'id' || f.type === 'idList') data.getColumn(i + 1).numFmt = '@';
-    const choices = choicesOf(f);
-    if (choices) {
+    if (c.text) data.getColumn(i + 1).numFmt = '@';
+    if (c.choices) {
+      const list = `"${c.choices.join(',')}"`;
       for (let r = 2; r <= templateRows; r++) {
-        data.getCell(`${letter}${r}`).dataValidation = {
-          type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${choices.join(',')}"`],
-        };
+        data.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [list] };
       }
     }
   });
   const example = data.getRow(2);
-  fields.forEach((f, i) => {
+  layout.forEach(({ field: f }, i) => {
     const sample = f.example ?? '';
     const cell = example.getCell(i + 1);
     cell.value = i === 0 ? `${t(lang, 'sheets.template.example')}：${sample}` : sample;
@@ -81,10 +66,10 @@ export function buildTemplate(op: OperationDef, lang: Lang): ExcelJS.Workbook {
   const keys = ['column', 'field', 'required', 'limit', 'description', 'example'] as const;
   const head = help.addRow(keys.map((k) => t(lang, `sheets.template.help.${k}`)));
   head.font = { bold: true };
-  for (const f of fields) {
+  for (const { field: f, header: columnHeader, note, required } of layout) {
     help.addRow([
-      templateHeader(op, f, lang), f.apiName ?? f.key,
-      t(lang, isRequiredColumn(op, f) ? 'sheets.template.yes' : 'sheets.template.no'),
+      columnHeader, note,
+      t(lang, required ? 'sheets.template.yes' : 'sheets.template.no'),
       limitText(f, lang), f.description[lang], f.example ?? '',
     ]);
   }
@@ -92,15 +77,14 @@ export function buildTemplate(op: OperationDef, lang: Lang): ExcelJS.Workbook {
   return book;
 }
 
-/** Writes the template to a temporary file beside `outPath`, then renames it, so a half-written file never appears. */
+/** Writes the template through safeWrite, so a half-written file never appears. Resolves to the absolute path. */
 export async function writeTemplate(op: OperationDef, lang: Lang, outPath: string): Promise<Result<string>> {
-  const temp = `${outPath}.${process.pid}.tmp`;
   try {
-    await buildTemplate(op, lang).xlsx.writeFile(temp);
-    await rename(temp, outPath);
-    return ok(outPath);
+    const book = buildTemplate(op, lang);
+    // A template is small: build it in memory, then hand the bytes to the file in one piece.
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    return ok(await safeWrite(outPath, async (stream) => void stream.end(bytes)));
   } catch (e) {
-    await rm(temp, { force: true });
     const reason = e instanceof Error ? e.message : String(e);
     return err(appError('INVALID_ARGUMENT', t(lang, 'sheets.cli.writeFailed', { path: outPath, reason }), { path: outPath }));
   }

@@ -1,0 +1,44 @@
+// `请求日志 Calls`: one line per API call attempt, as the store recorded it. JobCallView carries no secret and
+// no sign by construction; this sheet writes only its fields.
+import { t } from '../../shared/i18n';
+import type { Lang, MessageKey } from '../../shared/i18n';
+import type { JobReportSource } from '../jobs/report';
+import { localDateValue, numberOrNull, plainText } from './results-cells';
+import type { PlainValue } from './results-cells';
+import { dateStyle, resultsSheetNames, wrapStyle } from './results-layout';
+import { openSheet, writeRow } from './results-sheet';
+import type { CellStyle, StreamBook } from './results-sheet';
+
+const columns = ['batch', 'method', 'orders', 'attempt', 'outcome', 'httpStatus', 'erpStatus', 'erpMessage', 'duration', 'at'] as const;
+const widths = [8, 40, 8, 10, 14, 10, 10, 60, 12, 20];
+
+const outcomeKeys = new Set(['answered', 'rate-limited', 'credentials-refused', 'clock-skew', 'not-sent', 'unknown', 'reconciled']);
+
+/** The outcome in the workbook's language; an outcome this version does not know is written as recorded. */
+function outcomeText(lang: Lang, outcome: string): string {
+  return outcomeKeys.has(outcome) ? t(lang, `workbook.outcome.${outcome}` as MessageKey) : plainText(outcome);
+}
+
+export function writeCallsSheet(book: StreamBook, source: JobReportSource): void {
+  const { lang } = source;
+  let count = 0;
+  for (const _call of source.calls()) count += 1;
+  const ws = openSheet(book, {
+    name: resultsSheetNames.calls,
+    headers: columns.map((c) => t(lang, `workbook.calls.${c}`)),
+    widths,
+    dataRows: count,
+  });
+  for (const call of source.calls()) {
+    const at = localDateValue(call.at);
+    const values: PlainValue[] = [
+      numberOrNull(call.batch), plainText(call.method), numberOrNull(call.orders), numberOrNull(call.attempt), outcomeText(lang, call.outcome),
+      numberOrNull(call.httpStatus), numberOrNull(call.erpStatus), call.erpMessage ? plainText(call.erpMessage) : null, numberOrNull(call.durationMs), at,
+    ];
+    const styles: (CellStyle | undefined)[] = [];
+    styles[7] = wrapStyle;
+    if (at instanceof Date) styles[9] = dateStyle;
+    writeRow(ws, values, styles);
+  }
+  ws.commit();
+}

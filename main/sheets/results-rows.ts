@@ -1,0 +1,165 @@
+// `明细 Results` (every source row in source order, all its columns as read, then the outcome) and
+// `失败 To fix` (the rows that need action, in the import template's layout, plus 错误原因), streamed row by
+// row from the job store. A first pass counts the states and sizes the columns; each sheet is one more pass.
+import type { DataValidation } from 'exceljs';
+import { t } from '../../shared/i18n';
+import type { Lang } from '../../shared/i18n';
+import { getOperation } from '../../shared/operations/catalog';
+import type { FieldType, OperationDef } from '../../shared/operations/types';
+import { emptyCounts } from '../../shared/states';
+import type { RowState, StateCounts } from '../../shared/states';
+import type { JobReportSource, JobRowReport, JobSummary } from '../jobs/report';
+import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
+import type { PlainValue } from './results-cells';
+import { dateStyle, needsAction, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
+import { openSheet, writeRow } from './results-sheet';
+import type { CellStyle, StreamBook } from './results-sheet';
+import { columnLetter } from './sheet-rows';
+import { templateRows, templateLayout } from './template-layout';
+import type { TemplateColumn } from './template-layout';
+
+/** Rows sampled to size the columns: enough to be representative, few enough to cost nothing. */
+const widthSample = 2_000;
+const messageWidth = 60;
+
+export interface RowsPlan {
+  counts: StateCounts;
+  rows: number;
+  toFixRows: number;
+  resultsWidths: number[];
+  toFixWidths: number[];
+}
+
+export function operationOf(summary: JobSummary): OperationDef {
+  const op = getOperation(summary.operation);
+  if (!op) throw new Error(`job ${summary.id} names an operation the catalog lacks: ${summary.operation}`);
+  return op;
+}
+
+const outcomeHeaders = (lang: Lang): string[] =>
+  (['state', 'message', 'erpNo', 'batch', 'submittedAt', 'sourceRow'] as const).map((k) => t(lang, `workbook.results.${k}`));
+
+/** For each to-fix column, where its value sits in a row's cells (the source column mapped to its field), or -1. */
+function toFixSources(summary: JobSummary, layout: readonly TemplateColumn[]): number[] {
+  return layout.map((c) => summary.columnFields.indexOf(c.field.key));
+}
+
+/** The field type of each source column (null: an unknown column), so decimals can be written as numbers. */
+function sourceTypes(summary: JobSummary, op: OperationDef): (FieldType | undefined)[] {
+  return summary.columnFields.map((key) => (key === null ? undefined : op.fields.find((f) => f.key === key)?.type));
+}
+
+/** Pass 1: counts per state (they add up to the rows by construction) and column widths from a sample. */
+export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan {
+  const { lang } = source;
+  const op = operationOf(summary);
+  const layout = templateLayout(op, lang);
+  const n = summary.columns.length;
+  const results = new WidthTracker([...summary.columns, ...outcomeHeaders(lang)]);
+  const toFix = new WidthTracker([...layout.map((c) => c.header), t(lang, 'workbook.toFix.reason')]);
+  const from = toFixSources(summary, layout);
+  const counts = emptyCounts();
+  let rows = 0;
+  let toFixRows = 0;
+  for (const row of source.rows()) {
+    counts[row.state] += 1;
+    rows += 1;
+    const action = needsAction.has(row.state);
+    if (action) toFixRows += 1;
+    if (rows <= widthSample) {
+      for (let i = 0; i < n; i++) results.see(i, row.cells[i]);
+      results.see(n, stateWord(lang, row.state));
+      results.see(n + 2, row.erpNo ?? undefined);
+    }
+    if (action && toFixRows <= widthSample) from.forEach((at, i) => at >= 0 && toFix.see(i, row.cells[at]));
+  }
+  results.see(n + 4, '2000-01-01 00:00:00');
+  const resultsWidths = results.widths();
+  resultsWidths[n + 1] = messageWidth;
+  const toFixWidths = toFix.widths().map((w, i) => Math.max(w, layout[i]?.width ?? 0));
+  toFixWidths[layout.length] = messageWidth;
+  return { counts, rows, toFixRows, resultsWidths, toFixWidths };
+}
+
+/** The state word per state, rendered once. */
+const wordsOf = (lang: Lang): Record<RowState, string> =>
+  Object.fromEntries((['succeeded', 'failed', 'invalid', 'duplicate', 'unknown', 'skipped', 'pending'] as const).map((s) => [s, stateWord(lang, s)])) as Record<RowState, string>;
+
+const textOrNull = (s: string | null | undefined): PlainValue => (s ? plainText(s) : null);
+
+export function writeResultsSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): void {
+  const { lang } = source;
+  const types = sourceTypes(summary, operationOf(summary));
+  const n = summary.columns.length;
+  const words = wordsOf(lang);
+  const ws = openSheet(book, {
+    name: resultsSheetNames.results,
+    headers: [...summary.columns.map(plainText), ...outcomeHeaders(lang)],
+    widths: plan.resultsWidths,
+    dataRows: plan.rows,
+  });
+  for (const row of source.rows()) {
+    const values: PlainValue[] = new Array<PlainValue>(n + 6);
+    const styles: (CellStyle | undefined)[] = new Array<CellStyle | undefined>(n + 6);
+    for (let i = 0; i < n; i++) {
+      const cell = sourceValue(row.cells[i], types[i]);
+      values[i] = cell.value;
+      if (cell.numFmt) styles[i] = numberStyle(cell.numFmt);
+    }
+    values[n] = words[row.state];
+    styles[n] = stateStyle[row.state];
+    values[n + 1] = textOrNull(row.message);
+    styles[n + 1] = wrapStyle;
+    values[n + 2] = textOrNull(row.erpNo);
+    values[n + 3] = numberOrNull(row.batch);
+    values[n + 4] = localDateValue(row.submittedAt);
+    if (values[n + 4] instanceof Date) styles[n + 4] = dateStyle;
+    values[n + 5] = numberOrNull(row.rowNumber);
+    writeRow(ws, values, styles);
+  }
+  ws.commit();
+}
+
+/** A to-fix row: the row's cells moved into the template's columns, then the reason. */
+function toFixRow(row: JobRowReport, layout: readonly TemplateColumn[], from: readonly number[]): { values: PlainValue[]; styles: (CellStyle | undefined)[] } {
+  const values: PlainValue[] = [];
+  const styles: (CellStyle | undefined)[] = [];
+  layout.forEach((c, i) => {
+    const at = from[i] ?? -1;
+    const cell = sourceValue(at >= 0 ? row.cells[at] : undefined, c.field.type);
+    values.push(cell.value);
+    styles.push(cell.numFmt ? numberStyle(cell.numFmt) : c.text ? textStyle : undefined);
+  });
+  values.push(textOrNull(row.message));
+  styles.push(wrapStyle);
+  return { values, styles };
+}
+
+export function writeToFixSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): void {
+  const { lang } = source;
+  const layout = templateLayout(operationOf(summary), lang);
+  const from = toFixSources(summary, layout);
+  const ws = openSheet(book, {
+    name: resultsSheetNames.toFix,
+    headers: [...layout.map((c) => c.header), t(lang, 'workbook.toFix.reason')],
+    widths: plan.toFixWidths,
+    dataRows: plan.toFixRows,
+    columnStyles: layout.map((c) => (c.text ? textStyle : undefined)),
+    notes: layout.map((c) => c.note),
+  });
+  // The template's dropdowns for closed sets (是/否…), over the rows written and room for more, one range each.
+  const last = Math.max(plan.toFixRows, templateRows) + 1;
+  // The streaming worksheet has dataValidations (written on commit) though exceljs's typings omit it.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations;
+  layout.forEach((c, i) => {
+    if (!c.choices) return;
+    const letter = columnLetter(i);
+    validations.add(`${letter}2:${letter}${last}`, { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${c.choices.join(',')}"`] });
+  });
+  for (const row of source.rows()) {
+    if (!needsAction.has(row.state)) continue;
+    const { values, styles } = toFixRow(row, layout, from);
+    writeRow(ws, values, styles);
+  }
+  ws.commit();
+}
