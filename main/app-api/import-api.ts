@@ -1,11 +1,12 @@
 // import:* and templates:* — tickets to reads, reads kept in memory by an opaque id, rows served by page.
-import type { FileTicket, ImportRowView, ImportSummary, ServerApi } from '../../shared/contract';
+import type { FileTicket, ImportRowView, ImportSummary, RowFilter, ServerApi } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
-import type { SheetImport } from '../sheets/types';
+import type { ImportRow, SheetImport } from '../sheets/types';
 import { FileTokens, newId } from './file-tokens';
 import type { AppServices } from './ports';
+import { toFixSheet, toFixTarget, writeSampleFile } from './sample-file';
 import { notAvailable } from './unavailable';
 
 /** Reads kept at once: a read of 100,000 rows is large, and a clerk works on one or two files at a time. */
@@ -53,7 +54,45 @@ export function summarize(importId: string, sheet: SheetImport): ImportSummary {
   };
 }
 
-type ImportApi = Pick<ServerApi, 'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importRows' | 'importProblems' | 'importTakePending' | 'importDiscard' | 'templatesSave'>;
+type ImportApi = Pick<
+  ServerApi,
+  'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importRows' | 'importFindRow' | 'importProblems' | 'importSample' | 'importToFix' | 'importTakePending' | 'importDiscard' | 'templatesSave'
+>;
+
+/** The order a row belongs to: its order's key when valid, else its own key field's value if it parsed. */
+const orderKeyOf = (sheet: SheetImport, row: ImportRow): string | null => {
+  if (row.disposition.kind === 'valid') return row.disposition.orderKey;
+  const field = getOperation(sheet.operation)?.keyField;
+  const value = field ? row.values[field] : undefined;
+  return typeof value === 'string' && value !== '' ? value : null;
+};
+
+/** Rows with each order's rows together, orders in order of first appearance; keyless rows stay where they were. */
+const groupedRows = new WeakMap<SheetImport, readonly ImportRow[]>();
+function grouped(sheet: SheetImport): readonly ImportRow[] {
+  const cached = groupedRows.get(sheet);
+  if (cached) return cached;
+  const buckets = new Map<string, ImportRow[]>();
+  const list: (ImportRow | ImportRow[])[] = [];
+  for (const row of sheet.rows) {
+    const key = orderKeyOf(sheet, row);
+    if (key === null) list.push(row);
+    else {
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = []));
+      if (bucket.length === 0) list.push(bucket);
+      bucket.push(row);
+    }
+  }
+  const flat = list.flat();
+  groupedRows.set(sheet, flat);
+  return flat;
+}
+
+function rowsOf(sheet: SheetImport, filter: RowFilter, group: boolean): readonly ImportRow[] {
+  const rows = group ? grouped(sheet) : sheet.rows;
+  return filter === 'all' ? rows : rows.filter((r) => r.disposition.kind === filter);
+}
 
 export function createImportApi(services: AppServices, state: ImportState): ImportApi {
   const lang = () => services.settings.lang();
@@ -76,20 +115,39 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       if (!read.ok) return read;
       return ok(summarize(state.keep(read.value), read.value));
     },
-    importRows: ({ importId, offset, limit, filter }) =>
+    importRows: ({ importId, offset, limit, filter, grouped: group }) =>
       withImport(importId, (sheet) => {
-        const rows = filter === 'all' ? sheet.rows : sheet.rows.filter((r) => r.disposition.kind === filter);
+        const rows = rowsOf(sheet, filter, group);
         const items: ImportRowView[] = rows
           .slice(offset, offset + limit)
-          .map(({ rowNumber, cells, problems, disposition }) => ({ rowNumber, cells, problems, disposition }));
+          .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells, problems: row.problems, disposition: row.disposition, orderKey: orderKeyOf(sheet, row) }));
         return ok({ total: rows.length, offset, items });
       }),
+    importFindRow: ({ importId, rowNumber, filter, grouped: group }) =>
+      withImport(importId, (sheet) => ok(rowsOf(sheet, filter, group).findIndex((r) => r.rowNumber === rowNumber))),
     importProblems: ({ importId, offset, limit }) =>
       withImport(importId, (sheet) => {
         const problems = sheet.rows.flatMap((r) => r.problems);
         return ok({ total: problems.length, offset, items: problems.slice(offset, offset + limit) });
       }),
     importTakePending: async () => ok(state.pending.splice(0)),
+    async importSample() {
+      const ticket = await state.tokens.accept(await writeSampleFile(lang()), lang());
+      // 采购退货单号 heads both cancel and pending lists: the sample is a cancel list.
+      return ticket.ok ? ok({ ...ticket.value, operation: 'return-cancel' as const }) : ticket;
+    },
+    async importToFix({ jobId }) {
+      if (!services.jobs) return notAvailable();
+      const job = await services.jobs.get(jobId);
+      if (!job.ok) return job;
+      const target = await toFixTarget(job.value.sourceName);
+      const written = await services.jobs.writeResults(jobId, lang(), target);
+      if (!written.ok) return written;
+      const ticket = await state.tokens.accept(written.value, lang());
+      if (!ticket.ok) return ticket;
+      const sheet = await toFixSheet(written.value);
+      return ok({ ...ticket.value, operation: job.value.operation, ...(sheet ? { sheet } : {}) });
+    },
     async importDiscard({ importId }) {
       state.drop(importId);
       return ok(undefined);

@@ -1,17 +1,15 @@
-// Builds AppServices from the services that exist today (profiles, sheets, the embedded sandbox).
-// Used by the Electron main process and the browser test host until main/services.ts (the composition
-// root) provides them; the job engine is not wired here, so jobs:* answer "not available yet".
-import { isLang, type Lang } from '../../shared/i18n';
+// Builds AppServices (what the app's API reaches through its ports) on the composition root
+// (main/services.ts). Used by the Electron main process and the browser test host alike.
+import type { Lang } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
-import { systemClock, type Logger, type Paths } from '../effects';
+import type { Logger, Paths } from '../effects';
 import { checkProfileCredentials } from '../profiles/check-credentials';
-import { ProfileStore } from '../profiles/profile-store';
 import { resolveProfile } from '../profiles/resolve-profile';
 import { readSettings, writeSettings } from '../profiles/settings-file';
 import type { SecretStore } from '../profiles/types';
-import { sandboxCredentials, startSandbox, type Sandbox } from '../sandbox';
-import { readSheet } from '../sheets/reader';
+import { createServices, type Services, type ServicesOptions } from '../services';
 import { writeTemplate } from '../sheets/template';
+import { createJobsPort, resumeInterruptedJobs } from './jobs-port';
 import type { AppServices, DesktopPort, SettingsPort } from './ports';
 
 export interface LocalServicesOptions {
@@ -23,46 +21,53 @@ export interface LocalServicesOptions {
   /** The bundled read worker (out/node/read-worker.cjs); without it reads run in-process. */
   readWorker?: string;
   lang?: Lang;
+  /** Go on with jobs a crash or a quit left running or waiting (the app does; unit tests may not). */
+  resumeJobs?: boolean;
+  /** Tests compress the engine's time. */
+  pacing?: ServicesOptions['pacing'];
 }
 
 export interface LocalServices {
   services: AppServices;
+  /** The composition root underneath (tests and the host inspect the store and the sandbox). */
+  core: Services;
   close(): Promise<void>;
 }
 
 /** The UI language, remembered in the settings file next to the profiles. */
-async function settingsPort(file: string, initial: Lang | undefined): Promise<SettingsPort> {
-  const stored = await readSettings(file, initial ?? 'zh-CN');
-  let lang: Lang = initial ?? (stored.ok && isLang(stored.value.lang) ? stored.value.lang : 'zh-CN');
+function settingsPort(file: string, core: Services): SettingsPort {
   return {
-    lang: () => lang,
+    lang: () => core.lang(),
     async setLang(next): Promise<Result<void>> {
       const current = await readSettings(file, next);
       if (!current.ok) return current;
       const written = await writeSettings(file, { ...current.value, lang: next }, next);
-      if (written.ok) lang = next;
+      if (written.ok) core.setLang(next);
       return written;
     },
   };
 }
 
 export async function createLocalServices(options: LocalServicesOptions): Promise<LocalServices> {
-  const settings = await settingsPort(options.paths.settings, options.lang);
-  let sandbox: Promise<Sandbox> | undefined;
-  const store = new ProfileStore({
+  const core = await createServices({
     paths: options.paths,
     secrets: options.secrets,
-    lang: settings.lang(),
-    // The sandbox ERP starts on first use, on loopback, inside this process.
-    sandbox: { url: async () => (await (sandbox ??= startSandbox())).url, credentials: sandboxCredentials },
+    logger: options.logger,
+    version: options.version,
+    // The app runs named profiles only; WDT_* variables are the command line's business.
+    env: {},
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.readWorker ? { readWorker: options.readWorker } : {}),
+    ...(options.pacing ? { pacing: options.pacing } : {}),
   });
+  const store = core.profiles;
   const services: AppServices = {
     version: options.version,
     logger: options.logger,
-    settings,
+    settings: settingsPort(options.paths.settings, core),
     desktop: options.desktop,
     sheets: {
-      read: (file, { lang, ...read }) => readSheet(file, { ...read, lang, ...(options.readWorker ? { workerPath: options.readWorker } : {}) }),
+      read: (file, read) => core.readSheet(file, read),
       writeTemplate: (op, lang, out) => writeTemplate(op, lang, out),
     },
     profiles: {
@@ -76,18 +81,16 @@ export async function createLocalServices(options: LocalServicesOptions): Promis
         // An empty environment: the app checks the named profile, never WDT_* variables of the shell.
         const resolved = await resolveProfile(store, name, {});
         if (!resolved.ok) return resolved;
-        return checkProfileCredentials(resolved.value, { clock: systemClock, logger: options.logger });
+        return checkProfileCredentials(resolved.value, { clock: core.clock, logger: options.logger });
       },
       secretsKind: options.secrets.kind,
     },
-    jobs: null,
+    jobs: createJobsPort(core),
   };
+  if (options.resumeJobs ?? true) resumeInterruptedJobs(core);
   return {
     services,
-    async close() {
-      if (sandbox) await (await sandbox).close();
-      sandbox = undefined;
-    },
+    core,
+    close: () => core.close(),
   };
 }
-

@@ -3,12 +3,13 @@
 // files opened from the OS.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, Menu, net, protocol, session, type BrowserWindow } from 'electron';
 import { events } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { createAppApi, type AppApi } from '../app-api';
 import { createLocalServices, type LocalServices } from '../app-api/local-services';
 import type { Logger } from '../effects';
+import { fileLogger } from '../file-logger';
 import { resolvePaths } from '../paths';
 import { openSecretStore } from '../profiles/keychain';
 import { privilegedScheme, registerAppProtocol } from './app-protocol';
@@ -18,16 +19,12 @@ import { buildMenu } from './menu';
 import { filesFromArgv } from './os-files';
 import { createMainWindow, denyPermissions, harden } from './window';
 
-const logger: Logger = {
-  info: (message, fields) => console.info(message, fields ?? ''),
-  warn: (message, fields) => console.warn(message, fields ?? ''),
-  error: (message, fields) => console.error(message, fields ?? ''),
-};
 
 app.setName('WDT 批量导入');
 // The CLI and the app share one data folder (main/paths.ts); the Chinese product name must not move it.
 const paths = resolvePaths({ env: process.env });
 app.setPath('userData', paths.home);
+const logger: Logger = fileLogger(paths.logs, 'app', app.isPackaged ? undefined : (line) => console.info(line));
 protocol.registerSchemesAsPrivileged([privilegedScheme]);
 
 const devUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
@@ -70,6 +67,13 @@ async function start(): Promise<void> {
     ...(existsSync(worker) ? { readWorker: worker } : {}),
   });
   const services = local.services;
+  // The OS's view of the network: when it comes back, waiting jobs try again at once (not at their next backoff).
+  let wasOnline = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !wasOnline) local?.core.engine.notifyOnline();
+    wasOnline = now;
+  }, 3000).unref();
   appApi = createAppApi(services, (name, payload) => window?.webContents.send(events[name].channel, payload));
   const api = appApi;
   registerIpcRouter(ipcMain, {
@@ -114,9 +118,14 @@ if (!app.requestSingleInstanceLock()) {
     focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // Quitting waits for the calls in flight to answer and records them, so nothing is left in doubt needlessly.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !local) return;
+    event.preventDefault();
+    closed = true;
     appApi?.dispose();
-    void local?.close();
+    void local.close().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {
     logger.error('start failed', { error: String(error) });

@@ -1,122 +1,124 @@
-// The window shell: title, the environment banner (which profile a submit would go to), the language
-// switch, and a drop target. The clerk's screens (import, review, submit, run, results, jobs, settings)
-// plug in below the banner.
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import type { AppInfo, FileTicket, ProfileView, WdtApi } from '../../shared/contract';
-import { langs, t, type Lang, type MessageKey } from '../../shared/i18n';
-import type { AppError } from '../../shared/result';
+// The window shell: title and tabs, the environment banner (which profile a submit goes to), the
+// language switch, a window-wide drop target, and the clerk's screens below the banner.
+import { useCallback, useEffect, type DragEvent } from 'react';
+import type { FileTicket, WdtApi } from '../../shared/contract';
+import { langs, t, type Lang } from '../../shared/i18n';
+import type { Result } from '../../shared/result';
+import { EnvBanner } from './components/env-banner';
+import { StepBar } from './components/step-bar';
+import { AppProvider } from './hooks/use-app';
+import { useFlow, type Tab } from './hooks/use-flow';
+import { useShell } from './hooks/use-shell';
+import { WorkScreens } from './screens/work-screens';
+import { JobsScreen } from './screens/jobs-screen';
+import { SettingsScreen } from './screens/settings-screen';
 
 const langNames: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
-
-type Env = 'sandbox' | 'test' | 'production';
-const envOf = (p: ProfileView): Env => (p.builtin ? 'sandbox' : p.environment);
-const envNote: Record<Env, MessageKey> = { sandbox: 'ui.shell.sandboxNote', test: 'ui.shell.testNote', production: 'ui.shell.productionNote' };
+const tabs: readonly Tab[] = ['work', 'jobs', 'settings'];
 
 export function App({ api }: { api: WdtApi }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [profile, setProfile] = useState<ProfileView | null>(null);
-  const [online, setOnline] = useState(true);
-  const [ticket, setTicket] = useState<FileTicket | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const lang: Lang = info?.lang ?? 'zh-CN';
-
-  const refresh = useCallback(async () => {
-    const [got, profiles] = await Promise.all([api.appInfo(), api.profilesList()]);
-    if (got.ok) {
-      setInfo(got.value);
-      setOnline(got.value.online);
-      document.documentElement.lang = got.value.lang;
-      document.title = t(got.value.lang, 'common.appName');
-    } else setError(got.error);
-    if (profiles.ok) setProfile(profiles.value.find((p) => p.isDefault) ?? profiles.value[0] ?? null);
-    else setError(profiles.error);
-  }, [api]);
-
-  const takePending = useCallback(async () => {
-    const pending = await api.importTakePending();
-    const last = pending.ok ? pending.value.at(-1) : undefined;
-    if (last) setTicket(last);
-  }, [api]);
+  const shell = useShell(api);
+  const flow = useFlow();
+  const lang: Lang = shell.info?.lang ?? 'zh-CN';
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  const { setError } = shell;
+  const { takeTicket } = flow;
 
   useEffect(() => {
-    const offImport = api.onDidImportFile(() => void takePending());
-    const offOnline = api.onDidChangeOnline(({ online: now }) => setOnline(now));
-    void refresh();
-    void takePending();
-    return () => {
-      offImport();
-      offOnline();
+    document.documentElement.lang = lang;
+    document.title = t(lang, 'common.appName');
+  }, [lang]);
+
+  const accept = useCallback(
+    (got: Result<FileTicket | null>) => {
+      if (!got.ok) setError(got.error);
+      else if (got.value) {
+        setError(null);
+        takeTicket(got.value);
+      }
+    },
+    [setError, takeTicket],
+  );
+
+  // Files opened from the OS: one opened at launch is waiting before we listen; later ones are pushed.
+  useEffect(() => {
+    const take = async () => {
+      const pending = await api.importTakePending();
+      const last = pending.ok ? pending.value.at(-1) : undefined;
+      if (last) accept({ ok: true, value: last });
     };
-  }, [api, refresh, takePending]);
+    const off = api.onDidImportFile(() => void take());
+    void take();
+    return off;
+  }, [api, accept]);
 
   const chooseLang = async (next: Lang) => {
     const done = await api.appSetLang({ lang: next });
-    if (done.ok) await refresh();
+    if (done.ok) await shell.refresh();
     else setError(done.error);
   };
 
-  const accept = (got: Awaited<ReturnType<WdtApi['importOpenDialog']>>) => {
-    if (!got.ok) setError(got.error);
-    else if (got.value) {
-      setError(null);
-      setTicket(got.value);
-    }
-  };
   const onDrop = async (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
     const file = event.dataTransfer.files[0];
     if (file) accept(await api.importDroppedFile(file));
   };
 
-  const env = profile ? envOf(profile) : null;
   return (
-    <div className="shell" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
-      <header className="titlebar">
-        <h1>
-          {t(lang, 'common.appName')} <span className="subtitle">{t(lang, 'ui.shell.subtitle')}</span>
-        </h1>
-        <label className="lang">
-          {t(lang, 'ui.shell.language')}
-          <select value={lang} onChange={(e) => void chooseLang(e.target.value as Lang)} data-testid="lang-select">
-            {langs.map((l) => (
-              <option key={l} value={l}>
-                {langNames[l]}
-              </option>
+    <AppProvider api={api} lang={lang}>
+      <div className="shell" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+        <header className="titlebar">
+          <h1>
+            {tr('common.appName')} <span className="subtitle">{tr('ui.shell.subtitle')}</span>
+          </h1>
+          <nav className="tabs" aria-label={tr('ui.nav.label')}>
+            {tabs.map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                className={flow.tab === tab ? 'tab tab-current' : 'tab'}
+                aria-current={flow.tab === tab ? 'page' : undefined}
+                data-testid={`tab-${tab}`}
+                onClick={() => flow.setTab(tab)}
+              >
+                {tr(`ui.nav.${tab}`)}
+              </button>
             ))}
-          </select>
-        </label>
-      </header>
-      <div className={`env-banner env-${env ?? 'unknown'}`} data-testid="env-banner" role="status">
-        {profile && env ? (
-          <>
-            <strong className="env-tag">{t(lang, `common.env.${env}`)}</strong>
-            <span>{t(lang, 'ui.shell.profile', { name: profile.name })}</span>
-            <span>{t(lang, 'ui.shell.account', { sid: profile.sid })}</span>
-            <span className="env-note">{t(lang, envNote[env])}</span>
-          </>
-        ) : (
-          <span>{t(lang, 'ui.shell.loading')}</span>
+          </nav>
+          <label className="lang">
+            {tr('ui.shell.language')}
+            <select value={lang} onChange={(e) => void chooseLang(e.target.value as Lang)} data-testid="lang-select">
+              {langs.map((l) => (
+                <option key={l} value={l}>
+                  {langNames[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <EnvBanner profile={shell.profile} />
+        {!shell.online && (
+          <div className="notice notice-warn" role="status" data-testid="offline-notice">
+            {tr('ui.shell.offline')}
+          </div>
         )}
+        {shell.info?.secrets === 'session' && <div className="notice">{tr('ui.shell.sessionSecrets')}</div>}
+        {shell.error && (
+          <div className="notice notice-error" role="alert">
+            {tr('ui.shell.error', { message: shell.error.message })}
+            <button type="button" className="link" onClick={() => setError(null)}>
+              {tr('ui.common.dismiss')}
+            </button>
+          </div>
+        )}
+        {flow.tab === 'work' && <StepBar step={flow.step} />}
+        <main className="content">
+          {flow.tab === 'work' && <WorkScreens flow={flow} shell={shell} onTicket={accept} />}
+          {flow.tab === 'jobs' && <JobsScreen onOpen={(jobId, step) => flow.openJob(jobId, step)} />}
+          {flow.tab === 'settings' && <SettingsScreen shell={shell} />}
+        </main>
+        <footer className="statusbar">{shell.info ? `${shell.info.name} ${shell.info.version}` : ''}</footer>
       </div>
-      {!online && <div className="notice notice-warn">{t(lang, 'ui.shell.offline')}</div>}
-      {info?.secrets === 'session' && <div className="notice">{t(lang, 'ui.shell.sessionSecrets')}</div>}
-      {error && (
-        <div className="notice notice-error" role="alert">
-          {t(lang, 'ui.shell.error', { message: error.message })}
-        </div>
-      )}
-      <main className="content">
-        <section className="dropzone" data-testid="dropzone">
-          <p>{t(lang, 'ui.shell.dropHint')}</p>
-          <button type="button" onClick={() => void api.importOpenDialog().then(accept)}>
-            {t(lang, 'ui.shell.openFile')}
-          </button>
-          {ticket && <p className="ticket">{t(lang, 'ui.shell.fileReady', { name: ticket.name })}</p>}
-        </section>
-      </main>
-      <footer className="statusbar">
-        {info ? `${info.name} ${info.version}` : ''}
-      </footer>
-    </div>
+    </AppProvider>
   );
 }

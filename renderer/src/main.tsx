@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { WdtApi } from '../../shared/contract';
 import { App } from './app';
 import './app.css';
+import './screens.css';
 
 declare global {
   interface Window {

@@ -6,13 +6,17 @@ import type { LocalizedText } from '../i18n';
 import type { CellProblem, OperationId, RowDisposition } from '../operations/types';
 import { operationIds } from '../operations/types';
 import { event, invoke, returns } from './define';
-import { opaqueId, page, empty, type Page } from './ids';
+import { jobId, opaqueId, page, empty, type Page } from './ids';
 
 /** A file main has accepted for import, named by an opaque token. */
 export interface FileTicket {
   token: string;
   name: string;
   bytes: number;
+  /** The sheet to read, when main knows it (a results workbook's to-fix sheet). */
+  sheet?: string;
+  /** The operation to read it as, when main knows it (the sample; a job's to-fix sheet). */
+  operation?: OperationId;
 }
 
 /** The structural shape a dropped file must have (a DOM File); shared/ has no DOM types. */
@@ -54,6 +58,8 @@ export interface ImportRowView {
   cells: readonly string[];
   problems: readonly CellProblem[];
   disposition: RowDisposition;
+  /** The order the row belongs to (its key field's value), when it has one: createOrder groups rows by it. */
+  orderKey: string | null;
 }
 
 export const rowFilters = ['all', 'valid', 'invalid', 'duplicate'] as const;
@@ -70,14 +76,24 @@ export const importContract = {
     z.object({ token: opaqueId, sheet: z.string().max(255).optional(), operation: z.enum(operationIds).optional() }).strict(),
     returns<ImportSummary>(),
   ),
-  /** One page of a read's rows, optionally only valid, invalid or duplicate ones. */
+  /** One page of a read's rows, optionally only valid, invalid or duplicate ones; `grouped` lists each order's rows together (in order of first appearance). */
   importRows: invoke(
     'import:rows',
-    z.object({ importId: opaqueId, ...page, filter: z.enum(rowFilters).default('all') }).strict(),
+    z.object({ importId: opaqueId, ...page, filter: z.enum(rowFilters).default('all'), grouped: z.boolean().default(false) }).strict(),
     returns<Page<ImportRowView>>(),
+  ),
+  /** Where a sheet row sits in importRows' list under the same filter and grouping (-1 when it is not in it). */
+  importFindRow: invoke(
+    'import:find-row',
+    z.object({ importId: opaqueId, rowNumber: z.number().int().min(1).max(10_000_000), filter: z.enum(rowFilters).default('all'), grouped: z.boolean().default(false) }).strict(),
+    returns<number>(),
   ),
   /** One page of a read's cell problems, in row order. */
   importProblems: invoke('import:problems', z.object({ importId: opaqueId, ...page }).strict(), returns<Page<CellProblem>>()),
+  /** Writes a small sample cancel list of the sandbox's demo return numbers (a few with problems) and hands it over as a ticket. */
+  importSample: invoke('import:sample', empty, returns<FileTicket>()),
+  /** Writes a job's results workbook to a temporary file and hands it over as a ticket naming its to-fix sheet, for fixing and resubmitting. */
+  importToFix: invoke('import:to-fix', z.object({ jobId }).strict(), returns<FileTicket>()),
   /** Drains the files opened from the OS that the UI has not taken yet (one opened at launch arrives before the UI listens). */
   importTakePending: invoke('import:take-pending', empty, returns<FileTicket[]>()),
   /** Forgets a read (the person closed it or started over). */

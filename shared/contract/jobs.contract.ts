@@ -53,13 +53,41 @@ export interface SubmitPreview {
   confirmationText: string;
 }
 
+/** One API call of a job, as the run screen and the workbook's Calls sheet show it (never a secret or a sign). */
+export interface JobCallView {
+  /** Which call (1-based, in plan order) carried the orders. */
+  batch: number;
+  /** 1 for the first send; more when the call was resent (rate limit, network, reconciliation). */
+  attempt: number;
+  method: string;
+  orders: number;
+  /** How the attempt ended: answered, rate-limited, credentials-refused, clock-skew, not-sent, unknown, reconciled. */
+  outcome: string;
+  httpStatus: number | null;
+  erpStatus: number | null;
+  erpMessage: string | null;
+  durationMs: number | null;
+  at: string;
+}
+
 /** A job's progress, pushed while it runs. */
 export interface JobProgress {
   jobId: string;
   state: JobState;
   counts: StateCounts;
+  /** Call attempts made so far. */
   calls: number;
+  /** Calls the plan holds in all (batches). */
+  batches: number;
+  /** Batches settled so far. */
+  batchesDone: number;
   rows: number;
+  /** When the job started sending (ISO), for a rate and a time-remaining estimate. */
+  startedAt: string | null;
+  /** Why the job waits, in the reader's language (network down, rate limited…), when it does. */
+  waitingReason: string | null;
+  /** The attempt that just ended, if this push was caused by one. */
+  lastCall: JobCallView | null;
 }
 
 /** Rows the person withdrew on the review screen (sheet row numbers). */
@@ -90,6 +118,8 @@ export const jobsContract = {
     z.object({ jobId, ...page, states: z.array(z.enum([...finalStates, 'pending'])).max(7).optional() }).strict(),
     returns<Page<JobRowView>>(),
   ),
+  /** One page of a job's call attempts, newest first. */
+  jobsCalls: invoke('jobs:calls', z.object({ jobId, ...page }).strict(), returns<Page<JobCallView>>()),
   /** Asks where to save, then writes the job's results workbook there. */
   jobsSaveResults: invoke('jobs:save-results', z.object({ jobId }).strict(), returns<SavedFile>()),
   /** Opens the results workbook saved last for this job in the OS's spreadsheet app. */

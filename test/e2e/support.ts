@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererConfig } from '../../electron.vite.config';
 import { chromiumPath } from '../../vitest.config';
@@ -16,6 +16,18 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 let rendererBuilt: Promise<unknown> | undefined;
 /** Builds out/renderer once per run, exactly as electron-vite would. */
 export const buildRenderer = () => (rendererBuilt ??= build({ ...rendererConfig, logLevel: 'error', configFile: false }));
+
+/**
+ * Builds the renderer into a folder of this test file's own and returns it, for `--renderer`: vitest may
+ * run e2e files side by side, and a build into the shared out/renderer (emptied first) would pull the
+ * page from under another file's host.
+ */
+export async function buildPrivateRenderer(): Promise<string> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-renderer-'));
+  const config = rendererConfig.build ?? {};
+  await build({ ...rendererConfig, build: { ...config, outDir, emptyOutDir: true }, logLevel: 'error', configFile: false });
+  return outDir;
+}
 
 export interface RunningHost {
   url: string;
@@ -92,4 +104,24 @@ export async function openApp(host: RunningHost, { bridge = true } = {}): Promis
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Where flow screenshots go (ignored by git: looked at, never committed). */
+export const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
+
+/** A screenshot of the whole 1366×768 window, named after the flow step. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Collects page errors and console errors (the meta-tag frame-ancestors notice aside) for a test to assert none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('frame-ancestors')) problems.push(`console: ${message.text()}`);
+  });
+  return problems;
 }

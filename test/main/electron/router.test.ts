@@ -127,8 +127,9 @@ describe('payloads', () => {
     }
   });
 
-  it('answers "not available yet" where a service is not wired', async () => {
-    expect(await call('jobsList', undefined)).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'not available yet' } });
+  it('reaches the job engine: an empty store lists no jobs, an unknown job is JOB_NOT_FOUND', async () => {
+    expect(await call('jobsList', undefined)).toEqual({ ok: true, value: [] });
+    expect(await call('jobsGet', { jobId: 'no-such-job' })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
   });
 });
 

@@ -1,0 +1,59 @@
+// The side list of every cell problem (row, column, message), paged; choosing one brings its row
+// into view in the grid.
+import { useEffect, useState } from 'react';
+import type { Page } from '../../../shared/contract';
+import { render } from '../../../shared/i18n';
+import type { CellProblem } from '../../../shared/operations/types';
+import type { Result } from '../../../shared/result';
+import { ErrorBox } from './error-box';
+import { useApp, useT } from '../hooks/use-app';
+import { usePages } from '../hooks/use-pages';
+
+const shown = 100;
+
+interface Props {
+  importId: string;
+  total: number;
+  onPick(row: number): void;
+}
+
+export function ProblemList({ importId, total, onPick }: Props) {
+  const { api, lang } = useApp();
+  const tr = useT();
+  const [count, setCount] = useState(shown);
+  const pages = usePages<CellProblem>(
+    `problems:${importId}`,
+    (offset, limit): Promise<Result<Page<CellProblem>>> => api.importProblems({ importId, offset, limit }),
+    shown,
+  );
+  const visible = Math.min(count, pages.total ?? 0);
+  const { ensure } = pages;
+  useEffect(() => ensure(0, Math.max(0, visible - 1)), [ensure, visible]);
+  const items: CellProblem[] = [];
+  for (let i = 0; i < visible; i += 1) {
+    const item = pages.at(i);
+    if (item) items.push(item);
+  }
+  return (
+    <aside className="side-list" aria-labelledby="problems-title" data-testid="problem-list">
+      <h2 id="problems-title">{tr('ui.review.problemList', { count: total })}</h2>
+      {pages.error && <ErrorBox error={pages.error} />}
+      {total === 0 && <p className="muted">{tr('ui.review.noProblems')}</p>}
+      <ul>
+        {items.map((p, i) => (
+          <li key={`${p.row}:${p.field}:${i}`}>
+            <button type="button" className="problem" onClick={() => onPick(p.row)}>
+              <span className="problem-where">{tr('ui.review.where', { row: p.row, column: p.column })}</span>
+              <span className="problem-text">{render(lang, p.text)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {(pages.total ?? 0) > visible && (
+        <button type="button" className="link" onClick={() => setCount((c) => c + shown)}>
+          {tr('ui.review.moreProblems', { count: (pages.total ?? 0) - visible })}
+        </button>
+      )}
+    </aside>
+  );
+}

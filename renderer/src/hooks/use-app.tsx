@@ -1,0 +1,28 @@
+// What every screen needs: window.wdt (typed by the contract) and the UI language. Passed down by
+// context so components never reach for a global and tests hand in a fake api.
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import type { WdtApi } from '../../../shared/contract';
+import { t, type Lang, type MessageKey, type MessageParams } from '../../../shared/i18n';
+
+export interface AppContextValue {
+  api: WdtApi;
+  lang: Lang;
+}
+
+const AppContext = createContext<AppContextValue | null>(null);
+
+export function AppProvider({ api, lang, children }: AppContextValue & { children: ReactNode }) {
+  return <AppContext.Provider value={{ api, lang }}>{children}</AppContext.Provider>;
+}
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside AppProvider');
+  return value;
+}
+
+/** The translator for the current language: `tr('ui.review.title')`. */
+export function useT(): (key: MessageKey, params?: MessageParams) => string {
+  const { lang } = useApp();
+  return useCallback((key: MessageKey, params?: MessageParams) => t(lang, key, params), [lang]);
+}

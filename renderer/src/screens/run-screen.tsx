@@ -1,0 +1,123 @@
+// Run: a live progress bar (rows settled of all, calls, failures so far, rate, time remaining), the
+// calls as they happen, pause / resume / stop, and the network wait said plainly. The job lives in
+// main: closing the window or leaving this screen does not stop it.
+import { useEffect, useState } from 'react';
+import { ErrorBox, Loading } from '../components/error-box';
+import { CallList } from '../components/call-list';
+import { EnvTag } from '../components/env-banner';
+import { useApp, useT } from '../hooks/use-app';
+import { useJob, type JobNow } from '../hooks/use-job';
+import { operationLabel } from '../operations';
+
+interface Props {
+  jobId: string;
+  online: boolean;
+  onDone(): void;
+}
+
+/** Rows settled per minute and minutes left, once there is something to go on. */
+export function pace(now: JobNow, at: number): { perMinute: number | null; minutesLeft: number | null } {
+  const settled = now.rows - now.counts.pending;
+  const started = now.startedAt ? Date.parse(now.startedAt) : NaN;
+  const minutes = (at - started) / 60_000;
+  if (!Number.isFinite(minutes) || minutes <= 0 || settled <= 0) return { perMinute: null, minutesLeft: null };
+  const perMinute = settled / minutes;
+  return { perMinute, minutesLeft: now.counts.pending / perMinute };
+}
+
+export function RunScreen({ jobId, online, onDone }: Props) {
+  const { api, lang } = useApp();
+  const tr = useT();
+  const live = useJob(jobId);
+  const [clock, setClock] = useState(() => Date.now());
+  const [steer, setSteer] = useState<{ message: string } | null>(null);
+  useEffect(() => {
+    const timer = setInterval(() => setClock(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const state = live.now?.state;
+  useEffect(() => {
+    if (state === 'done') onDone();
+  }, [state, onDone]);
+
+  if (live.error && !live.job) return <ErrorBox error={live.error} />;
+  if (!live.job || !live.now) return <Loading text={tr('ui.common.loading')} />;
+  const { job, now } = { job: live.job, now: live.now };
+  const settled = now.rows - now.counts.pending;
+  const failures = now.counts.failed + now.counts.unknown;
+  const { perMinute, minutesLeft } = pace(now, clock);
+  const act = async (what: 'pause' | 'resume' | 'stop') => {
+    const call = what === 'pause' ? api.jobsPause : what === 'resume' ? api.jobsResume : api.jobsStop;
+    const got = await call({ jobId });
+    setSteer(got.ok ? null : { message: got.error.message });
+    void live.reload();
+  };
+  const waiting = now.state === 'waiting' || (!online && now.state === 'running');
+
+  return (
+    <div className="run">
+      <div className="run-head">
+        <EnvTag env={job.environment} />
+        <strong>{operationLabel(job.operation, lang)}</strong>
+        <span className="muted">{tr('ui.run.jobLine', { source: job.sourceName, profile: job.profileName, sid: job.sid })}</span>
+        <span className={`job-state state-${now.state}`} data-testid="job-state">{tr(`ui.jobState.${now.state}`)}</span>
+      </div>
+      {waiting && (
+        <div className="notice notice-warn" role="status" data-testid="waiting">
+          {now.waitingReason ?? tr('ui.run.waitingNetwork')} {tr('ui.run.goesOn')}
+        </div>
+      )}
+      <div className="progress-block">
+        <label htmlFor="run-progress">{tr('ui.run.settled', { settled: settled.toLocaleString(), total: now.rows.toLocaleString() })}</label>
+        <progress id="run-progress" max={Math.max(1, now.rows)} value={settled} data-testid="progress" />
+        <dl className="counts" data-testid="run-counts">
+          <Stat label={tr('ui.run.callsMade')} value={now.batches ? tr('ui.run.batches', { calls: now.calls, done: now.batchesDone ?? 0, batches: now.batches }) : String(now.calls)} />
+          <Stat label={tr('ui.run.succeeded')} value={now.counts.succeeded.toLocaleString()} tone="ok" />
+          <Stat label={tr('ui.run.failures')} value={failures.toLocaleString()} tone={failures > 0 ? 'bad' : undefined} />
+          <Stat label={tr('ui.run.rate')} value={perMinute === null ? '—' : tr('ui.run.perMinute', { rows: Math.round(perMinute) })} />
+          <Stat label={tr('ui.run.left')} value={minutesLeft === null || now.state !== 'running' ? '—' : remaining(minutesLeft, tr)} />
+        </dl>
+      </div>
+      {steer && <p className="warn-text" role="alert">{steer.message}</p>}
+      <div className="actions">
+        <span className="muted">{tr('ui.run.closeNote')}</span>
+        {now.state === 'running' && (
+          <button type="button" onClick={() => void act('pause')} data-testid="pause">
+            {tr('ui.run.pause')}
+          </button>
+        )}
+        {(now.state === 'paused' || now.state === 'waiting' || now.state === 'interrupted') && (
+          <button type="button" className="primary" onClick={() => void act('resume')} data-testid="resume">
+            {tr('ui.run.resume')}
+          </button>
+        )}
+        {now.state !== 'done' && (
+          <button type="button" className="danger-outline" onClick={() => void act('stop')} data-testid="stop">
+            {tr('ui.run.stop')}
+          </button>
+        )}
+        {now.state === 'done' && (
+          <button type="button" className="primary" onClick={onDone}>
+            {tr('ui.run.toResults')}
+          </button>
+        )}
+      </div>
+      <CallList calls={live.calls} />
+    </div>
+  );
+}
+
+function remaining(minutes: number, tr: ReturnType<typeof useT>): string {
+  if (minutes < 1) return tr('ui.run.underMinute');
+  if (minutes < 90) return tr('ui.run.minutes', { n: Math.ceil(minutes) });
+  return tr('ui.run.hours', { n: (minutes / 60).toFixed(1) });
+}
+
+function Stat({ label, value, tone }: { label: string; value: string; tone?: 'ok' | 'bad' }) {
+  return (
+    <div className={tone ? `count count-${tone}` : 'count'}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

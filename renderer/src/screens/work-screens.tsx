@@ -1,0 +1,56 @@
+// The new-job flow's screens, one at a time: import → review → submit → run → results.
+import { useCallback } from 'react';
+import type { FileTicket } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import type { Flow } from '../hooks/use-flow';
+import type { Shell } from '../hooks/use-shell';
+import { ImportScreen } from './import-screen';
+import { ResultsScreen } from './results-screen';
+import { ReviewScreen } from './review-screen';
+import { RunScreen } from './run-screen';
+import { SubmitScreen } from './submit-screen';
+
+interface Props {
+  flow: Flow;
+  shell: Shell;
+  onTicket(got: Result<FileTicket | null>): void;
+}
+
+export function WorkScreens({ flow, shell, onTicket }: Props) {
+  const { goto } = flow;
+  const toResults = useCallback(() => goto('results'), [goto]);
+  if ((flow.step === 'run' || flow.step === 'results') && flow.jobId) {
+    return flow.step === 'run' ? (
+      <RunScreen key={flow.jobId} jobId={flow.jobId} online={shell.online} onDone={toResults} />
+    ) : (
+      <ResultsScreen key={flow.jobId} jobId={flow.jobId} onTicket={onTicket} onNew={flow.startOver} />
+    );
+  }
+  if (flow.step === 'submit' && flow.summary) {
+    return (
+      <SubmitScreen
+        summary={flow.summary}
+        withdrawn={flow.withdrawn}
+        profiles={shell.profiles}
+        profile={shell.profile}
+        onProfile={shell.chooseProfile}
+        onBack={() => flow.goto('review')}
+        onStarted={(jobId) => flow.openJob(jobId, 'run')}
+      />
+    );
+  }
+  if ((flow.step === 'review' || flow.step === 'submit') && flow.summary && flow.ticket) {
+    return (
+      <ReviewScreen
+        ticket={flow.ticket}
+        summary={flow.summary}
+        withdrawn={flow.withdrawn}
+        onWithdrawn={flow.setWithdrawn}
+        onReviewed={flow.reviewed}
+        onNext={() => flow.goto('submit')}
+        onStartOver={flow.startOver}
+      />
+    );
+  }
+  return <ImportScreen ticket={flow.ticket} onTicket={onTicket} onRead={flow.reviewed} />;
+}

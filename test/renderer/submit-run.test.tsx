@@ -1,0 +1,103 @@
+// Submit (profile choice, production confirmation, is_check for creates) and run (live progress,
+// calls as they happen, pause, waiting for the network, on to the results when done).
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { emptyCounts } from '../../shared/states';
+import { FakeWdt, fakeImport, productionProfile } from './fake-api';
+import { renderApp } from './render';
+
+async function atSubmit(fake: FakeWdt) {
+  await renderApp(fake);
+  fireEvent.click(screen.getByTestId('sample'));
+  await screen.findByTestId('review-counts');
+  fireEvent.click(screen.getByTestId('to-submit'));
+  await screen.findByTestId('submit-counts');
+}
+
+describe('submit screen', () => {
+  it('asks a production submit to be confirmed with the seller account, and Escape cancels it', async () => {
+    const fake = new FakeWdt();
+    fake.profiles.push(productionProfile);
+    fake.addImport(fakeImport(30));
+    await atSubmit(fake);
+    fireEvent.click(screen.getByRole('radio', { name: /acme-prod/ }));
+    await waitFor(() => expect(screen.getByTestId('env-banner').className).toContain('env-production'));
+    await waitFor(() => expect(fake.callsOf('jobsPreview').at(-1)).toMatchObject({ profile: 'acme-prod' }));
+    fireEvent.click(screen.getByTestId('start'));
+    const dialog = await screen.findByTestId('confirm-dialog');
+    expect(screen.getByTestId('confirm-text').textContent).toContain('卖家账号 acme');
+    expect(screen.getByTestId('confirm-text').textContent).toContain('batchCancelOrder');
+    expect(document.activeElement).toBe(screen.getByTestId('confirm-tick'));
+    // Enter without the tick does nothing; Escape closes without sending.
+    fireEvent.submit(dialog);
+    expect(fake.callsOf('jobsStart')).toEqual([]);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    expect(fake.callsOf('jobsStart')).toEqual([]);
+    // Ticked and submitted (Enter), the start carries confirmed: true.
+    fireEvent.click(screen.getByTestId('start'));
+    fireEvent.click(await screen.findByTestId('confirm-tick'));
+    fireEvent.submit(screen.getByTestId('confirm-dialog'));
+    await waitFor(() => expect(fake.callsOf('jobsStart')).toEqual([{ importId: fakeImport(1).summary.importId, profile: 'acme-prod', isCheck: false, withdrawnRows: [], confirmed: true }]));
+  });
+
+  it('starts a sandbox submit without a confirmation', async () => {
+    const fake = new FakeWdt();
+    fake.addImport(fakeImport(3));
+    await atSubmit(fake);
+    fireEvent.click(screen.getByTestId('start'));
+    await waitFor(() => expect(fake.callsOf('jobsStart')).toHaveLength(1));
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+  });
+
+  it('makes is_check an explicit choice for creates', async () => {
+    const fake = new FakeWdt();
+    fake.addImport(fakeImport(3, 0, 'return-create'));
+    await atSubmit(fake);
+    const start = screen.getByTestId('start') as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    expect(screen.getByText('请先选择是否直接审核')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '直接审核（is_check）' }));
+    expect(start.disabled).toBe(false);
+    fireEvent.click(start);
+    await waitFor(() => expect(fake.callsOf('jobsStart')[0]).toMatchObject({ isCheck: true }));
+  });
+
+  it('shows why a start failed', async () => {
+    const fake = new FakeWdt();
+    fake.addImport(fakeImport(3));
+    fake.fail('jobsStart', 'INTERNAL', 'not available yet');
+    await atSubmit(fake);
+    fireEvent.click(screen.getByTestId('start'));
+    expect((await screen.findByTestId('error-box')).textContent).toContain('未能开始提交');
+  });
+});
+
+describe('run screen', () => {
+  it('follows progress pushes: the bar, counts, calls as they happen, waiting, pause, then results', async () => {
+    const fake = new FakeWdt();
+    fake.addImport(fakeImport(10));
+    await atSubmit(fake);
+    fireEvent.click(screen.getByTestId('start'));
+    const bar = (await screen.findByTestId('progress')) as HTMLProgressElement;
+    expect(bar.value).toBe(0);
+    expect(screen.getByText('还没有调用')).toBeTruthy();
+    const call = { batch: 1, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 4, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: null, durationMs: 35, at: new Date().toISOString() };
+    const counts = { ...emptyCounts(), succeeded: 3, failed: 1, pending: 6 };
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, calls: 1, batches: 3, batchesDone: 1, rows: 10, startedAt: new Date(Date.now() - 60_000).toISOString(), waitingReason: null, lastCall: call }));
+    await waitFor(() => expect(bar.value).toBe(4));
+    expect(screen.getByText('已处理 4 / 10 行')).toBeTruthy();
+    expect(screen.getByTestId('run-counts').textContent).toContain('1 次（批次 1/3）');
+    expect(screen.getByTestId('call-list').textContent).toContain('已应答');
+    // Another job's push changes nothing here.
+    act(() => fake.emit('onDidProgress', { jobId: 'other', state: 'running', counts: { ...counts, pending: 0, succeeded: 9 }, calls: 9, batches: 3, batchesDone: 3, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
+    expect(bar.value).toBe(4);
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'waiting', counts, calls: 2, batches: 3, batchesDone: 1, rows: 10, startedAt: null, waitingReason: '网络不可用，等待恢复', lastCall: null }));
+    expect((await screen.findByTestId('waiting')).textContent).toContain('网络不可用，等待恢复');
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, calls: 2, batches: 3, batchesDone: 1, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
+    fireEvent.click(await screen.findByTestId('pause'));
+    await waitFor(() => expect(fake.callsOf('jobsPause')).toEqual([{ jobId: 'job-1' }]));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'done', counts: { ...counts, pending: 0, succeeded: 9 }, calls: 3, batches: 3, batchesDone: 3, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
+    await screen.findByTestId('result-counts');
+  });
+});
