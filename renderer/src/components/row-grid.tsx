@@ -32,7 +32,15 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
   const scroller = useRef<HTMLDivElement>(null);
   const total = rows.total ?? 0;
   // The sticky header sits above the rows inside the scroller: the rows start one row height down.
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12, scrollMargin: rowHeight });
+  // React 19 batches the scroll updates itself; flushSync from inside a render only draws a warning.
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    scrollMargin: rowHeight,
+    useFlushSync: false,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
