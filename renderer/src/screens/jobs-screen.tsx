@@ -73,18 +73,21 @@ export function JobsScreen({ onOpen }: Props) {
                   <td>
                     {tr('ui.jobs.countsLine', { ok: j.counts.succeeded, bad: j.counts.failed + j.counts.unknown + j.counts.invalid, pending: j.counts.pending })}
                   </td>
-                  <td className="row-buttons">
-                    <button type="button" className="link" onClick={() => onOpen(j.id, j.state === 'done' ? 'results' : 'run')} aria-label={tr('ui.jobs.openLabel', { source: j.sourceName })}>
-                      {tr('ui.jobs.open')}
-                    </button>
-                    {(j.state === 'waiting' || j.state === 'interrupted' || j.state === 'paused') && (
-                      <button type="button" className="link" onClick={() => void resume(j.id)} data-testid="job-resume">
-                        {tr('ui.run.resume')}
+                  <td>
+                    {/* A flex box inside the cell: a flex <td> stops being a table cell and its borders drift. */}
+                    <div className="row-buttons">
+                      <button type="button" className="link" onClick={() => onOpen(j.id, j.state === 'done' ? 'results' : 'run')} aria-label={tr('ui.jobs.openLabel', { source: j.sourceName })}>
+                        {tr('ui.jobs.open')}
                       </button>
-                    )}
-                    <button type="button" className="link" onClick={() => void runSave(() => api.jobsSaveResults({ jobId: j.id }))}>
-                      {tr('ui.jobs.export')}
-                    </button>
+                      {(j.state === 'waiting' || j.state === 'interrupted' || j.state === 'paused') && (
+                        <button type="button" className="link" onClick={() => void resume(j.id)} data-testid="job-resume">
+                          {tr('ui.run.resume')}
+                        </button>
+                      )}
+                      <button type="button" className="link" onClick={() => void runSave(() => api.jobsSaveResults({ jobId: j.id }))}>
+                        {tr('ui.jobs.export')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
