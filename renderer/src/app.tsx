@@ -1,10 +1,10 @@
 // The window shell: title and tabs, the environment banner (which profile a submit goes to), the
 // language switch, a window-wide drop target, and the clerk's screens below the banner.
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { FileTicket, WdtApi } from '../../shared/contract';
 import { langs, t, type Lang } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
-import { EnvBanner } from './components/env-banner';
+import { EnvBanner, type JobTarget } from './components/env-banner';
 import { StepBar } from './components/step-bar';
 import { AppProvider } from './hooks/use-app';
 import { useFlow, type Tab } from './hooks/use-flow';
@@ -23,6 +23,8 @@ export function App({ api }: { api: WdtApi }) {
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
   const { setError } = shell;
   const { takeTicket } = flow;
+  const watched = flow.tab === 'work' && (flow.step === 'run' || flow.step === 'results') ? flow.jobId : null;
+  const jobTarget = useJobTarget(api, watched);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -96,7 +98,7 @@ export function App({ api }: { api: WdtApi }) {
             </select>
           </label>
         </header>
-        <EnvBanner profile={shell.profile} />
+        <EnvBanner profile={shell.profile} job={jobTarget} />
         {!shell.online && (
           <div className="notice notice-warn" role="status" data-testid="offline-notice">
             {tr('ui.shell.offline')}
@@ -121,4 +123,20 @@ export function App({ api }: { api: WdtApi }) {
       </div>
     </AppProvider>
   );
+}
+
+/** The profile, environment and seller account of the job on screen (they never change once it exists). */
+function useJobTarget(api: WdtApi, jobId: string | null): JobTarget | null {
+  const [target, setTarget] = useState<(JobTarget & { jobId: string }) | null>(null);
+  useEffect(() => {
+    if (!jobId) return;
+    let live = true;
+    void api.jobsGet({ jobId }).then((got) => {
+      if (live && got.ok) setTarget({ jobId, profileName: got.value.profileName, environment: got.value.environment, sid: got.value.sid });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, jobId]);
+  return target && target.jobId === jobId ? target : null;
 }

@@ -146,6 +146,9 @@ describe('submit, run and results in Chromium', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('result-counts').textContent(), { timeout: 60_000 }).toContain('成功3');
+    // The results of a production job sit under a red banner that names the job's profile.
+    expect(await page.getByTestId('env-banner').getAttribute('class')).toContain('env-production');
+    expect(await page.getByTestId('env-banner').textContent()).toContain('本任务配置：acme-prod');
     // The production profile is this test's own sandbox: the returns really were cancelled there.
     for (const no of ['CR202406010001', 'CR202406010002', 'CR202406010003']) expect(erp.state.returns.get(no)?.status).toBe(returnStatus.cancelled);
   });
@@ -217,6 +220,7 @@ describe('submit, run and results in Chromium', () => {
     await page.getByTestId('tab-work').click();
     await page.getByTestId('lang-select').selectOption('en');
     await expect.poll(() => page.getByTestId('result-counts').textContent(), { timeout: 10_000 }).toContain('succeeded50');
+    expect(await page.getByTestId('env-banner').textContent()).toContain("This job's profile: erp-test");
     await shot(page, '18-results-en');
     await page.getByTestId('tab-jobs').click();
     const table = page.getByTestId('jobs-table');

@@ -170,7 +170,8 @@ export class FakeWdt {
     jobsStart: (r) => this.#answer('jobsStart', r, () => {
       const profile = this.profiles.find((p) => p.name === r.profile);
       if (profile?.environment === 'production' && !profile.builtin && !r.confirmed) return err(appError('CONFIRMATION_REQUIRED', 'confirm'));
-      const job = fakeJob({ id: `job-${this.jobs.length + 1}`, profileName: r.profile });
+      const environment = !profile || profile.builtin ? 'sandbox' : profile.environment;
+      const job = fakeJob({ id: `job-${this.jobs.length + 1}`, profileName: r.profile, environment, sid: profile?.sid ?? 'wdtbulk-demo' });
       this.jobs.unshift(job);
       return ok({ jobId: job.id });
     }),

@@ -3,7 +3,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { emptyCounts } from '../../shared/states';
-import { FakeWdt, fakeImport, productionProfile } from './fake-api';
+import { FakeWdt, fakeImport, fakeJob, productionProfile } from './fake-api';
 import { renderApp } from './render';
 
 async function atSubmit(fake: FakeWdt) {
@@ -39,6 +39,26 @@ describe('submit screen', () => {
     fireEvent.click(await screen.findByTestId('confirm-tick'));
     fireEvent.submit(screen.getByTestId('confirm-dialog'));
     await waitFor(() => expect(fake.callsOf('jobsStart')).toEqual([{ importId: fakeImport(1).summary.importId, profile: 'acme-prod', isCheck: false, withdrawnRows: [], confirmed: true }]));
+    // The run screen's banner names the job's ERP.
+    await screen.findByTestId('job-state');
+    await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('本任务配置：acme-prod'));
+    expect(screen.getByTestId('env-banner').className).toContain('env-production');
+  });
+
+  it("shows a job's own ERP in the banner, not the profile the next submit would use", async () => {
+    const fake = new FakeWdt();
+    fake.profiles.push(productionProfile);
+    fake.jobs.push(fakeJob({ id: 'job-prod', profileName: 'acme-prod', environment: 'production', sid: 'acme', state: 'done' }));
+    await renderApp(fake);
+    fireEvent.click(screen.getByTestId('tab-jobs'));
+    fireEvent.click(await screen.findByRole('button', { name: /^查看/ }));
+    await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('本任务配置：acme-prod'));
+    expect(screen.getByTestId('env-banner').className).toContain('env-production');
+    expect(screen.getByTestId('env-banner').textContent).toContain('卖家账号 acme');
+    // Away from the job, the banner is back on the profile a new submit goes to.
+    fireEvent.click(screen.getByTestId('tab-jobs'));
+    await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('当前配置：sandbox'));
+    expect(screen.getByTestId('env-banner').className).toContain('env-sandbox');
   });
 
   it('starts a sandbox submit without a confirmation', async () => {

@@ -1,5 +1,6 @@
 // The environment banner: which ERP a submit goes to, in colours that can't be mistaken
-// (sandbox green, test amber, production red).
+// (sandbox green, test amber, production red). While a job runs or shows its results, the banner names
+// that job's ERP instead: a production job's results never sit under a green sandbox banner.
 import type { ProfileView } from '../../../shared/contract';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../hooks/use-app';
@@ -13,16 +14,24 @@ export function EnvTag({ env }: { env: Env }) {
   return <strong className={`env-tag env-tag-${env}`}>{tr(`common.env.${env}`)}</strong>;
 }
 
-export function EnvBanner({ profile }: { profile: ProfileView | null }) {
+/** The ERP a job already went to: shown instead of the current profile while that job is on screen. */
+export interface JobTarget {
+  profileName: string;
+  environment: Env;
+  sid: string;
+}
+
+export function EnvBanner({ profile, job }: { profile: ProfileView | null; job?: JobTarget | null }) {
   const tr = useT();
-  const env = profile ? envOf(profile) : null;
+  const shown = job ? { name: job.profileName, sid: job.sid, env: job.environment } : profile ? { name: profile.name, sid: profile.sid, env: envOf(profile) } : null;
+  const env = shown?.env ?? null;
   return (
     <div className={`env-banner env-${env ?? 'unknown'}`} data-testid="env-banner" role="status" aria-label={tr('ui.shell.envLabel')}>
-      {profile && env ? (
+      {shown && env ? (
         <>
           <EnvTag env={env} />
-          <span>{tr('ui.shell.profile', { name: profile.name })}</span>
-          <span>{tr('ui.shell.account', { sid: profile.sid })}</span>
+          <span>{tr(job ? 'ui.shell.jobProfile' : 'ui.shell.profile', { name: shown.name })}</span>
+          <span>{tr('ui.shell.account', { sid: shown.sid })}</span>
           <span className="env-note">{tr(envNote[env])}</span>
         </>
       ) : (

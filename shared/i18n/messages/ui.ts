@@ -7,6 +7,7 @@ export const uiMessages = defineMessages({
   'ui.shell.language': { 'zh-CN': '语言', en: 'Language' },
   'ui.shell.loading': { 'zh-CN': '正在连接…', en: 'Connecting…' },
   'ui.shell.profile': { 'zh-CN': '当前配置：{name}', en: 'Profile: {name}' },
+  'ui.shell.jobProfile': { 'zh-CN': '本任务配置：{name}', en: "This job's profile: {name}" },
   'ui.shell.account': { 'zh-CN': '卖家账号 {sid}', en: 'Seller account {sid}' },
   'ui.shell.sandboxNote': { 'zh-CN': '内置沙箱 ERP：提交不会影响任何真实数据', en: 'Built-in sandbox ERP: nothing you submit touches real data' },
   'ui.shell.productionNote': { 'zh-CN': '正式环境：提交会修改真实 ERP 数据', en: 'Production: submits change real ERP data' },
