@@ -17,6 +17,7 @@ import { HttpWdtClient } from '../../../main/wdt/client';
 import { getOperation, perCallLimit } from '../../../shared/operations/catalog';
 import { ok } from '../../../shared/result';
 import type { OperationId } from '../../../shared/operations/types';
+import { listBook } from '../cli/helpers';
 
 export function tempDir(prefix = 'wdt-jobs-'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -24,14 +25,7 @@ export function tempDir(prefix = 'wdt-jobs-'): { dir: string; cleanup(): void } 
 }
 
 /** A cancel or pending list: one header, one number per row. */
-export async function listSheet(file: string, header: string, numbers: readonly string[]): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet('清单');
-  ws.addRow([header]);
-  for (const n of numbers) ws.addRow([n]);
-  await book.xlsx.writeFile(file);
-  return file;
-}
+export const listSheet = (file: string, header: string, numbers: readonly string[]): Promise<string> => listBook(file, numbers, header);
 
 export interface CreateLine {
   outer: string;
