@@ -124,6 +124,11 @@ describe('submit, run and results in Chromium', () => {
 
   it('asks a production submit to be confirmed with the seller account; Escape cancels, the tick and Enter send', async () => {
     await addProfile('acme-prod', 'production');
+    // Under scripts/with-keyring.sh (npm test, CI) the host's secrets go to a real Secret Service.
+    if (process.env.WDT_KEYRING_READY) {
+      await expect.poll(() => page.getByTestId('profile-list').textContent()).toContain('密钥在系统钥匙串中');
+      expect(await page.getByText('系统钥匙串不可用：密钥仅保存在本次运行中').count()).toBe(0);
+    }
     await shot(page, '11-settings-profiles');
     await importCancelList('prod.xlsx', ['CR202406010001', 'CR202406010002', 'CR202406010003']);
     await page.getByTestId('to-submit').click();

@@ -41,7 +41,7 @@ export interface RunningHost {
 
 export async function startHostProcess(args: string[] = []): Promise<RunningHost> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-home-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'out/node/e2e-host.cjs'), '--home', home, ...args], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'out/node/e2e-host.cjs'), '--home', home, '--keychain', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

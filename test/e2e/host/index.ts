@@ -1,7 +1,9 @@
 // The test/dev host's entry (bundled to out/node/e2e-host.cjs): builds the services, starts the host and
 // prints one JSON line {"url","token"} on stdout. Options: --port N, --renderer DIR, --dev-bridge,
-// --home DIR (else WDT_BULK_HOME, else a fresh temp folder). Secrets live in memory only (session store):
-// a test or a browser try-out never touches the OS keychain.
+// --home DIR (else WDT_BULK_HOME, else a fresh temp folder), --keychain. Without --keychain secrets live in
+// memory only (session store): a browser try-out never touches the OS keychain. The e2e tests pass
+// --keychain: they run inside a throw-away gnome-keyring (scripts/with-keyring.sh), so the app's secrets
+// go through the real Secret Service there, with the same probe and fallback as the desktop app.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,7 @@ import { isLang } from '../../../shared/i18n';
 import { createLocalServices } from '../../../main/app-api/local-services';
 import type { Logger } from '../../../main/effects';
 import { pathsIn } from '../../../main/paths';
-import { SessionSecretStore } from '../../../main/profiles/keychain';
+import { openSecretStore, SessionSecretStore } from '../../../main/profiles/keychain';
 import { HostDesktop } from './host-desktop';
 import { startHost } from './server';
 
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     home: { type: 'string' },
     lang: { type: 'string' },
     'dev-bridge': { type: 'boolean' },
+    keychain: { type: 'boolean' },
   },
 });
 
@@ -39,10 +42,12 @@ async function main(): Promise<void> {
   const desktop = new HostDesktop(downloads);
   const worker = path.join(root, 'out/node/read-worker.cjs');
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  // Until main/services.ts (the composition root) lands, the same local builder as the Electron main process.
+  // The same local builder as the Electron main process.
+  const lang = isLang(values.lang) ? values.lang : 'zh-CN';
+  const secrets = values.keychain ? (await openSecretStore(lang)).store : new SessionSecretStore();
   const local = await createLocalServices({
     paths: pathsIn(home),
-    secrets: new SessionSecretStore(),
+    secrets,
     desktop,
     logger,
     version,
