@@ -16,8 +16,11 @@ import type { ZipFacts } from './zip-guard';
 import type { SourceFile } from './types';
 
 export interface Intake {
-  file: SourceFile;
-  /** Present for xlsx/xlsm: what the zip guard learnt while inflating. */
+  /** The file, but its SHA-256: that is computed while the file is read (`sha256`). */
+  file: Omit<SourceFile, 'sha256'>;
+  /** The file's SHA-256, hashed alongside the guards and the read (it only feeds the results workbook). */
+  sha256: Promise<string>;
+  /** Present for xlsx/xlsm: what the zip guard learnt, and its pass over the rest of the zip, still running. */
   zip?: ZipFacts;
 }
 
@@ -87,15 +90,24 @@ export async function inspectFile(filePath: string, limits: ReadLimits, lang: La
   if (bytes === 0) return fail('FILE_UNREADABLE', 'sheets.file.empty');
 
   const first = await head(filePath, 64 * 1024);
-  const file = (format: SourceFile['format'], hash: string): SourceFile => ({ path: filePath, name, bytes, sha256: hash, format });
+  // Hashing reads the whole file: it runs alongside the guards and the read rather than before them. A
+  // refused file's hash is never asked for; its failure must not go unhandled.
+  let hash: Promise<string> | null = null;
+  const hashed = (): Promise<string> => {
+    hash ??= sha256(filePath);
+    hash.catch(() => undefined);
+    return hash;
+  };
+  const file = (format: SourceFile['format']): Intake['file'] => ({ path: filePath, name, bytes, format });
 
   if (first.subarray(0, 4).equals(zipMagic)) {
+    const sha = hashed();
     const guarded = await guardZip(filePath, name, limits, lang);
     if (!guarded.ok) return guarded;
     const entries = new Set(guarded.value.entries);
     if (!entries.has('xl/workbook.xml') || !entries.has('[Content_Types].xml')) return fail('FILE_UNREADABLE', 'sheets.file.notSpreadsheet');
     const macro = entries.has('xl/vbaProject.bin') || /macroEnabled/i.test(guarded.value.parts.get('[Content_Types].xml') ?? '');
-    return ok({ file: file(macro ? 'xlsm' : 'xlsx', await sha256(filePath)), zip: guarded.value });
+    return ok({ file: file(macro ? 'xlsm' : 'xlsx'), sha256: sha, zip: guarded.value });
   }
   if (first.subarray(0, 8).equals(cfbMagic)) {
     const kind = classifyCfb(await readFile(filePath));
@@ -107,7 +119,7 @@ export async function inspectFile(filePath: string, limits: ReadLimits, lang: La
     // Some systems export an HTML or XML table named .xls; Excel opens it, we do not guess at it.
     const start = first.toString('latin1', 0, 512).replace(/^[\ufeff\u00ef\u00bb\u00bf\s]+/, '');
     if (/^<(\?xml|!doctype|html|table)/i.test(start)) return fail('FILE_UNREADABLE', 'sheets.file.markup');
-    return ok({ file: file('csv', await sha256(filePath)) });
+    return ok({ file: file('csv'), sha256: hashed() });
   }
   return fail('FILE_UNREADABLE', 'sheets.file.notSpreadsheet');
 }

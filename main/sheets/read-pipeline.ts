@@ -19,6 +19,7 @@ import type { SourceBook } from './source';
 import type { ReadOptions, SheetImport } from './types';
 import { parseWorkbookMeta } from './workbook-meta';
 import { openXlsx } from './xlsx-source';
+import { GuardFailure } from './zip-guard';
 
 export interface ReadRequest extends ReadOptions {
   /** Language of error messages (problems stay LocalizedText). */
@@ -60,13 +61,40 @@ export function inspectRequested(filePath: string, request: ReadRequest = {}): P
 /** The read after the intake guards passed: rows, problems and orders. `hooks.takeRow` streams rows out as they are read. */
 export async function readInspected(filePath: string, intake: Intake, request: ReadRequest = {}, hooks: BuildHooks = {}): Promise<Result<SheetImport>> {
   const lang = request.lang ?? defaultLang;
+  const { zip } = intake;
+  let book: SourceBook | null = null;
+  const read = readBook(filePath, intake, request, hooks, (opened) => (book = opened));
+  // The zip guard's pass over the rest of the zip runs while the sheet is read. Its refusal wins whenever it
+  // comes: at once (the read is stopped), or after the read (whatever the read made of the file is dropped).
+  const refusal = (zip?.rest ?? Promise.resolve(null)).then((e) => (e ? err(e) : null));
+  const first = await Promise.race([read, refusal.then((refused) => refused ?? read)]);
+  const refused = await refusal;
+  if (refused) {
+    (book as SourceBook | null)?.close();
+    return refused;
+  }
+  if (!first.ok) return first;
+  let sha256: string;
+  try {
+    sha256 = await intake.sha256;
+  } catch (e) {
+    const params = { file: intake.file.name, reason: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) };
+    return err(appError('FILE_UNREADABLE', t(lang, 'sheets.file.unreadable', params), params));
+  }
+  return ok({ ...first.value, file: { ...first.value.file, sha256 } });
+}
+
+async function readBook(filePath: string, intake: Intake, request: ReadRequest, hooks: BuildHooks, opened: (book: SourceBook) => void): Promise<Result<SheetImport>> {
+  const lang = request.lang ?? defaultLang;
   const limits: ReadLimits = { ...defaultLimits, ...request.limits };
-  const { file, zip } = intake;
+  const { zip } = intake;
+  const file = { ...intake.file, sha256: '' };
   let book: SourceBook | null = null;
   try {
     if (zip) {
       const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
       book = openXlsx(filePath, meta, zip.merges, limits);
+      opened(book);
     } else {
       book = await openCsv(filePath, limits);
     }
@@ -87,6 +115,7 @@ export async function readInspected(filePath: string, intake: Intake, request: R
       notices: [...pick.notices, ...built.notices],
     });
   } catch (e) {
+    if (e instanceof GuardFailure) return err(e.error);
     if (e instanceof SheetLimitError) {
       const key = e.limit === 'rows' ? 'sheets.limit.rows' : 'sheets.limit.columns';
       const limit = e.limit === 'rows' ? limits.maxRows : limits.maxColumns;

@@ -1,8 +1,9 @@
 // Worker-thread entry: runs the read off the main thread (the UI never waits). Bundled to
 // out/node/read-worker.cjs; under vitest the .ts runs through tsx. One worker does the whole read: it
-// starts loading exceljs while the intake guards run (their inflating and hashing happen on libuv's
-// threads), and exceljs sees the file only once the guards passed. Rows stream out in batches as they
-// are read, then orders, then the rest of the import. The messages and their compact form are in read-wire.ts.
+// starts loading exceljs while the intake guards run, and exceljs sees the file only once the guards
+// passed (the zip's directory and its small parts; the worksheets are inflated by the guard alongside the
+// parser, and the file is hashed alongside too). Rows stream out in batches as they are read, then orders,
+// then the rest of the import. The messages and their compact form are in read-wire.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RowDisposition } from '../../shared/operations/types';
 import { inspectRequested, readInspected, readRequestSchema } from './read-pipeline';

@@ -1,7 +1,8 @@
 // Streams an .xlsx/.xlsm through exceljs's streaming parsers (never the whole workbook in memory), turning
 // each cell into a RawCell and giving merged ranges' values to every cell they cover. exceljs's stream
-// reader ignores <mergeCells>; the zip guard found them already, so no sheet has to be buffered. The sheets
-// come in the workbook's tab order, whatever order the zip holds them in.
+// reader ignores <mergeCells>; the zip guard's pass over the zip finds them while the rows are parsed, and a
+// sheet's first rows wait for them (merges.ts), so no sheet has to be buffered. The sheets come in the
+// workbook's tab order, whatever order the zip holds them in.
 import type { Row } from 'exceljs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -9,43 +10,10 @@ import type { Entry, ZipFile } from 'yauzl';
 import type { RawCell } from '../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
+import { MergeGate } from './merges';
 import { SheetLimitError } from './source';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
-
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
-/** "B2:C5" → 0-based columns, 1-based rows. */
-export function parseRange(ref: string): Range | null {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return null;
-  const [a, b] = [colNumber(m[1] as string) - 1, colNumber(m[3] as string) - 1];
-  const [r1, r2] = [Number(m[2]), Number(m[4])];
-  return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(a, b), right: Math.max(a, b) };
-}
-
-/** Applies merged ranges to rows as they stream: the top-left value is remembered and copied down and across. */
-class MergeFiller {
-  private readonly values = new Map<Range, RawCell>();
-  constructor(private readonly ranges: Range[]) {}
-
-  fill(row: SourceRow): void {
-    for (const range of this.ranges) {
-      if (row.number < range.top || row.number > range.bottom) continue;
-      if (row.number === range.top) this.values.set(range, row.cells[range.left] ?? emptyCell);
-      const value = this.values.get(range);
-      if (!value) continue;
-      for (let c = range.left; c <= range.right; c++) row.cells[c] = value;
-    }
-  }
-}
 
 /**
  * exceljs's streaming reader, loaded on first use: all of exceljs takes a fifth of a second to load (its
@@ -61,8 +29,9 @@ export const preloadXlsx = (): Promise<WorkbookReaderClass> =>
     (m: unknown) => ((m as { default?: WorkbookReaderClass }).default ?? m) as WorkbookReaderClass,
   ));
 
+/** A worksheet reader's parse(): the rows (and other events) each chunk of XML gave, a chunk at a time. */
 interface StreamedWorksheet {
-  [Symbol.asyncIterator](): AsyncGenerator<Row>;
+  parse(): AsyncGenerator<{ eventType: string; value: unknown }[]>;
 }
 
 /**
@@ -117,7 +86,8 @@ const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
     }),
   );
 
-export function openXlsx(path: string, meta: WorkbookMeta, merges: Map<string, string[]>, limits: ReadLimits): SourceBook {
+/** `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
+export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
   let zip: ZipFile | null = null;
   let current: Readable | null = null;
   const close = () => {
@@ -152,26 +122,32 @@ export function openXlsx(path: string, meta: WorkbookMeta, merges: Map<string, s
       if (!stream) continue;
       const sheetNo = /(\d+)\.xml$/.exec(sheet.part)?.[1] ?? String(index + 1);
       const [event] = [...reader._parseWorksheet(stream, sheetNo)];
-      const ranges = (merges.get(sheet.part) ?? []).map(parseRange).filter((r): r is Range => r !== null);
-      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(event?.value as StreamedWorksheet, sheet.name, new MergeFiller(ranges)) };
+      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(event?.value as StreamedWorksheet, sheet.name, new MergeGate(merges(sheet.part))) };
     }
   }
 
-  async function* rowsOf(sheet: StreamedWorksheet, name: string, merger: MergeFiller): AsyncGenerator<SourceRow> {
+  // exceljs's worksheet parse() hands over the rows of each chunk of XML together; walking those arrays
+  // (rather than its per-row async iterator) saves an async hop per row.
+  async function* rowsOf(sheet: StreamedWorksheet, name: string, merges: MergeGate): AsyncGenerator<SourceRow> {
     let count = 0;
-    for await (const row of sheet) {
-      if (++count > limits.maxRows + 100) throw new SheetLimitError('rows', name, row.number);
-      const cells: RawCell[] = [];
-      row.eachCell((cell, col) => {
-        if (col > limits.maxColumns) throw new SheetLimitError('columns', name, row.number);
-        const numFmt = (cell.style as { numFmt?: unknown } | undefined)?.numFmt;
-        cells[col - 1] = toRawCell(cell.value, typeof numFmt === 'string' ? numFmt : undefined, meta.date1904);
-      });
-      for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = emptyCell;
-      const source: SourceRow = { number: row.number, cells };
-      merger.fill(source);
-      yield source;
+    for await (const events of sheet.parse()) {
+      for (const { eventType, value } of events) {
+        if (eventType !== 'row') continue;
+        const row = value as Row;
+        if (++count > limits.maxRows + 100) throw new SheetLimitError('rows', name, row.number);
+        const cells: RawCell[] = [];
+        row.eachCell((cell, col) => {
+          if (col > limits.maxColumns) throw new SheetLimitError('columns', name, row.number);
+          const numFmt = (cell.style as { numFmt?: unknown } | undefined)?.numFmt;
+          cells[col - 1] = toRawCell(cell.value, typeof numFmt === 'string' ? numFmt : undefined, meta.date1904);
+        });
+        for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = emptyCell;
+        const source: SourceRow = { number: row.number, cells };
+        if (merges.open) yield merges.fill(source);
+        else yield* merges.pass(source);
+      }
     }
+    yield* await merges.end();
   }
 
   return { sheets: meta.sheets.map(({ name, visible }) => ({ name, visible })), open: sheets, close };

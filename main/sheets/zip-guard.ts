@@ -1,24 +1,37 @@
-// Zip-bomb guard: runs before exceljs sees a workbook. First the central directory (entry count, declared
-// sizes, ratios), then every entry is really inflated with a running byte cap, because the directory can lie.
-// The same pass keeps the few small XML parts the reader needs and the merged ranges of each worksheet,
-// which exceljs's streaming reader does not report.
+// Zip-bomb guard: runs before exceljs sees a workbook. First the whole central directory (entry count,
+// declared sizes, ratios), then every entry is really inflated with a running byte cap, because the
+// directory can lie. The few small XML parts the reader needs are inflated (and kept) before anything
+// else; the rest, worksheets included, is inflated in the background while the parser already reads, so
+// the guard costs the read no time of its own. That pass also finds each worksheet's merged ranges, which
+// exceljs's streaming reader does not report and which sit after the rows: the reader holds back a sheet's
+// rows until its merges are known (the scan inflates far faster than the parser parses). A refusal from
+// the background pass wins over whatever the read produced (read-pipeline.ts waits for it).
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import type { Readable } from 'node:stream';
 import { appError, err, ok } from '../../shared/result';
-import type { Result } from '../../shared/result';
+import type { AppError, Result } from '../../shared/result';
 import { t } from '../../shared/i18n';
 import type { Lang } from '../../shared/i18n';
 import { mib, ratioFloorBytes } from './limits';
 import type { ReadLimits } from './limits';
+import { openInflated } from './zip-read';
 
 export interface ZipFacts {
   /** Entry names in directory order. */
   entries: string[];
   /** Small parts kept as text: [Content_Types].xml, xl/workbook.xml, xl/_rels/workbook.xml.rels. */
   parts: Map<string, string>;
-  /** Worksheet entry name → merged ranges ("A2:A4"). */
-  merges: Map<string, string[]>;
+  /** A worksheet entry's merged ranges ("A2:A4"), once the background pass has inflated it; rejects with a GuardFailure. */
+  merges(entry: string): Promise<string[]>;
+  /** The background pass: null once every entry inflated within the limits, else the refusal. Never rejects. */
+  rest: Promise<AppError | null>;
+}
+
+/** The background pass refused the file: carried through the parser's stream of rows as an exception. */
+export class GuardFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
 }
 
 const keptParts = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
@@ -33,15 +46,27 @@ class Refusal extends Error {
 
 const openZip = (path: string): Promise<ZipFile> =>
   new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: false, strictFileNames: false }, (e, zip) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: false, strictFileNames: false }, (e, zip) =>
       e || !zip ? reject(e ?? new Error('no zip')) : resolve(zip),
     ),
   );
 
-const openEntry = (zip: ZipFile, entry: Entry): Promise<Readable> =>
-  new Promise((resolve, reject) =>
-    zip.openReadStream(entry, (e, stream) => (e || !stream ? reject(e ?? new Error('no stream')) : resolve(stream))),
-  );
+/** Inflated chunks of 1 MB: the pass keeps ahead of the parser when both run in one thread (zip-read.ts). */
+const chunkBytes = 1024 * 1024;
+
+/** Every entry of the central directory, before anything is inflated. */
+function readDirectory(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('error', reject);
+    zip.on('end', () => resolve(entries));
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
 
 /** Finds `ref="…"` of every mergeCell once the mergeCells element has started (it sits after sheetData). */
 class MergeScanner {
@@ -77,73 +102,121 @@ class MergeScanner {
   }
 }
 
-/** Inspects and fully inflates a zip within the limits. A refusal names the limit; a broken zip is FILE_UNREADABLE. */
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(e: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may ever ask for a sheet's merges (a sheet that is not read): its failure must not go unhandled.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/**
+ * Checks the directory and inflates the small parts within the limits, then starts inflating the rest
+ * (ZipFacts.rest). A refusal names the limit; a broken zip is FILE_UNREADABLE.
+ */
 export async function guardZip(path: string, fileName: string, limits: ReadLimits, lang: Lang): Promise<Result<ZipFacts>> {
+  const corrupt = () => appError('FILE_UNREADABLE', t(lang, 'sheets.file.corruptZip', { file: fileName }), { file: fileName });
+  const failure = (e: unknown): AppError => (e instanceof Refusal ? refusal(e, fileName, limits, lang) : corrupt());
   let zip: ZipFile;
   try {
     zip = await openZip(path);
   } catch {
-    return err(appError('FILE_UNREADABLE', t(lang, 'sheets.file.corruptZip', { file: fileName }), { file: fileName }));
+    return err(corrupt());
   }
   if (zip.entryCount > limits.maxZipEntries) {
     zip.close();
     return err(refusal(new Refusal('entries', ''), fileName, limits, lang));
   }
-  const facts: ZipFacts = { entries: [], parts: new Map(), merges: new Map() };
-  let total = 0;
+  let directory: Entry[];
   try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
-      zip.on('end', () => resolve());
-      zip.on('entry', (entry: Entry) => {
-        void inflateEntry(entry).then(() => zip.readEntry(), (e: unknown) => {
-          zip.close();
-          reject(e);
-        });
-      });
-      zip.readEntry();
-    });
-  } catch (e) {
-    if (e instanceof Refusal) return err(refusal(e, fileName, limits, lang));
-    return err(appError('FILE_UNREADABLE', t(lang, 'sheets.file.corruptZip', { file: fileName }), { file: fileName }));
-  }
-  return ok(facts);
-
-  async function inflateEntry(entry: Entry): Promise<void> {
-    const name = entry.fileName;
-    facts.entries.push(name);
-    if (name.endsWith('/')) return;
-    total += entry.uncompressedSize;
-    if (total > limits.maxUncompressedBytes) throw new Refusal('total', name);
-    if (entry.uncompressedSize > ratioFloorBytes && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
-      throw new Refusal('ratio', name);
+    directory = await readDirectory(zip);
+    // The declared sizes, all of them, before a byte is inflated.
+    let declared = 0;
+    for (const entry of directory) {
+      if (entry.fileName.endsWith('/')) continue;
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) throw new Refusal('total', entry.fileName);
+      if (entry.uncompressedSize > ratioFloorBytes && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(1, entry.compressedSize)) {
+        throw new Refusal('ratio', entry.fileName);
+      }
     }
-    const keep = keptParts.has(name);
-    const scanner = worksheetEntry.test(name) ? new MergeScanner() : null;
-    const kept: Buffer[] = [];
+  } catch (e) {
+    zip.close();
+    return err(failure(e));
+  }
+
+  /** Bytes really inflated so far, all entries together: the cap holds even when the declared sizes lie. */
+  let total = 0;
+  const opened = zip;
+  async function inflate(entry: Entry, take: (chunk: Buffer) => void): Promise<void> {
+    const name = entry.fileName;
     let inflated = 0;
-    const stream = await openEntry(zip, entry);
+    const stream = await openInflated(opened, entry, chunkBytes);
     await new Promise<void>((resolve, reject) => {
       stream.on('data', (chunk: Buffer) => {
         inflated += chunk.length;
-        // The declared sizes were checked above; this cap holds even when they lie.
-        if (inflated > entry.uncompressedSize + 1 || (total - entry.uncompressedSize + inflated) > limits.maxUncompressedBytes) {
+        total += chunk.length;
+        if (inflated > entry.uncompressedSize + 1 || total > limits.maxUncompressedBytes) {
           stream.destroy();
-          reject(new Refusal(inflated > limits.maxUncompressedBytes ? 'total' : 'ratio', name));
+          reject(new Refusal(total > limits.maxUncompressedBytes ? 'total' : 'ratio', name));
           return;
         }
-        if (keep && inflated <= maxPartBytes) kept.push(chunk);
-        scanner?.push(chunk);
+        take(chunk);
       });
       stream.on('error', reject);
       stream.on('end', () => resolve());
     });
-    if (keep) facts.parts.set(name, Buffer.concat(kept).toString('utf8'));
-    if (scanner) {
-      const ranges = scanner.ranges();
-      if (ranges.length) facts.merges.set(name, ranges);
-    }
   }
+
+  const facts: ZipFacts = { entries: directory.map((e) => e.fileName), parts: new Map(), merges: () => Promise.resolve([]), rest: Promise.resolve(null) };
+  try {
+    for (const entry of directory) {
+      if (!keptParts.has(entry.fileName)) continue;
+      const kept: Buffer[] = [];
+      let bytes = 0;
+      await inflate(entry, (chunk) => {
+        if ((bytes += chunk.length) <= maxPartBytes) kept.push(chunk);
+      });
+      facts.parts.set(entry.fileName, Buffer.concat(kept).toString('utf8'));
+    }
+  } catch (e) {
+    zip.close();
+    return err(failure(e));
+  }
+
+  const merges = new Map<string, Deferred<string[]>>();
+  for (const entry of directory) if (worksheetEntry.test(entry.fileName)) merges.set(entry.fileName, deferred());
+  facts.merges = (name) => merges.get(name)?.promise ?? Promise.resolve([]);
+  facts.rest = (async (): Promise<AppError | null> => {
+    try {
+      for (const entry of directory) {
+        const name = entry.fileName;
+        if (name.endsWith('/') || keptParts.has(name)) continue;
+        const found = merges.get(name);
+        const scanner = found ? new MergeScanner() : null;
+        await inflate(entry, (chunk) => scanner?.push(chunk));
+        if (found && scanner) found.resolve(scanner.ranges());
+      }
+      return null;
+    } catch (e) {
+      const error = failure(e);
+      for (const d of merges.values()) d.reject(new GuardFailure(error));
+      return error;
+    } finally {
+      zip.close();
+    }
+  })();
+  return ok(facts);
 }
 
 function refusal(r: Refusal, file: string, limits: ReadLimits, lang: Lang) {
