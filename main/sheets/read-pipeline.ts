@@ -1,5 +1,6 @@
 // The whole read, in whatever thread runs it: intake guards → xlsx/csv rows → sheet and header choice →
 // rows, problems and orders. The worker (read-worker.ts) runs exactly this; tests may call it in-process.
+import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import { operationIds } from '../../shared/operations/types';
 import { defaultLang, isLang, t } from '../../shared/i18n';
@@ -18,6 +19,7 @@ import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
 import type { ReadOptions, SheetImport } from './types';
 import { parseWorkbookMeta } from './workbook-meta';
+import type { WorkbookMeta } from './workbook-meta';
 import { openXlsx } from './xlsx-source';
 import { GuardFailure } from './zip-guard';
 
@@ -45,7 +47,12 @@ export const readRequestSchema = z.object({
     })
     .partial()
     .optional(),
+  /** Worker path only: the read worker's end of the channel to its parse thread (parse-thread.ts). */
+  parsePort: z.custom<MessagePort>((v) => v instanceof MessagePort).optional(),
 });
+
+/** Opens an .xlsx once the guards passed: openXlsx in this thread, or the parse thread's remote book. */
+export type XlsxOpener = (path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits) => SourceBook;
 
 export async function readSheetInProcess(filePath: string, request: ReadRequest = {}, hooks: BuildHooks = {}): Promise<Result<SheetImport>> {
   const intake = await inspectRequested(filePath, request);
@@ -59,11 +66,17 @@ export function inspectRequested(filePath: string, request: ReadRequest = {}): P
 }
 
 /** The read after the intake guards passed: rows, problems and orders. `hooks.takeRow` streams rows out as they are read. */
-export async function readInspected(filePath: string, intake: Intake, request: ReadRequest = {}, hooks: BuildHooks = {}): Promise<Result<SheetImport>> {
+export async function readInspected(
+  filePath: string,
+  intake: Intake,
+  request: ReadRequest = {},
+  hooks: BuildHooks = {},
+  open: XlsxOpener = openXlsx,
+): Promise<Result<SheetImport>> {
   const lang = request.lang ?? defaultLang;
   const { zip } = intake;
   let book: SourceBook | null = null;
-  const read = readBook(filePath, intake, request, hooks, (opened) => (book = opened));
+  const read = readBook(filePath, intake, request, hooks, open, (opened) => (book = opened));
   // The zip guard's pass over the rest of the zip runs while the sheet is read. Its refusal wins whenever it
   // comes: at once (the read is stopped), or after the read (whatever the read made of the file is dropped).
   const refusal = (zip?.rest ?? Promise.resolve(null)).then((e) => (e ? err(e) : null));
@@ -84,7 +97,7 @@ export async function readInspected(filePath: string, intake: Intake, request: R
   return ok({ ...first.value, file: { ...first.value.file, sha256 } });
 }
 
-async function readBook(filePath: string, intake: Intake, request: ReadRequest, hooks: BuildHooks, opened: (book: SourceBook) => void): Promise<Result<SheetImport>> {
+async function readBook(filePath: string, intake: Intake, request: ReadRequest, hooks: BuildHooks, open: XlsxOpener, opened: (book: SourceBook) => void): Promise<Result<SheetImport>> {
   const lang = request.lang ?? defaultLang;
   const limits: ReadLimits = { ...defaultLimits, ...request.limits };
   const { zip } = intake;
@@ -93,7 +106,7 @@ async function readBook(filePath: string, intake: Intake, request: ReadRequest, 
   try {
     if (zip) {
       const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
-      book = openXlsx(filePath, meta, zip.merges, limits);
+      book = open(filePath, meta, zip.merges, limits);
       opened(book);
     } else {
       book = await openCsv(filePath, limits);

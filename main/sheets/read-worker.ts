@@ -1,13 +1,15 @@
 // Worker-thread entry: runs the read off the main thread (the UI never waits). Bundled to
-// out/node/read-worker.cjs; under vitest the .ts runs through tsx. One worker does the whole read: it
-// starts loading exceljs while the intake guards run, and exceljs sees the file only once the guards
-// passed (the zip's directory and its small parts; the worksheets are inflated by the guard alongside the
-// parser, and the file is hashed alongside too). Rows stream out in batches as they are read, then orders,
-// then the rest of the import. The messages and their compact form are in read-wire.ts.
-import { parentPort, workerData } from 'node:worker_threads';
+// out/node/read-worker.cjs; under vitest the .ts runs through tsx. The same script runs twice per read:
+// as the read worker (intake guards, rows, checks, orders) and as its parse thread (exceljs, started beside
+// it; parse-thread.ts). exceljs loads while the intake guards run and sees the file only once they passed
+// (the zip's directory and its small parts; the worksheets are inflated by the guard alongside the parser,
+// and the file is hashed alongside too). Rows stream out in batches as they are read, then orders, then the
+// rest of the import. The messages and their compact form are in read-wire.ts.
+import { MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { RowDisposition } from '../../shared/operations/types';
+import { connectParseThread, serveParse } from './parse-thread';
 import { inspectRequested, readInspected, readRequestSchema } from './read-pipeline';
-import type { ReadRequest } from './read-pipeline';
+import type { ReadRequest, XlsxOpener } from './read-pipeline';
 import { buffersOf, RowEncoder } from './read-wire';
 import type { ReadWorkerMessage, RowsSkeleton } from './read-wire';
 import type { SheetImport } from './types';
@@ -34,16 +36,22 @@ function skeletonOf(rows: SheetImport['rows'], orderIndex: ReadonlyMap<string, n
   return { count: rows.length, kinds, refs };
 }
 
-async function read(path: string, request: ReadRequest): Promise<void> {
-  const loading = preloadXlsx().catch(() => undefined); // a failure to load shows where the workbook is opened
+async function read(path: string, request: ReadRequest, parsePort: MessagePort | undefined): Promise<void> {
+  // The parse thread, started beside this one, is loading exceljs while the intake guards run (without
+  // one, this thread loads it). It sees the file only once they passed.
+  const thread = parsePort ? connectParseThread(parsePort) : null;
+  const loading = thread ? null : preloadXlsx().catch(() => undefined); // a failure to load shows where the workbook is opened
   const intake = await inspectRequested(path, request);
+  if (!intake.ok || !intake.value.zip) thread?.stop();
   if (!intake.ok) {
     post({ type: 'done', result: intake });
     return;
   }
   if (intake.value.zip) await loading;
+  const open: XlsxOpener | undefined = thread ? (file, meta, merges, limits) => thread.open(file, meta, merges, limits) : undefined;
   const encoder = new RowEncoder(perMessage, post);
-  const result = await readInspected(path, intake.value, request, { takeRow: encoder.take });
+  const result = await readInspected(path, intake.value, request, { takeRow: encoder.take }, open);
+  thread?.stop();
   encoder.flush();
   if (!result.ok) {
     post({ type: 'done', result });
@@ -62,8 +70,11 @@ async function main(): Promise<void> {
     post({ type: 'done', result: { ok: false, error: { code: 'INVALID_ARGUMENT', message: parsed.error.message } } });
     return;
   }
-  const { path, ...request } = parsed.data;
-  await read(path, request);
+  const { path, parsePort, ...request } = parsed.data;
+  await read(path, request, parsePort);
 }
 
-void main();
+// The same script is the parse thread of a read (parse-thread.ts), started by the read worker itself.
+const parseRole = workerData as { role?: unknown; port?: unknown } | null;
+if (parseRole?.role === 'parse' && parseRole.port instanceof MessagePort) void serveParse(parseRole.port);
+else void main();

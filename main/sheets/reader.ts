@@ -3,7 +3,8 @@
 // intake guards while it loads the workbook parser, then streams rows back in batches as it reads them
 // (read-worker.ts, read-wire.ts); the rows are assembled here a slice at a time, so the event loop keeps turning.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
 import { defaultLang, t } from '../../shared/i18n';
 import type { Lang } from '../../shared/i18n';
@@ -104,12 +105,20 @@ export async function readSheet(filePath: string, options: ReadSheetOptions = {}
   const name = path.basename(absolute);
 
   return new Promise((resolve) => {
-    const reader = new Worker(workerPath, {
-      workerData: { path: absolute, ...request },
-      // The bundle needs no loader: don't hand the worker this process's (tsx under the bench and tests).
-      execArgv: workerPath.endsWith('.ts') ? ['--import', 'tsx'] : [],
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb ?? 1024, maxYoungGenerationSizeMb: 64 },
-    });
+    // Two threads, started together: the read worker (guards, rows, checks, orders) and its parse thread
+    // (exceljs), joined by a channel of their own (parse-thread.ts). Both are this one script; both have
+    // the memory limits; the time limit stops both.
+    const channel = new MessageChannel();
+    const thread = (workerData: Record<string, unknown>, port: MessagePort) =>
+      new Worker(workerPath, {
+        workerData,
+        transferList: [port],
+        // The bundle needs no loader: don't hand the worker this process's (tsx under the bench and tests).
+        execArgv: workerPath.endsWith('.ts') ? ['--import', 'tsx'] : [],
+        resourceLimits: { maxOldGenerationSizeMb: workerHeapMb ?? 1024, maxYoungGenerationSizeMb: 64 },
+      });
+    const parser = thread({ role: 'parse', port: channel.port1 }, channel.port1);
+    const reader = thread({ path: absolute, ...request, parsePort: channel.port2 }, channel.port2);
     const assembly = new Assembly();
     let settled = false;
     /** The reader said 'done' and its rows are being assembled: its exit is expected now. */
@@ -119,6 +128,7 @@ export async function readSheet(filePath: string, options: ReadSheetOptions = {}
       settled = true;
       clearTimeout(timer);
       void reader.terminate();
+      void parser.terminate();
       resolve(result);
     };
     const timer = setTimeout(() => {
@@ -149,15 +159,18 @@ export async function readSheet(filePath: string, options: ReadSheetOptions = {}
         settle(err(appError('INTERNAL', `read worker sent '${m.type}' out of turn`)));
       }
     });
-    reader.on('error', (e: Error & { code?: string }) => {
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        settle(err(appError('FILE_TOO_LARGE', t(lang, 'sheets.limit.memory', { file: name }), { file: name })));
-      } else {
-        settle(err(appError('INTERNAL', `read worker failed: ${e.message}`)));
-      }
-    });
+    for (const [worker, role] of [[reader, 'read worker'], [parser, 'parse thread']] as const) {
+      worker.on('error', (e: Error & { code?: string }) => {
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          settle(err(appError('FILE_TOO_LARGE', t(lang, 'sheets.limit.memory', { file: name }), { file: name })));
+        } else {
+          settle(err(appError('INTERNAL', `${role} failed: ${e.message}`)));
+        }
+      });
+    }
     reader.on('exit', (code) => {
       if (!settled && !finishing) settle(err(appError('INTERNAL', `read worker exited (${code}) without an answer`)));
     });
+    // The parse thread ends when the read worker lets go of it (a CSV, or the sheet is read): not a failure.
   });
 }

@@ -86,8 +86,20 @@ const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
     }),
   );
 
-/** `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
-export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
+/** A worksheet as exceljs streams it: the rows each chunk of its XML gave, a chunk at a time. */
+export interface WorksheetRows {
+  name: string;
+  visible: boolean;
+  /** Its zip entry (where the zip guard finds its merged ranges). */
+  part: string;
+  rows: AsyncGenerator<Row[]>;
+}
+
+/**
+ * The worksheets in tab order, as exceljs parses them, each one's rows parsed only as they are pulled.
+ * Shared by openXlsx (rows in this thread) and the parse thread (parse-thread.ts).
+ */
+export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLimits): { sheets(): AsyncGenerator<WorksheetRows>; close(): void } {
   let zip: ZipFile | null = null;
   let current: Readable | null = null;
   const close = () => {
@@ -96,7 +108,7 @@ export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string
     zip?.close();
     zip = null;
   };
-  async function* sheets(): AsyncGenerator<SourceSheet> {
+  async function* sheets(): AsyncGenerator<WorksheetRows> {
     const WorkbookReader = await preloadXlsx();
     const opened = await openZip(path);
     zip = opened;
@@ -122,22 +134,48 @@ export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string
       if (!stream) continue;
       const sheetNo = /(\d+)\.xml$/.exec(sheet.part)?.[1] ?? String(index + 1);
       const [event] = [...reader._parseWorksheet(stream, sheetNo)];
-      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(event?.value as StreamedWorksheet, sheet.name, new MergeGate(merges(sheet.part))) };
+      yield { name: sheet.name, visible: sheet.visible, part: sheet.part, rows: chunksOf(event?.value as StreamedWorksheet, sheet.name) };
     }
   }
 
   // exceljs's worksheet parse() hands over the rows of each chunk of XML together; walking those arrays
   // (rather than its per-row async iterator) saves an async hop per row.
-  async function* rowsOf(sheet: StreamedWorksheet, name: string, merges: MergeGate): AsyncGenerator<SourceRow> {
+  async function* chunksOf(sheet: StreamedWorksheet, name: string): AsyncGenerator<Row[]> {
     let count = 0;
     for await (const events of sheet.parse()) {
+      const rows: Row[] = [];
       for (const { eventType, value } of events) {
         if (eventType !== 'row') continue;
         const row = value as Row;
-        if (++count > limits.maxRows + 100) throw new SheetLimitError('rows', name, row.number);
+        if (++count > limits.maxRows + 100) {
+          // The rows before it go on first: whoever reads them may stop at a limit of its own on the way.
+          if (rows.length > 0) yield rows;
+          throw new SheetLimitError('rows', name, row.number);
+        }
+        rows.push(row);
+      }
+      if (rows.length > 0) yield rows;
+    }
+  }
+
+  return { sheets, close };
+}
+
+/** The workbook's rows as RawCells, in this thread. `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
+export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
+  const worksheets = openWorksheets(path, meta, limits);
+  async function* sheets(): AsyncGenerator<SourceSheet> {
+    for await (const sheet of worksheets.sheets()) {
+      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(sheet, new MergeGate(merges(sheet.part))) };
+    }
+  }
+
+  async function* rowsOf(sheet: WorksheetRows, merges: MergeGate): AsyncGenerator<SourceRow> {
+    for await (const chunk of sheet.rows) {
+      for (const row of chunk) {
         const cells: RawCell[] = [];
         row.eachCell((cell, col) => {
-          if (col > limits.maxColumns) throw new SheetLimitError('columns', name, row.number);
+          if (col > limits.maxColumns) throw new SheetLimitError('columns', sheet.name, row.number);
           const numFmt = (cell.style as { numFmt?: unknown } | undefined)?.numFmt;
           cells[col - 1] = toRawCell(cell.value, typeof numFmt === 'string' ? numFmt : undefined, meta.date1904);
         });
@@ -150,5 +188,5 @@ export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string
     yield* await merges.end();
   }
 
-  return { sheets: meta.sheets.map(({ name, visible }) => ({ name, visible })), open: sheets, close };
+  return { sheets: meta.sheets.map(({ name, visible }) => ({ name, visible })), open: sheets, close: worksheets.close };
 }

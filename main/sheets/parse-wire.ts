@@ -1,0 +1,196 @@
+// What the parse thread sends the reading thread (parse-thread.ts): the cells of a run of rows exactly as
+// exceljs gave them (cell.value and its number format), compactly: one byte per cell for its kind, typed
+// arrays for the rest, each distinct text once per batch. The receiving thread turns them into RawCells
+// with the same toRawCell the single-thread read uses, so both reads see the very same cells. The parse
+// thread, the slower of the two, does as little per cell as it can: no RawCell, no number formatting.
+import type { Cell, Row } from 'exceljs';
+import type { RawCell } from '../../shared/operations/types';
+import { emptyCell, toRawCell } from './raw-cell';
+import { SheetLimitError } from './source';
+import type { SourceRow } from './source';
+
+/** A cell's kind on the wire. */
+const enum Kind {
+  Empty = 0,
+  Text = 1,
+  Number = 2,
+  /** A Date exceljs made of a date-formatted number: its time value travels. */
+  Date = 3,
+  True = 4,
+  False = 5,
+  /** Anything else (formula, rich text, error, hyperlink…): structured-cloned as it is. */
+  Other = 6,
+}
+
+export interface CellsBatch {
+  numbers: Int32Array;
+  /** Cells per row (its last column); the row's cells are the next `width` slots. */
+  widths: Uint32Array;
+  kinds: Uint8Array;
+  /** Per slot: Text → index of its text; Number/Date → index in `values`; Other → index in `others`. */
+  refs: Uint32Array;
+  /** Per slot: 0 for no number format, else 1 + its index in `formats`. */
+  formats: Uint16Array;
+  formatTexts: string[];
+  /** The batch's distinct texts, concatenated, and each one's length. */
+  dictionary: string;
+  lengths: Uint32Array;
+  values: Float64Array;
+  others: unknown[];
+}
+
+/** The typed arrays of a batch, to transfer rather than copy. */
+export const cellsBuffers = (b: CellsBatch): ArrayBuffer[] =>
+  [b.numbers, b.widths, b.kinds, b.refs, b.formats, b.values, b.lengths].map((a) => a.buffer as ArrayBuffer);
+
+/** Collects rows from exceljs and hands out a batch (`take`), reusing growable typed arrays. */
+export class CellsEncoder {
+  private numbers: number[] = [];
+  private widths: number[] = [];
+  private kinds = new Uint8Array(4096);
+  private refs = new Uint32Array(4096);
+  private formats = new Uint16Array(4096);
+  private slots = 0;
+  private texts = new Map<string, number>();
+  private formatIndex = new Map<string, number>();
+  private values: number[] = [];
+  private others: unknown[] = [];
+
+  constructor(private readonly maxColumns: number) {}
+
+  get rows(): number {
+    return this.numbers.length;
+  }
+
+  /** Adds a row's cells; throws SheetLimitError past the column limit, as the single-thread read does. */
+  add(row: Row, sheet: string): void {
+    const base = this.slots;
+    let width = 0;
+    row.eachCell((cell: Cell, col: number) => {
+      if (col > this.maxColumns) throw new SheetLimitError('columns', sheet, row.number);
+      const slot = base + col - 1;
+      if (slot >= this.kinds.length) this.grow(slot + 1);
+      if (col > width) width = col;
+      const value: unknown = cell.value;
+      if (typeof value === 'string') {
+        let index = this.texts.get(value);
+        if (index === undefined) this.texts.set(value, (index = this.texts.size));
+        this.kinds[slot] = Kind.Text;
+        this.refs[slot] = index;
+        return;
+      }
+      if (typeof value === 'boolean') {
+        this.kinds[slot] = value ? Kind.True : Kind.False;
+        return;
+      }
+      if (value === null || value === undefined) return; // empty, as toRawCell has it
+      const numFmt = (cell.style as { numFmt?: unknown } | undefined)?.numFmt;
+      if (typeof numFmt === 'string') {
+        let f = this.formatIndex.get(numFmt);
+        if (f === undefined) this.formatIndex.set(numFmt, (f = this.formatIndex.size));
+        this.formats[slot] = f + 1;
+      }
+      if (typeof value === 'number') {
+        this.kinds[slot] = Kind.Number;
+        this.refs[slot] = this.values.push(value) - 1;
+      } else if (value instanceof Date) {
+        this.kinds[slot] = Kind.Date;
+        this.refs[slot] = this.values.push(value.getTime()) - 1;
+      } else {
+        this.kinds[slot] = Kind.Other;
+        this.refs[slot] = this.others.push(value) - 1;
+      }
+    });
+    this.numbers.push(row.number);
+    this.widths.push(width);
+    this.slots = base + width;
+    if (this.slots > this.kinds.length) this.grow(this.slots);
+  }
+
+  private grow(need: number): void {
+    let size = this.kinds.length;
+    while (size < need) size *= 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    const refs = new Uint32Array(size);
+    refs.set(this.refs);
+    const formats = new Uint16Array(size);
+    formats.set(this.formats);
+    [this.kinds, this.refs, this.formats] = [kinds, refs, formats];
+  }
+
+  take(): CellsBatch {
+    const distinct = [...this.texts.keys()];
+    const batch: CellsBatch = {
+      numbers: Int32Array.from(this.numbers),
+      widths: Uint32Array.from(this.widths),
+      kinds: this.kinds.slice(0, this.slots),
+      refs: this.refs.slice(0, this.slots),
+      formats: this.formats.slice(0, this.slots),
+      formatTexts: [...this.formatIndex.keys()],
+      dictionary: distinct.join(''),
+      lengths: Uint32Array.from(distinct, (s) => s.length),
+      values: Float64Array.from(this.values),
+      others: this.others,
+    };
+    // The slots were written sparsely (holes are empty cells): clear what was used before reuse.
+    this.kinds.fill(0, 0, this.slots);
+    this.formats.fill(0, 0, this.slots);
+    this.numbers = [];
+    this.widths = [];
+    this.slots = 0;
+    this.texts = new Map();
+    this.formatIndex = new Map();
+    this.values = [];
+    this.others = [];
+    return batch;
+  }
+}
+
+/**
+ * A batch's rows as RawCells. Cells of one batch with the same text share one RawCell (nothing writes to a
+ * RawCell: merged ranges copy the reference). Throws when the batch does not add up (a bug).
+ */
+export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
+  const { numbers, widths, kinds, refs, formats, formatTexts, dictionary, lengths, values, others } = batch;
+  if (widths.length !== numbers.length || refs.length !== kinds.length || formats.length !== kinds.length) throw new Error('cells batch: lengths differ');
+  const texts = new Array<string>(lengths.length);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) texts[i] = dictionary.slice(at, (at += lengths[i] as number));
+  if (at !== dictionary.length) throw new Error('cells batch: texts do not add up');
+  const textCells = new Array<RawCell | undefined>(texts.length);
+  const rows = new Array<SourceRow>(numbers.length);
+  let slot = 0;
+  for (let r = 0; r < numbers.length; r++) {
+    const width = widths[r] as number;
+    if (slot + width > kinds.length) throw new Error('cells batch: cells run short');
+    const cells = new Array<RawCell>(width);
+    for (let c = 0; c < width; c++, slot++) {
+      const kind = kinds[slot] as Kind;
+      const ref = refs[slot] as number;
+      if (kind === Kind.Empty) {
+        cells[c] = emptyCell;
+      } else if (kind === Kind.Text) {
+        const text = texts[ref];
+        if (text === undefined) throw new Error('cells batch: a text out of range');
+        cells[c] = textCells[ref] ??= toRawCell(text, undefined, date1904);
+      } else if (kind === Kind.True || kind === Kind.False) {
+        cells[c] = toRawCell(kind === Kind.True, undefined, date1904);
+      } else {
+        const f = formats[slot] as number;
+        const numFmt = f === 0 ? undefined : formatTexts[f - 1];
+        if (kind === Kind.Other) {
+          if (ref >= others.length) throw new Error('cells batch: a value out of range');
+          cells[c] = toRawCell(others[ref], numFmt, date1904);
+        } else {
+          const value = values[ref];
+          if (value === undefined) throw new Error('cells batch: a number out of range');
+          cells[c] = toRawCell(kind === Kind.Date ? new Date(value) : value, numFmt, date1904);
+        }
+      }
+    }
+    rows[r] = { number: numbers[r] as number, cells };
+  }
+  if (slot !== kinds.length) throw new Error('cells batch: cells left over');
+  return rows;
+}
