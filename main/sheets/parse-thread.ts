@@ -103,7 +103,7 @@ export async function serveParse(port: MessagePort): Promise<void> {
     }
     const sheet = item.value;
     post({ type: 'sheet', seq, name: sheet.name, visible: sheet.visible, part: sheet.part });
-    const encoder = new CellsEncoder(limits.maxColumns);
+    const encoder = new CellsEncoder(rowsPerBatch);
     let ahead = 0;
     /** Takes the reading thread's messages so far; true when it asked for the next sheet. */
     const heard = (m: ParseCommand | undefined): boolean => {
@@ -111,31 +111,27 @@ export async function serveParse(port: MessagePort): Promise<void> {
       else if (m?.type === 'next') next = m;
       return next !== null;
     };
-    const send = async (): Promise<boolean> => {
-      post({ type: 'rows', seq, batch: encoder.take() });
-      ahead++;
+    const send = (batches: CellsBatch[]) => {
+      for (const batch of batches) post({ type: 'rows', seq, batch });
+      ahead += batches.length;
+    };
+    /** Sends the batches cut so far and waits while too far ahead; false when the sheet is left behind. */
+    const sendAndPace = async (): Promise<boolean> => {
+      send(encoder.take());
       for (let m = inbox.poll(); m; m = inbox.poll()) if (heard(m)) return false;
       while (ahead >= window) if (heard(await inbox.take())) return false;
       return true;
     };
     try {
       let going = true;
-      for await (const chunk of sheet.rows) {
-        for (const row of chunk) {
-          encoder.add(row, sheet.name);
-          if (encoder.rows >= rowsPerBatch && !(going = await send())) break;
-        }
-        if (!going) break;
-      }
-      if (!going) {
-        await sheet.rows.return(undefined); // the sheet is left behind: parse no more of it
-        continue;
-      }
-      if (encoder.rows > 0) post({ type: 'rows', seq, batch: encoder.take() });
+      // Leaving the loop early ends the parse of this sheet: it is left behind.
+      for await (const _ of sheet.parse(encoder)) if (!(going = await sendAndPace())) break;
+      if (!going) continue;
+      send(encoder.flush());
       post({ type: 'rows-end', seq });
     } catch (e) {
       // The rows read before the failure go first, as they would in a single-thread read.
-      if (encoder.rows > 0) post({ type: 'rows', seq, batch: encoder.take() });
+      send(encoder.flush());
       post({ type: 'fail', seq, failure: failureOf(e) });
     }
   }
@@ -177,7 +173,14 @@ export function connectParseThread(port: MessagePort): { open(path: string, meta
     async function* rowsOf(mine: number, gate: MergeGate): AsyncGenerator<SourceRow> {
       for (;;) {
         if (seq !== mine) return; // the consumer moved on to the next sheet
-        const m = await receive();
+        let m: Awaited<ReturnType<typeof receive>>;
+        try {
+          m = await receive();
+        } catch (e) {
+          // As in a single-thread read: the rows before the failure go first, merges and all.
+          yield* await gate.end();
+          throw e;
+        }
         if (m.type === 'rows-end') break;
         if (m.type !== 'rows') throw new Error(`parse thread sent '${m.type}' among rows`);
         command({ type: 'taken', batches: 1 });

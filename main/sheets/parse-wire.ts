@@ -3,10 +3,10 @@
 // arrays for the rest, each distinct text once per batch. The receiving thread turns them into RawCells
 // with the same toRawCell the single-thread read uses, so both reads see the very same cells. The parse
 // thread, the slower of the two, does as little per cell as it can: no RawCell, no number formatting.
-import type { Cell, Row } from 'exceljs';
+// Each value is exactly what exceljs's cell.value would be (sheet-xml.ts).
 import type { RawCell } from '../../shared/operations/types';
 import { emptyCell, toRawCell } from './raw-cell';
-import { SheetLimitError } from './source';
+import type { CellSink } from './sheet-xml';
 import type { SourceRow } from './source';
 
 /** A cell's kind on the wire. */
@@ -43,68 +43,92 @@ export interface CellsBatch {
 export const cellsBuffers = (b: CellsBatch): ArrayBuffer[] =>
   [b.numbers, b.widths, b.kinds, b.refs, b.formats, b.values, b.lengths].map((a) => a.buffer as ArrayBuffer);
 
-/** Collects rows from exceljs and hands out a batch (`take`), reusing growable typed arrays. */
-export class CellsEncoder {
+/** Collects rows as they are parsed (a CellSink) and hands out a batch (`take`), in growable typed arrays. */
+export class CellsEncoder implements CellSink {
   private numbers: number[] = [];
   private widths: number[] = [];
   private kinds = new Uint8Array(4096);
   private refs = new Uint32Array(4096);
   private formats = new Uint16Array(4096);
   private slots = 0;
+  private base = 0;
+  private width = 0;
+  private number = 0;
+  private readonly ready: CellsBatch[] = [];
+
+  /** Batches are cut at the end of a row once they hold `size` rows (a chunk of XML may end mid-row). */
+  constructor(private readonly size: number) {}
   private texts = new Map<string, number>();
   private formatIndex = new Map<string, number>();
   private values: number[] = [];
   private others: unknown[] = [];
 
-  constructor(private readonly maxColumns: number) {}
-
-  get rows(): number {
-    return this.numbers.length;
+  startRow(number: number): void {
+    this.number = number;
+    this.base = this.slots;
+    this.width = 0;
   }
 
-  /** Adds a row's cells; throws SheetLimitError past the column limit, as the single-thread read does. */
-  add(row: Row, sheet: string): void {
-    const base = this.slots;
-    let width = 0;
-    row.eachCell((cell: Cell, col: number) => {
-      if (col > this.maxColumns) throw new SheetLimitError('columns', sheet, row.number);
-      const slot = base + col - 1;
-      if (slot >= this.kinds.length) this.grow(slot + 1);
-      if (col > width) width = col;
-      const value: unknown = cell.value;
-      if (typeof value === 'string') {
-        let index = this.texts.get(value);
-        if (index === undefined) this.texts.set(value, (index = this.texts.size));
-        this.kinds[slot] = Kind.Text;
-        this.refs[slot] = index;
-        return;
-      }
-      if (typeof value === 'boolean') {
-        this.kinds[slot] = value ? Kind.True : Kind.False;
-        return;
-      }
-      if (value === null || value === undefined) return; // empty, as toRawCell has it
-      const numFmt = (cell.style as { numFmt?: unknown } | undefined)?.numFmt;
-      if (typeof numFmt === 'string') {
-        let f = this.formatIndex.get(numFmt);
-        if (f === undefined) this.formatIndex.set(numFmt, (f = this.formatIndex.size));
-        this.formats[slot] = f + 1;
-      }
-      if (typeof value === 'number') {
-        this.kinds[slot] = Kind.Number;
-        this.refs[slot] = this.values.push(value) - 1;
-      } else if (value instanceof Date) {
-        this.kinds[slot] = Kind.Date;
-        this.refs[slot] = this.values.push(value.getTime()) - 1;
-      } else {
-        this.kinds[slot] = Kind.Other;
-        this.refs[slot] = this.others.push(value) - 1;
-      }
-    });
-    this.numbers.push(row.number);
+  cell(col: number, value: unknown, numFmt: string | undefined): void {
+    const slot = this.base + col - 1;
+    if (slot >= this.kinds.length) this.grow(slot + 1);
+    if (col > this.width) this.width = col;
+    this.formats[slot] = 0;
+    if (typeof value === 'string') {
+      let index = this.texts.get(value);
+      if (index === undefined) this.texts.set(value, (index = this.texts.size));
+      this.kinds[slot] = Kind.Text;
+      this.refs[slot] = index;
+      return;
+    }
+    if (typeof value === 'boolean') {
+      this.kinds[slot] = value ? Kind.True : Kind.False;
+      return;
+    }
+    if (value === null || value === undefined) {
+      this.kinds[slot] = Kind.Empty; // the cell holds no value (after all)
+      return;
+    }
+    if (numFmt !== undefined) {
+      let f = this.formatIndex.get(numFmt);
+      if (f === undefined) this.formatIndex.set(numFmt, (f = this.formatIndex.size));
+      this.formats[slot] = f + 1;
+    }
+    if (typeof value === 'number') {
+      this.kinds[slot] = Kind.Number;
+      this.refs[slot] = this.values.push(value) - 1;
+    } else if (value instanceof Date) {
+      this.kinds[slot] = Kind.Date;
+      this.refs[slot] = this.values.push(value.getTime()) - 1;
+    } else {
+      this.kinds[slot] = Kind.Other;
+      this.refs[slot] = this.others.push(value) - 1;
+    }
+  }
+
+  endRow(): void {
+    // As exceljs's eachCell: a row's cells run to its last cell with a value; holes are empty.
+    let width = this.width;
+    while (width > 0 && this.kinds[this.base + width - 1] === Kind.Empty) width--;
+    this.numbers.push(this.number);
     this.widths.push(width);
-    this.slots = base + width;
-    if (this.slots > this.kinds.length) this.grow(this.slots);
+    this.slots = this.base + width;
+    // Slots past the row's end may hold a dropped cell's kind: clear them for the next row.
+    this.kinds.fill(Kind.Empty, this.slots, this.base + this.width);
+    this.formats.fill(0, this.slots, this.base + this.width);
+    this.width = 0;
+    if (this.numbers.length >= this.size) this.ready.push(this.cut());
+  }
+
+  /** The batches cut so far. */
+  take(): CellsBatch[] {
+    return this.ready.splice(0);
+  }
+
+  /** The batches cut so far and the rows ended since (a row begun and never ended is dropped, as in a single-thread read). */
+  flush(): CellsBatch[] {
+    if (this.numbers.length > 0) this.ready.push(this.cut());
+    return this.take();
   }
 
   private grow(need: number): void {
@@ -119,7 +143,7 @@ export class CellsEncoder {
     [this.kinds, this.refs, this.formats] = [kinds, refs, formats];
   }
 
-  take(): CellsBatch {
+  private cut(): CellsBatch {
     const distinct = [...this.texts.keys()];
     const batch: CellsBatch = {
       numbers: Int32Array.from(this.numbers),
@@ -133,9 +157,13 @@ export class CellsEncoder {
       values: Float64Array.from(this.values),
       others: this.others,
     };
-    // The slots were written sparsely (holes are empty cells): clear what was used before reuse.
-    this.kinds.fill(0, 0, this.slots);
-    this.formats.fill(0, 0, this.slots);
+    // The slots were written sparsely (holes are empty cells): clear what was used before reuse, a row
+    // begun and never ended included.
+    const used = Math.max(this.slots, this.base + this.width);
+    this.kinds.fill(0, 0, used);
+    this.formats.fill(0, 0, used);
+    this.base = 0;
+    this.width = 0;
     this.numbers = [];
     this.widths = [];
     this.slots = 0;

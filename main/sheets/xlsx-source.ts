@@ -1,9 +1,10 @@
-// Streams an .xlsx/.xlsm through exceljs's streaming parsers (never the whole workbook in memory), turning
-// each cell into a RawCell and giving merged ranges' values to every cell they cover. exceljs's stream
+// Streams an .xlsx/.xlsm through exceljs's streaming parsers (never the whole workbook in memory): its own
+// parsers for the shared strings and styles, its SAX events under its worksheet rules for the rows
+// (sheet-xml.ts), turning each cell into a RawCell (here, or in the reading thread when a parse thread
+// parses: parse-thread.ts) and giving merged ranges' values to every cell they cover. exceljs's stream
 // reader ignores <mergeCells>; the zip guard's pass over the zip finds them while the rows are parsed, and a
 // sheet's first rows wait for them (merges.ts), so no sheet has to be buffered. The sheets come in the
 // workbook's tab order, whatever order the zip holds them in.
-import type { Row } from 'exceljs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -11,28 +12,36 @@ import type { RawCell } from '../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
 import { MergeGate } from './merges';
-import { SheetLimitError } from './source';
+import { parseSheetXml } from './sheet-xml';
+import type { CellSink, SheetContext, SheetXmlParts } from './sheet-xml';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
 
 /**
- * exceljs's streaming reader, loaded on first use: all of exceljs takes a fifth of a second to load (its
- * writers, CSV, the whole document model), its stream reader alone half that. The reading worker loads it
- * (preloadXlsx) while the intake guards run.
+ * exceljs's streaming reader and the SAX helpers its worksheet parser uses, loaded on first use: all of
+ * exceljs takes a fifth of a second to load (its writers, CSV, the whole document model), these alone half
+ * that. The parse thread (or the reading worker) loads them (preloadXlsx) while the intake guards run.
  */
 type WorkbookReaderClass = new (input: null, options: Record<string, string>) => ExcelPartReader;
-let exceljs: Promise<WorkbookReaderClass> | null = null;
-export const preloadXlsx = (): Promise<WorkbookReaderClass> =>
-  // A CommonJS module: its export is the default export under ESM, and the namespace under a CJS bundle.
-  // @ts-expect-error -- exceljs declares no types for this path; the class is typed by the parts used here.
-  (exceljs ??= import('exceljs/lib/stream/xlsx/workbook-reader.js').then(
-    (m: unknown) => ((m as { default?: WorkbookReaderClass }).default ?? m) as WorkbookReaderClass,
-  ));
-
-/** A worksheet reader's parse(): the rows (and other events) each chunk of XML gave, a chunk at a time. */
-interface StreamedWorksheet {
-  parse(): AsyncGenerator<{ eventType: string; value: unknown }[]>;
+interface ExcelStreamParts extends SheetXmlParts {
+  WorkbookReader: WorkbookReaderClass;
 }
+let exceljs: Promise<ExcelStreamParts> | null = null;
+// A CommonJS module: its export is the default export under ESM, and the namespace under a CJS bundle.
+const cjs = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
+export const preloadXlsx = (): Promise<ExcelStreamParts> =>
+  (exceljs ??= Promise.all([
+    // @ts-expect-error -- exceljs declares no types for these paths; they are typed by the parts used here.
+    import('exceljs/lib/stream/xlsx/workbook-reader.js'),
+    // @ts-expect-error -- as above
+    import('exceljs/lib/utils/parse-sax.js'),
+    // @ts-expect-error -- as above
+    import('exceljs/lib/utils/utils.js'),
+  ]).then(([reader, parseSax, utils]: unknown[]) => ({
+    WorkbookReader: cjs<WorkbookReaderClass>(reader),
+    parseSax: cjs<SheetXmlParts['parseSax']>(parseSax),
+    utils: cjs<SheetXmlParts['utils']>(utils),
+  })));
 
 /**
  * The parts of exceljs's WorkbookReader used here: its parsers of the shared strings, the styles and a
@@ -40,16 +49,17 @@ interface StreamedWorksheet {
  * consumer is slow (a busy machine loses xl/workbook.xml or the shared strings of a workbook whose
  * worksheets come first, exceljs issue #962's symptom), and it decodes each chunk of a part on its own, so
  * a Chinese character split between two chunks became U+FFFD. Here every part comes from yauzl, decoded
- * as one UTF-8 stream, in the order the parsers need: shared strings and styles, then the worksheets.
+ * as one UTF-8 stream, in the order the parsers need: shared strings and styles, then the worksheets,
+ * whose SAX events go to our handler of exceljs's worksheet rules (sheet-xml.ts).
  */
 interface ExcelPartReader {
   sharedStrings?: unknown[];
+  styles?: SheetContext['styles'];
   properties?: unknown;
   model?: unknown;
   workbookRels?: unknown;
   _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
   _parseStyles(stream: Readable): Promise<void>;
-  _parseWorksheet(stream: Readable, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
 const openZip = (path: string): Promise<ZipFile> =>
@@ -86,18 +96,19 @@ const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
     }),
   );
 
-/** A worksheet as exceljs streams it: the rows each chunk of its XML gave, a chunk at a time. */
+/** A worksheet, parsed only once `parse` is walked. */
 export interface WorksheetRows {
   name: string;
   visible: boolean;
   /** Its zip entry (where the zip guard finds its merged ranges). */
   part: string;
-  rows: AsyncGenerator<Row[]>;
+  /** Parses the rows into `sink`, yielding after each chunk of XML (drain the sink then). */
+  parse(sink: CellSink): AsyncGenerator<void>;
 }
 
 /**
- * The worksheets in tab order, as exceljs parses them, each one's rows parsed only as they are pulled.
- * Shared by openXlsx (rows in this thread) and the parse thread (parse-thread.ts).
+ * The worksheets in tab order, each one's rows parsed only as they are pulled. Shared by openXlsx (rows in
+ * this thread) and the parse thread (parse-thread.ts).
  */
 export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLimits): { sheets(): AsyncGenerator<WorksheetRows>; close(): void } {
   let zip: ZipFile | null = null;
@@ -109,7 +120,7 @@ export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLim
     zip = null;
   };
   async function* sheets(): AsyncGenerator<WorksheetRows> {
-    const WorkbookReader = await preloadXlsx();
+    const parts = await preloadXlsx();
     const opened = await openZip(path);
     zip = opened;
     const entries = await directory(opened, limits);
@@ -119,46 +130,60 @@ export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLim
       current = await textOf(opened, entry);
       return current;
     };
-    const reader = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-    // What exceljs would have read from xl/workbook.xml: the sheets are ours (meta), the date system too.
-    reader.model = { sheets: [] };
-    reader.workbookRels = [];
-    reader.properties = { model: { date1904: meta.date1904 } };
+    const reader = new parts.WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
     const strings = await part(meta.sharedStrings);
     if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
     const styles = await part(meta.styles); // number formats, and exceljs's own date detection
     if (styles) await reader._parseStyles(styles);
-    for (const [index, sheet] of meta.sheets.entries()) {
+    const context: SheetContext = { sharedStrings: reader.sharedStrings, styles: reader.styles, date1904: meta.date1904 };
+    for (const sheet of meta.sheets) {
       if (!sheet.part?.startsWith('xl/worksheets/') || !entries.has(sheet.part)) continue; // a chart sheet has no rows
-      const stream = await part(sheet.part);
-      if (!stream) continue;
-      const sheetNo = /(\d+)\.xml$/.exec(sheet.part)?.[1] ?? String(index + 1);
-      const [event] = [...reader._parseWorksheet(stream, sheetNo)];
-      yield { name: sheet.name, visible: sheet.visible, part: sheet.part, rows: chunksOf(event?.value as StreamedWorksheet, sheet.name) };
+      const name = sheet.part;
+      yield {
+        name: sheet.name,
+        visible: sheet.visible,
+        part: name,
+        async *parse(sink: CellSink) {
+          const stream = await part(name);
+          if (stream) yield* parseSheetXml(stream, parts, context, sink, sheet.name, limits);
+        },
+      };
     }
   }
-
-  // exceljs's worksheet parse() hands over the rows of each chunk of XML together; walking those arrays
-  // (rather than its per-row async iterator) saves an async hop per row.
-  async function* chunksOf(sheet: StreamedWorksheet, name: string): AsyncGenerator<Row[]> {
-    let count = 0;
-    for await (const events of sheet.parse()) {
-      const rows: Row[] = [];
-      for (const { eventType, value } of events) {
-        if (eventType !== 'row') continue;
-        const row = value as Row;
-        if (++count > limits.maxRows + 100) {
-          // The rows before it go on first: whoever reads them may stop at a limit of its own on the way.
-          if (rows.length > 0) yield rows;
-          throw new SheetLimitError('rows', name, row.number);
-        }
-        rows.push(row);
-      }
-      if (rows.length > 0) yield rows;
-    }
-  }
-
   return { sheets, close };
+}
+
+/** Rows of RawCells as the sheet's XML is parsed (the single-thread read's sink). */
+class RawRows implements CellSink {
+  private done: SourceRow[] = [];
+  private number = 0;
+  private cells: (RawCell | undefined)[] = [];
+  constructor(private readonly date1904: boolean) {}
+
+  startRow(number: number): void {
+    this.number = number;
+    this.cells = [];
+  }
+
+  cell(col: number, value: unknown, numFmt: string | undefined): void {
+    this.cells[col - 1] = value === undefined ? undefined : toRawCell(value, numFmt, this.date1904);
+  }
+
+  endRow(): void {
+    const cells = this.cells;
+    // As exceljs's eachCell: a row's cells run to its last cell with a value; the holes are empty cells.
+    let width = cells.length;
+    while (width > 0 && cells[width - 1] === undefined) width--;
+    cells.length = width;
+    for (let i = 0; i < width; i++) if (!cells[i]) cells[i] = emptyCell;
+    this.done.push({ number: this.number, cells: cells as RawCell[] });
+  }
+
+  take(): SourceRow[] {
+    const rows = this.done;
+    this.done = [];
+    return rows;
+  }
 }
 
 /** The workbook's rows as RawCells, in this thread. `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
@@ -171,19 +196,20 @@ export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string
   }
 
   async function* rowsOf(sheet: WorksheetRows, merges: MergeGate): AsyncGenerator<SourceRow> {
-    for await (const chunk of sheet.rows) {
-      for (const row of chunk) {
-        const cells: RawCell[] = [];
-        row.eachCell((cell, col) => {
-          if (col > limits.maxColumns) throw new SheetLimitError('columns', sheet.name, row.number);
-          const numFmt = (cell.style as { numFmt?: unknown } | undefined)?.numFmt;
-          cells[col - 1] = toRawCell(cell.value, typeof numFmt === 'string' ? numFmt : undefined, meta.date1904);
-        });
-        for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = emptyCell;
-        const source: SourceRow = { number: row.number, cells };
-        if (merges.open) yield merges.fill(source);
-        else yield* merges.pass(source);
+    const sink = new RawRows(meta.date1904);
+    try {
+      for await (const _ of sheet.parse(sink)) {
+        for (const row of sink.take()) {
+          if (merges.open) yield merges.fill(row);
+          else yield* merges.pass(row);
+        }
       }
+    } catch (e) {
+      // The rows parsed before the failure go first, merges and all: their reader may stop at a limit of its
+      // own on the way, and must do so whenever the merges happen to become known.
+      for (const row of sink.take()) yield* merges.pass(row);
+      yield* await merges.end();
+      throw e;
     }
     yield* await merges.end();
   }
