@@ -187,6 +187,8 @@ export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
   for (let i = 0; i < lengths.length; i++) texts[i] = dictionary.slice(at, (at += lengths[i] as number));
   if (at !== dictionary.length) throw new Error('cells batch: texts do not add up');
   const textCells = new Array<RawCell | undefined>(texts.length);
+  /** [number | date][format + 1] → value → its RawCell. */
+  const numberCells: [Map<number, RawCell>[], Map<number, RawCell>[]] = [[], []];
   const rows = new Array<SourceRow>(numbers.length);
   let slot = 0;
   for (let r = 0; r < numbers.length; r++) {
@@ -213,7 +215,15 @@ export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
         } else {
           const value = values[ref];
           if (value === undefined) throw new Error('cells batch: a number out of range');
-          cells[c] = toRawCell(kind === Kind.Date ? new Date(value) : value, numFmt, date1904);
+          // Quantities, prices and dates repeat down a column: format each (value, format) once per batch.
+          // (-0 is kept out: a Map takes it for 0.)
+          const byValue = (numberCells[kind === Kind.Date ? 1 : 0][f] ??= new Map<number, RawCell>());
+          let cell = byValue.get(value);
+          if (cell === undefined || Object.is(value, -0)) {
+            cell = toRawCell(kind === Kind.Date ? new Date(value) : value, numFmt, date1904);
+            if (!Object.is(value, -0)) byValue.set(value, cell);
+          }
+          cells[c] = cell;
         }
       }
     }

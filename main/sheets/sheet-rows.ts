@@ -94,12 +94,17 @@ export async function buildRows(
   const need = Math.max(1, Math.ceil(mappedCount / 2));
   const mapped = defs.flatMap((d, i) => (d ? [i] : []));
   const fieldColumns: readonly FieldColumn[] = mapped.map((i) => ({ key: (defs[i] as FieldDef).key, column: i }));
+  let lastKey: string | undefined;
+  let lastKeyIsHeader = false;
   const looksLikeHeader = (texts: string[]): boolean => {
     let same = 0;
     for (const i of mapped) if (texts[i] === headers[i]) same++;
     if (same >= need) return true;
     const keyText = keyIndex >= 0 ? texts[keyIndex] : undefined;
-    if (!keyText || matchHeader(op, keyText)?.key !== op.keyField) return false;
+    if (!keyText) return false;
+    // The rows of one order usually follow each other with the same key: match each key text once.
+    if (keyText !== lastKey) [lastKey, lastKeyIsHeader] = [keyText, matchHeader(op, keyText)?.key === op.keyField];
+    if (!lastKeyIsHeader) return false;
     return defs.filter((d, i) => d && texts[i] && matchHeader(op, texts[i] as string)?.key === d.key).length >= need;
   };
 
