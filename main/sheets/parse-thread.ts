@@ -15,11 +15,11 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ReadLimits } from './limits';
 import { MergeGate } from './merges';
 import { CellsEncoder, cellsBuffers, decodeCells } from './parse-wire';
-import type { CellsBatch } from './parse-wire';
+import type { CellsBatch, SharedCells } from './parse-wire';
 import { SheetLimitError } from './source';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
-import { openWorksheets, preloadXlsx } from './xlsx-source';
+import { openWorksheets, preloadSheetParts, readSharedStrings } from './xlsx-source';
 
 /** Rows per batch: a few milliseconds of work on either side, few enough messages. */
 const rowsPerBatch = 500;
@@ -75,13 +75,13 @@ export async function serveParse(port: MessagePort): Promise<void> {
   port.on('message', (m: ParseCommand) => inbox.put(m));
   // The reading thread let go (its read is over, or it needs no parse): this thread has nothing left to do.
   port.on('close', () => process.exit(0));
-  const loading = preloadXlsx().catch(() => undefined); // a failure to load shows when the workbook is opened
+  const loading = preloadSheetParts().catch(() => undefined); // a failure to load shows when the workbook is opened
   let command = await inbox.take();
   while (command.type !== 'open') command = await inbox.take();
   await loading;
   const { path, meta, limits } = command;
   const post = (m: ParseMessage) => port.postMessage(m, m.type === 'rows' ? cellsBuffers(m.batch) : []);
-  const worksheets = openWorksheets(path, meta, limits);
+  const worksheets = openWorksheets(path, meta, limits, true);
   const sheets = worksheets.sheets();
   let seq = 0;
   let next: ParseCommand | null = null;
@@ -153,6 +153,12 @@ export function connectParseThread(port: MessagePort): { open(path: string, meta
 
   function open(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
     command({ type: 'open', path, meta, limits });
+    // The shared strings are parsed here, by exceljs's parser, while the parse thread starts on the rows
+    // (this thread would only wait for its first rows meanwhile); its cells name them by index. They are
+    // needed before the first sheet, as in a single-thread read (which parses them first).
+    const strings = readSharedStrings(path, meta, limits);
+    strings.catch(() => undefined); // a failure is thrown where the sheets are asked for
+    const shared: SharedCells = { strings: undefined, cells: [] };
     let seq = 0;
     let dead: Error | null = null;
     /** The next message about the current sheet; a dropped sheet's leftovers are skipped. */
@@ -170,7 +176,7 @@ export function connectParseThread(port: MessagePort): { open(path: string, meta
       }
     };
 
-    async function* rowsOf(mine: number, gate: MergeGate): AsyncGenerator<SourceRow> {
+    async function* rowsOf(mine: number, name: string, gate: MergeGate): AsyncGenerator<SourceRow> {
       for (;;) {
         if (seq !== mine) return; // the consumer moved on to the next sheet
         let m: Awaited<ReturnType<typeof receive>>;
@@ -184,9 +190,14 @@ export function connectParseThread(port: MessagePort): { open(path: string, meta
         if (m.type === 'rows-end') break;
         if (m.type !== 'rows') throw new Error(`parse thread sent '${m.type}' among rows`);
         command({ type: 'taken', batches: 1 });
-        for (const row of decodeCells(m.batch, meta.date1904)) {
+        const { rows, failure } = decodeCells(m.batch, meta.date1904, shared, name, limits.maxColumns);
+        for (const row of rows) {
           if (gate.open) yield gate.fill(row);
           else yield* gate.pass(row);
+        }
+        if (failure) {
+          yield* await gate.end();
+          throw failure;
         }
       }
       yield* await gate.end();
@@ -196,10 +207,11 @@ export function connectParseThread(port: MessagePort): { open(path: string, meta
       for (;;) {
         seq++;
         command({ type: 'next' });
+        shared.strings = await strings;
         const m = await receive();
         if (m.type === 'sheets-end') return;
         if (m.type !== 'sheet') throw new Error(`parse thread sent '${m.type}' for a sheet`);
-        yield { name: m.name, visible: m.visible, rows: rowsOf(seq, new MergeGate(merges(m.part))) };
+        yield { name: m.name, visible: m.visible, rows: rowsOf(seq, m.name, new MergeGate(merges(m.part))) };
       }
     }
 

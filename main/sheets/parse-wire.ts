@@ -7,6 +7,7 @@
 import type { RawCell } from '../../shared/operations/types';
 import { emptyCell, toRawCell } from './raw-cell';
 import type { CellSink } from './sheet-xml';
+import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
 
 /** A cell's kind on the wire. */
@@ -20,6 +21,8 @@ const enum Kind {
   False = 5,
   /** Anything else (formula, rich text, error, hyperlink…): structured-cloned as it is. */
   Other = 6,
+  /** A shared string by its index (in `values`): the reading thread has the strings. */
+  Shared = 7,
 }
 
 export interface CellsBatch {
@@ -106,6 +109,11 @@ export class CellsEncoder implements CellSink {
     }
   }
 
+  sharedString(col: number, index: number, numFmt: string | undefined): void {
+    this.cell(col, index, numFmt);
+    this.kinds[this.base + col - 1] = Kind.Shared;
+  }
+
   endRow(): void {
     // As exceljs's eachCell: a row's cells run to its last cell with a value; holes are empty.
     let width = this.width;
@@ -175,11 +183,25 @@ export class CellsEncoder implements CellSink {
   }
 }
 
+/** The workbook's shared strings (the reading thread parses them) and their RawCells once made. */
+export interface SharedCells {
+  strings: unknown[] | undefined;
+  cells: (RawCell | undefined)[];
+}
+
+/** A batch's rows; `failure` is a row past the column limit, once its shared strings are known (the rows before it come first). */
+export interface DecodedCells {
+  rows: SourceRow[];
+  failure?: SheetLimitError;
+}
+
 /**
- * A batch's rows as RawCells. Cells of one batch with the same text share one RawCell (nothing writes to a
- * RawCell: merged ranges copy the reference). Throws when the batch does not add up (a bug).
+ * A batch's rows as RawCells. Cells of one batch with the same text share one RawCell, and cells of one
+ * shared string one RawCell for the whole book (nothing writes to a RawCell: merged ranges copy the
+ * reference). A shared string that is not there leaves no cell, as in exceljs, so a row may end sooner.
+ * Throws when the batch does not add up (a bug).
  */
-export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
+export function decodeCells(batch: CellsBatch, date1904: boolean, shared: SharedCells, sheet: string, maxColumns: number): DecodedCells {
   const { numbers, widths, kinds, refs, formats, formatTexts, dictionary, lengths, values, others } = batch;
   if (widths.length !== numbers.length || refs.length !== kinds.length || formats.length !== kinds.length) throw new Error('cells batch: lengths differ');
   const texts = new Array<string>(lengths.length);
@@ -189,17 +211,18 @@ export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
   const textCells = new Array<RawCell | undefined>(texts.length);
   /** [number | date][format + 1] → value → its RawCell. */
   const numberCells: [Map<number, RawCell>[], Map<number, RawCell>[]] = [[], []];
-  const rows = new Array<SourceRow>(numbers.length);
+  const rows: SourceRow[] = [];
   let slot = 0;
   for (let r = 0; r < numbers.length; r++) {
     const width = widths[r] as number;
     if (slot + width > kinds.length) throw new Error('cells batch: cells run short');
-    const cells = new Array<RawCell>(width);
+    const cells = new Array<RawCell | undefined>(width);
+    let missing = false;
     for (let c = 0; c < width; c++, slot++) {
       const kind = kinds[slot] as Kind;
       const ref = refs[slot] as number;
       if (kind === Kind.Empty) {
-        cells[c] = emptyCell;
+        cells[c] = undefined; // a hole: an empty cell, unless the row ends before it (below)
       } else if (kind === Kind.Text) {
         const text = texts[ref];
         if (text === undefined) throw new Error('cells batch: a text out of range');
@@ -212,6 +235,18 @@ export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
         if (kind === Kind.Other) {
           if (ref >= others.length) throw new Error('cells batch: a value out of range');
           cells[c] = toRawCell(others[ref], numFmt, date1904);
+        } else if (kind === Kind.Shared) {
+          const index = values[ref] as number;
+          // What exceljs's reader puts in the cell: the string (or rich text), or a reference without strings.
+          const value: unknown = shared.strings ? shared.strings[index] : { sharedString: index };
+          if (value === undefined || value === null) {
+            cells[c] = undefined;
+            missing = true;
+          } else if (typeof value === 'string' && Number.isInteger(index) && index >= 0) {
+            cells[c] = shared.cells[index] ??= toRawCell(value, numFmt, date1904);
+          } else {
+            cells[c] = toRawCell(value, numFmt, date1904);
+          }
         } else {
           const value = values[ref];
           if (value === undefined) throw new Error('cells batch: a number out of range');
@@ -227,8 +262,15 @@ export function decodeCells(batch: CellsBatch, date1904: boolean): SourceRow[] {
         }
       }
     }
-    rows[r] = { number: numbers[r] as number, cells };
+    // As exceljs's eachCell: the row runs to its last cell with a value (a missing shared string is none);
+    // holes are empty cells.
+    if (missing) while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.length--;
+    for (let c = 0; c < cells.length; c++) cells[c] ??= emptyCell;
+    const number = numbers[r] as number;
+    // Shared strings beyond the column limit are known only now: the limit is checked where they are.
+    if (cells.length > maxColumns) return { rows, failure: new SheetLimitError('columns', sheet, number) };
+    rows.push({ number, cells: cells as RawCell[] });
   }
   if (slot !== kinds.length) throw new Error('cells batch: cells left over');
-  return rows;
+  return { rows };
 }

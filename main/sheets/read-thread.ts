@@ -10,7 +10,7 @@ import type { ReadRequest, XlsxOpener } from './read-pipeline';
 import { buffersOf, RowEncoder } from './read-wire';
 import type { ReadWorkerMessage, RowsSkeleton } from './read-wire';
 import type { SheetImport } from './types';
-import { preloadXlsx } from './xlsx-source';
+import { preloadSharedStrings, preloadXlsx } from './xlsx-source';
 
 /** Rows (problem lists) per message: small enough that the main thread takes one in a few milliseconds. */
 const perMessage = 2000;
@@ -35,16 +35,17 @@ function skeletonOf(rows: SheetImport['rows'], orderIndex: ReadonlyMap<string, n
 
 async function read(path: string, request: ReadRequest, parsePort: MessagePort | undefined): Promise<void> {
   // The parse thread, started beside this one, is loading exceljs while the intake guards run (without
-  // one, this thread loads it). It sees the file only once they passed.
+  // one, this thread loads it). It sees the file only once they passed. With a parse thread, this thread
+  // parses only the shared strings (parse-thread.ts), and loads the parser of those meanwhile.
   const thread = parsePort ? connectParseThread(parsePort) : null;
-  const loading = thread ? null : preloadXlsx().catch(() => undefined); // a failure to load shows where the workbook is opened
+  const loading = (thread ? preloadSharedStrings() : preloadXlsx()).catch(() => undefined); // a failure to load shows where the workbook is opened
   const intake = await inspectRequested(path, request);
   if (!intake.ok || !intake.value.zip) thread?.stop();
   if (!intake.ok) {
     post({ type: 'done', result: intake });
     return;
   }
-  if (intake.value.zip) await loading;
+  if (intake.value.zip && !thread) await loading; // the parse thread is told of the file at once
   const open: XlsxOpener | undefined = thread ? (file, meta, merges, limits) => thread.open(file, meta, merges, limits) : undefined;
   const encoder = new RowEncoder(perMessage, post);
   const result = await readInspected(path, intake.value, request, { takeRow: encoder.take }, open);

@@ -13,7 +13,12 @@ export interface CellSink {
   /** A cell's value as exceljs's `cell.value` gives it (undefined: the cell holds none) and its number format. */
   cell(col: number, value: unknown, numFmt: string | undefined): void;
   endRow(): void;
+  /** A shared-string cell whose strings are the reading thread's (SheetContext.sharedStrings is deferredStrings). */
+  sharedString?(col: number, index: number, numFmt: string | undefined): void;
 }
+
+/** The shared strings are parsed elsewhere: cells of type 's' go to the sink by index. */
+export const deferredStrings = 'deferred';
 
 /** The exceljs helpers the rules need, loaded with its stream reader (xlsx-source.ts). */
 export interface SheetXmlParts {
@@ -23,7 +28,7 @@ export interface SheetXmlParts {
 
 /** What the workbook's other parts gave: shared strings and styles (exceljs's parsers), the date system. */
 export interface SheetContext {
-  sharedStrings: unknown[] | undefined;
+  sharedStrings: unknown[] | undefined | typeof deferredStrings;
   styles: { getStyleModel(id: number): { numFmt?: unknown } | null | undefined } | undefined;
   date1904: boolean;
 }
@@ -138,12 +143,16 @@ export async function* parseSheetXml(
             // exceljs's FormulaValue keeps only the truthy fields (a result of 0 is dropped); an empty formula
             // (a shared formula's follower) is not a formula to it but a plain object kept as it is.
             cellValue = formula.formula ? { formula: formula.formula, ...(formula.result ? { result: formula.result } : {}) } : formula;
+          } else if (c.v && c.t === 's' && sharedStrings === deferredStrings) {
+            // Whether it holds a value is known where the strings are (the column limit is checked there too).
+            (sink.sharedString as NonNullable<CellSink['sharedString']>)(col, parseInt(c.v.text, 10), numFmt);
+            assigned = false;
           } else if (c.v) {
             const text = c.v.text;
             switch (c.t) {
               case 's': {
                 const index = parseInt(text, 10);
-                cellValue = sharedStrings ? sharedStrings[index] : { sharedString: index };
+                cellValue = sharedStrings ? (sharedStrings as unknown[])[index] : { sharedString: index };
                 break;
               }
               case 'inlineStr':

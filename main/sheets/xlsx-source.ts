@@ -12,36 +12,47 @@ import type { RawCell } from '../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
 import { MergeGate } from './merges';
-import { parseSheetXml } from './sheet-xml';
+import { deferredStrings, parseSheetXml } from './sheet-xml';
 import type { CellSink, SheetContext, SheetXmlParts } from './sheet-xml';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
 
 /**
- * exceljs's streaming reader and the SAX helpers its worksheet parser uses, loaded on first use: all of
- * exceljs takes a fifth of a second to load (its writers, CSV, the whole document model), these alone half
- * that. The parse thread (or the reading worker) loads them (preloadXlsx) while the intake guards run.
+ * exceljs's parts, loaded on first use: all of exceljs takes a fifth of a second to load (its writers, CSV,
+ * the whole document model). The worksheet rules (sheet-xml.ts) need its SAX helper, its utils and its
+ * style parser; the shared strings need its stream WorkbookReader, which brings its unzipper and more and
+ * loads in twice the time. A parse thread loads only the former (the read worker parses the shared strings:
+ * parse-thread.ts); a single-thread read loads both (preloadXlsx). Either loads while the intake guards run.
  */
 type WorkbookReaderClass = new (input: null, options: Record<string, string>) => ExcelPartReader;
-interface ExcelStreamParts extends SheetXmlParts {
-  WorkbookReader: WorkbookReaderClass;
+interface StylesParser {
+  parseStream(stream: Readable): Promise<unknown>;
+  getStyleModel(id: number): { numFmt?: unknown } | null | undefined;
 }
-let exceljs: Promise<ExcelStreamParts> | null = null;
+interface ExcelSheetParts extends SheetXmlParts {
+  StyleManager: new () => StylesParser;
+}
+let sheetParts: Promise<ExcelSheetParts> | null = null;
+let readerClass: Promise<WorkbookReaderClass> | null = null;
 // A CommonJS module: its export is the default export under ESM, and the namespace under a CJS bundle.
 const cjs = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-export const preloadXlsx = (): Promise<ExcelStreamParts> =>
-  (exceljs ??= Promise.all([
+export const preloadSheetParts = (): Promise<ExcelSheetParts> =>
+  (sheetParts ??= Promise.all([
     // @ts-expect-error -- exceljs declares no types for these paths; they are typed by the parts used here.
-    import('exceljs/lib/stream/xlsx/workbook-reader.js'),
-    // @ts-expect-error -- as above
     import('exceljs/lib/utils/parse-sax.js'),
     // @ts-expect-error -- as above
     import('exceljs/lib/utils/utils.js'),
-  ]).then(([reader, parseSax, utils]: unknown[]) => ({
-    WorkbookReader: cjs<WorkbookReaderClass>(reader),
+    // @ts-expect-error -- as above (the StyleManager of exceljs's WorkbookReader._parseStyles)
+    import('exceljs/lib/xlsx/xform/style/styles-xform.js'),
+  ]).then(([parseSax, utils, styles]: unknown[]) => ({
     parseSax: cjs<SheetXmlParts['parseSax']>(parseSax),
     utils: cjs<SheetXmlParts['utils']>(utils),
+    StyleManager: cjs<ExcelSheetParts['StyleManager']>(styles),
   })));
+export const preloadSharedStrings = (): Promise<WorkbookReaderClass> =>
+  // @ts-expect-error -- as above
+  (readerClass ??= import('exceljs/lib/stream/xlsx/workbook-reader.js').then((m: unknown) => cjs<WorkbookReaderClass>(m)));
+export const preloadXlsx = (): Promise<unknown> => Promise.all([preloadSheetParts(), preloadSharedStrings()]);
 
 /**
  * The parts of exceljs's WorkbookReader used here: its parsers of the shared strings, the styles and a
@@ -54,12 +65,27 @@ export const preloadXlsx = (): Promise<ExcelStreamParts> =>
  */
 interface ExcelPartReader {
   sharedStrings?: unknown[];
-  styles?: SheetContext['styles'];
-  properties?: unknown;
-  model?: unknown;
-  workbookRels?: unknown;
   _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
-  _parseStyles(stream: Readable): Promise<void>;
+}
+
+/** The shared strings as exceljs's WorkbookReader parses them (undefined: the workbook has none). */
+async function parseSharedStrings(stream: Readable | null): Promise<unknown[] | undefined> {
+  if (!stream) return undefined;
+  const WorkbookReader = await preloadSharedStrings();
+  const reader = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  for await (const _ of reader._parseSharedStrings(stream)) void _;
+  return reader.sharedStrings;
+}
+
+/** The workbook's shared strings alone, from a zip of its own: what a reading thread needs beside its parse thread. */
+export async function readSharedStrings(path: string, meta: WorkbookMeta, limits: ReadLimits): Promise<unknown[] | undefined> {
+  const zip = await openZip(path);
+  try {
+    const entry = (await directory(zip, limits)).get(meta.sharedStrings);
+    return await parseSharedStrings(entry ? await textOf(zip, entry) : null);
+  } finally {
+    zip.close();
+  }
 }
 
 const openZip = (path: string): Promise<ZipFile> =>
@@ -110,7 +136,13 @@ export interface WorksheetRows {
  * The worksheets in tab order, each one's rows parsed only as they are pulled. Shared by openXlsx (rows in
  * this thread) and the parse thread (parse-thread.ts).
  */
-export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLimits): { sheets(): AsyncGenerator<WorksheetRows>; close(): void } {
+export function openWorksheets(
+  path: string,
+  meta: WorkbookMeta,
+  limits: ReadLimits,
+  /** Leave the shared strings to the reading thread: cells name them by index (parse-thread.ts). */
+  deferSharedStrings = false,
+): { sheets(): AsyncGenerator<WorksheetRows>; close(): void } {
   let zip: ZipFile | null = null;
   let current: Readable | null = null;
   const close = () => {
@@ -120,7 +152,7 @@ export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLim
     zip = null;
   };
   async function* sheets(): AsyncGenerator<WorksheetRows> {
-    const parts = await preloadXlsx();
+    const parts = await preloadSheetParts();
     const opened = await openZip(path);
     zip = opened;
     const entries = await directory(opened, limits);
@@ -130,12 +162,15 @@ export function openWorksheets(path: string, meta: WorkbookMeta, limits: ReadLim
       current = await textOf(opened, entry);
       return current;
     };
-    const reader = new parts.WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-    const strings = await part(meta.sharedStrings);
-    if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
-    const styles = await part(meta.styles); // number formats, and exceljs's own date detection
-    if (styles) await reader._parseStyles(styles);
-    const context: SheetContext = { sharedStrings: reader.sharedStrings, styles: reader.styles, date1904: meta.date1904 };
+    const sharedStrings = deferSharedStrings ? deferredStrings : await parseSharedStrings(await part(meta.sharedStrings));
+    // Number formats, and exceljs's own date detection: parsed as its WorkbookReader._parseStyles does.
+    const stylesPart = await part(meta.styles);
+    let styles: StylesParser | undefined;
+    if (stylesPart) {
+      styles = new parts.StyleManager();
+      await styles.parseStream(stylesPart);
+    }
+    const context: SheetContext = { sharedStrings, styles, date1904: meta.date1904 };
     for (const sheet of meta.sheets) {
       if (!sheet.part?.startsWith('xl/worksheets/') || !entries.has(sheet.part)) continue; // a chart sheet has no rows
       const name = sheet.part;

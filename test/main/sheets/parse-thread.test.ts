@@ -82,6 +82,36 @@ describe('the parse thread gives exactly the single-thread read', () => {
     expect(!r.ok && r.error.code).toBe('FILE_UNREADABLE');
   }, 30_000);
 
+  it('shared strings read beside the parse thread: missing ones, rich ones, past the column limit, or no strings part at all', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const relsXml = (strings: boolean) =>
+      `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>${strings ? `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`;
+    const strings = `${xml}<sst ${ns}><si><t>采购退货单号</t></si><si><t>备注</t></si><si><r><t>CR</t></r><r><t>9</t></r></si><si><t>CR1</t></si></sst>`;
+    const s = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+    const rows = [`<row r="1">${s('A1', 0)}${s('B1', 1)}</row>`];
+    // Rows whose last cells name strings that are not there: they end sooner (and are the same in both reads).
+    for (let r = 2; r < 1200; r++) rows.push(`<row r="${r}">${s(`A${r}`, r % 3 === 0 ? 2 : 3)}${r % 5 === 0 ? s(`C${r}`, 99) : s(`B${r}`, 1)}${r % 7 === 0 ? s(`E${r}`, 42) : ''}</row>`);
+    rows.push(`<row r="1200">${s('A1200', 3)}${s('H1200', 1)}</row>`);
+    const sheet = `${xml}<worksheet ${ns}><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const book = (name: string, withStrings: boolean) =>
+      writeZip(at(name), [
+        deflatedEntry('[Content_Types].xml', `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+        deflatedEntry('xl/workbook.xml', `${xml}<workbook ${ns}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+        deflatedEntry('xl/_rels/workbook.xml.rels', relsXml(withStrings)),
+        ...(withStrings ? [deflatedEntry('xl/sharedStrings.xml', strings)] : []),
+        deflatedEntry('xl/worksheets/sheet1.xml', sheet),
+      ]);
+    const file = book('shared.xlsx', true);
+    const read = await same(file, { operation: 'return-cancel' });
+    expect(read.ok && read.value.rows.length).toBe(1199);
+    const wide = await same(file, { operation: 'return-cancel', limits: { maxColumns: 4 } });
+    expect(!wide.ok && wide.error.code).toBe('FILE_TOO_LARGE');
+    expect(!wide.ok && wide.error.details?.row).toBe(1200);
+    await same(book('no-strings.xlsx', false), { operation: 'return-cancel' });
+  }, 30_000);
+
   it('a CSV needs no parse thread, and gets the same import', async () => {
     writeFileSync(at('c.csv'), `采购退货单号\n${Array.from({ length: 900 }, (_, i) => `CR${i}`).join('\n')}\n`);
     const r = await same(at('c.csv'), { operation: 'return-cancel' });
