@@ -3,6 +3,7 @@
 import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import { operationIds } from '../../shared/operations/types';
+import type { OperationId } from '../../shared/operations/types';
 import { defaultLang, isLang, t } from '../../shared/i18n';
 import type { Lang } from '../../shared/i18n';
 import { appError, err, ok } from '../../shared/result';
@@ -103,15 +104,18 @@ async function readBook(filePath: string, intake: Intake, request: ReadRequest, 
   const { zip } = intake;
   const file = { ...intake.file, sha256: '' };
   let book: SourceBook | null = null;
+  /** Sheets this app marked with their operation when it wrote the workbook (operation-mark.ts). */
+  let marks: ReadonlyMap<string, OperationId> | undefined;
   try {
     if (zip) {
       const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
+      marks = meta.marks;
       book = open(filePath, meta, zip.merges, limits);
       opened(book);
     } else {
       book = await openCsv(filePath, limits);
     }
-    const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation }, file.name, lang);
+    const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation, marks }, file.name, lang);
     if (!picked.ok) return picked;
     const pick = picked.value;
     const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, lang, hooks);

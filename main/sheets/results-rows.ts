@@ -9,6 +9,7 @@ import type { FieldType, OperationDef } from '../../shared/operations/types';
 import { emptyCounts } from '../../shared/states';
 import type { RowState, StateCounts } from '../../shared/states';
 import type { JobReportSource, JobRowReport, JobSummary } from '../jobs/report';
+import { markSheet } from './operation-mark';
 import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { dateStyle, needsAction, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
@@ -139,6 +140,8 @@ export function writeToFixSheet(book: StreamBook, source: JobReportSource, summa
   const { lang } = source;
   const layout = templateLayout(operationOf(summary), lang);
   const from = toFixSources(summary, layout);
+  // Dropped back in, the sheet says which operation it is for (cancel and pending share their header).
+  markSheet(book, resultsSheetNames.toFix, summary.operation);
   const ws = openSheet(book, {
     name: resultsSheetNames.toFix,
     headers: [...layout.map((c) => c.header), t(lang, 'workbook.toFix.reason')],

@@ -74,7 +74,7 @@ async function* chain(rest: SourceRow[], overflow: SourceRow | null, iterator: A
 
 export async function chooseSheet(
   book: SourceBook,
-  wanted: { sheet?: string; operation?: OperationId },
+  wanted: { sheet?: string; operation?: OperationId; marks?: ReadonlyMap<string, OperationId> },
   fileName: string,
   lang: Lang,
 ): Promise<Result<HeaderPick>> {
@@ -110,6 +110,13 @@ export async function chooseSheet(
     if (!op && inference && 'operation' in inference) {
       op = getOperation(inference.operation);
       reason = { key: 'sheets.operation.inferred', params: { headers: inference.matched.join('、') } };
+    }
+    // Headers that fit several operations, on a sheet this app wrote for one of them (its template, or the
+    // to-fix sheet of its results workbook): that one.
+    const marked = wanted.marks?.get(sheet.name);
+    if (!op && marked && inference && 'ambiguous' in inference && inference.ambiguous.includes(marked)) {
+      op = getOperation(marked);
+      reason = { key: 'sheets.operation.marked' };
     }
     if (header && op) {
       const rest = top.filter((r) => r.number > header.number);

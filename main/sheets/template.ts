@@ -8,6 +8,7 @@ import type { Lang } from '../../shared/i18n';
 import type { FieldDef, OperationDef } from '../../shared/operations/types';
 import { appError, err, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
+import { markSheet } from './operation-mark';
 import { safeWrite } from './safe-write';
 import { columnLetter } from './sheet-rows';
 import { choicesOf, templateLayout, templateRows } from './template-layout';
@@ -33,7 +34,9 @@ function limitText(f: FieldDef, lang: Lang): string {
 
 export function buildTemplate(op: OperationDef, lang: Lang): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
-  const data = book.addWorksheet(t(lang, 'sheets.template.dataSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const dataName = t(lang, 'sheets.template.dataSheet');
+  const data = book.addWorksheet(dataName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  markSheet(book, dataName, op.id);
   const layout = templateLayout(op, lang);
   data.columns = layout.map((c) => ({ width: c.width }));
   const header = data.getRow(1);

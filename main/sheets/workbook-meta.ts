@@ -2,6 +2,8 @@
 // read from xl/workbook.xml and its relationships, which the zip guard kept. Parsed with zod: a hostile
 // workbook.xml is just text.
 import { z } from 'zod';
+import type { OperationId } from '../../shared/operations/types';
+import { markedOperation, referencedSheet } from './operation-mark';
 
 export interface SheetMeta {
   name: string;
@@ -16,6 +18,8 @@ export interface WorkbookMeta {
   /** Zip entries of the shared strings and the styles, from the workbook's relationships (or where Excel puts them). */
   sharedStrings: string;
   styles: string;
+  /** Sheets this app marked with their operation when it wrote them (operation-mark.ts): sheet name → operation. */
+  marks: Map<string, OperationId>;
 }
 
 const attrs = (tag: string): Record<string, string> =>
@@ -53,7 +57,14 @@ export function parseWorkbookMeta(workbookXml: string, relsXml: string): Workboo
     const part = target ? partOf(target) : null;
     sheets.push({ name: parsed.data.name, visible: (parsed.data.state ?? 'visible') === 'visible', part });
   }
+  const marks = new Map<string, OperationId>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\s([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)) {
+    const name = attrs(m[1] as string).name;
+    const op = name ? markedOperation(name) : null;
+    const sheet = op ? referencedSheet(decodeXml(m[2] as string)) : null;
+    if (op && sheet) marks.set(sheet, op);
+  }
   const pr = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(workbookXml);
   const date1904 = pr ? /date1904="(1|true)"/i.test(pr[0]) : false;
-  return { sheets, date1904, sharedStrings, styles };
+  return { sheets, date1904, sharedStrings, styles, marks };
 }

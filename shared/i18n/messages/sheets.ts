@@ -75,6 +75,7 @@ export const sheetsMessages = defineMessages({
   },
   'sheets.operation.inferred': { 'zh-CN': '根据表头（{headers}）判断', en: 'inferred from the headers ({headers})' },
   'sheets.operation.chosen': { 'zh-CN': '由操作者指定', en: 'chosen by the person' },
+  'sheets.operation.marked': { 'zh-CN': '本应用为该操作生成的表格（模板或结果工作簿）', en: 'a sheet this app wrote for this operation (its template or results workbook)' },
   'sheets.notice.repeatedHeader': { 'zh-CN': '第 {row} 行是重复的表头，已跳过。', en: 'Row {row} repeats the header row and was skipped.' },
   'sheets.notice.totals': { 'zh-CN': '第 {row} 行是合计行（“{text}”），已跳过。', en: 'Row {row} is a totals row ("{text}") and was skipped.' },
   'sheets.notice.example': { 'zh-CN': '第 {row} 行是模板中的示例行，已忽略。', en: 'Row {row} is the template\'s example row and was ignored.' },
