@@ -4,7 +4,10 @@
 // bundle, started beside it (reader.ts) with role 'parse' and one end of a channel, the read worker having
 // the other; it loads exceljs while the intake guards run and sees the file only once they passed.
 //
-// The reading thread drives it as it would drive openXlsx in its own thread (remoteXlsx is a SourceBook):
+// The reading thread parses the workbook's shared strings meanwhile (exceljs's parser; they are small, and
+// it would only be waiting for its first rows): the parse thread's cells name them by index.
+//
+// The reading thread drives it as it would drive openXlsx in its own thread (open gives a SourceBook):
 // 'next' moves to the next worksheet (the parse thread drops whatever is left of the current one, just
 // as a sheet that is skipped is never parsed in a single-thread read) and the parse thread streams that
 // sheet's rows at once, at most `window` batches ahead of what the reading thread has taken. Every message
