@@ -6,7 +6,6 @@
 // sheet's first rows wait for them (merges.ts), so no sheet has to be buffered. The sheets come in the
 // workbook's tab order, whatever order the zip holds them in.
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { RawCell } from '../../shared/operations/types';
 import type { ReadLimits } from './limits';
@@ -16,6 +15,7 @@ import { deferredStrings, parseSheetXml } from './sheet-xml';
 import type { CellSink, SheetContext, SheetXmlParts } from './sheet-xml';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
+import { openZip, readDirectory } from './zip-read';
 
 /**
  * exceljs's parts, loaded on first use: all of exceljs takes a fifth of a second to load (its writers, CSV,
@@ -79,7 +79,7 @@ async function parseSharedStrings(stream: Readable | null): Promise<unknown[] | 
 
 /** The workbook's shared strings alone, from a zip of its own: what a reading thread needs beside its parse thread. */
 export async function readSharedStrings(path: string, meta: WorkbookMeta, limits: ReadLimits): Promise<unknown[] | undefined> {
-  const zip = await openZip(path);
+  const zip = await openZip(path, true);
   try {
     const entry = (await directory(zip, limits)).get(meta.sharedStrings);
     return await parseSharedStrings(entry ? await textOf(zip, entry) : null);
@@ -88,29 +88,16 @@ export async function readSharedStrings(path: string, meta: WorkbookMeta, limits
   }
 }
 
-const openZip = (path: string): Promise<ZipFile> =>
-  new Promise((resolve, reject) =>
-    // The guard inflated every entry already; sizes are validated again in case the file changed since.
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (e, zip) =>
-      e || !zip ? reject(e ?? new Error('no zip')) : resolve(zip),
-    ),
-  );
-
-function directory(zip: ZipFile, limits: ReadLimits): Promise<Map<string, Entry>> {
-  return new Promise((resolve, reject) => {
-    if (zip.entryCount > limits.maxZipEntries) return reject(new Error('too many zip entries'));
-    const entries = new Map<string, Entry>();
-    let total = 0;
-    zip.on('error', reject);
-    zip.on('end', () => resolve(entries));
-    zip.on('entry', (entry: Entry) => {
-      total += entry.uncompressedSize;
-      if (total > limits.maxUncompressedBytes) return reject(new Error('zip larger than when it was checked'));
-      entries.set(entry.fileName, entry);
-      zip.readEntry();
-    });
-    zip.readEntry();
-  });
+/**
+ * The entries by name, once the directory is within the limits again: the file may have changed since the
+ * guard saw it. Every read of an entry is then held to its declared size (openZip's validateEntrySizes).
+ */
+async function directory(zip: ZipFile, limits: ReadLimits): Promise<Map<string, Entry>> {
+  if (zip.entryCount > limits.maxZipEntries) throw new Error('too many zip entries');
+  const entries = await readDirectory(zip);
+  const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (total > limits.maxUncompressedBytes) throw new Error('zip larger than when it was checked');
+  return new Map(entries.map((entry) => [entry.fileName, entry]));
 }
 
 const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
@@ -153,7 +140,7 @@ export function openWorksheets(
   };
   async function* sheets(): AsyncGenerator<WorksheetRows> {
     const parts = await preloadSheetParts();
-    const opened = await openZip(path);
+    const opened = await openZip(path, true);
     zip = opened;
     const entries = await directory(opened, limits);
     const part = async (name: string): Promise<Readable | null> => {

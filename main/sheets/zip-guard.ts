@@ -6,7 +6,6 @@
 // exceljs's streaming reader does not report and which sit after the rows: the reader holds back a sheet's
 // rows until its merges are known (the scan inflates far faster than the parser parses). A refusal from
 // the background pass wins over whatever the read produced (read-pipeline.ts waits for it).
-import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { appError, err, ok } from '../../shared/result';
 import type { AppError, Result } from '../../shared/result';
@@ -14,7 +13,7 @@ import { t } from '../../shared/i18n';
 import type { Lang } from '../../shared/i18n';
 import { mib, ratioFloorBytes } from './limits';
 import type { ReadLimits } from './limits';
-import { openInflated } from './zip-read';
+import { openInflated, openZip, readDirectory } from './zip-read';
 
 export interface ZipFacts {
   /** Entry names in directory order. */
@@ -44,29 +43,8 @@ class Refusal extends Error {
   }
 }
 
-const openZip = (path: string): Promise<ZipFile> =>
-  new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: false, strictFileNames: false }, (e, zip) =>
-      e || !zip ? reject(e ?? new Error('no zip')) : resolve(zip),
-    ),
-  );
-
 /** Inflated chunks of 1 MB: the pass keeps ahead of the parser when both run in one thread (zip-read.ts). */
 const chunkBytes = 1024 * 1024;
-
-/** Every entry of the central directory, before anything is inflated. */
-function readDirectory(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('error', reject);
-    zip.on('end', () => resolve(entries));
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.readEntry();
-  });
-}
 
 /** Finds `ref="…"` of every mergeCell once the mergeCells element has started (it sits after sheetData). */
 class MergeScanner {
