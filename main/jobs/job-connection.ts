@@ -5,7 +5,7 @@ import { render, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import type { ProfileStore } from '../profiles/profile-store';
-import { sandboxProfileName } from '../profiles/profile-store';
+import { readAtSend, sandboxProfileName } from '../profiles/profile-store';
 import { applyLimitOverrides, environmentProfile, environmentProfileName } from '../profiles/resolve-profile';
 import type { Profile, SecretSource } from '../profiles/types';
 import type { Dispatcher } from 'undici';
@@ -54,12 +54,7 @@ export async function connectJob(deps: ConnectDeps, job: JobRecord): Promise<Res
     baseUrl: profile.baseUrl,
     sid: profile.sid,
     appkey: profile.appkey,
-    getSecret: async () => {
-      const got = await secret.read();
-      // The message names where the secret should be, never the secret; the client reports it as refused credentials.
-      if (!got.ok) throw new Error(got.error.code);
-      return got.value;
-    },
+    getSecret: readAtSend(secret),
     clock: deps.clock,
     logger: deps.logger,
     timeoutMs: profile.limits.timeoutSeconds * 1000,

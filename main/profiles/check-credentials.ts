@@ -8,6 +8,7 @@ import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import { HttpWdtClient } from '../wdt/client';
 import type { CallResult, WdtClient } from '../wdt/types';
+import { readAtSend } from './profile-store';
 import type { Profile, SecretSource } from './types';
 
 export type CredentialOutcome = 'works' | 'credentials-refused' | 'clock-skew' | 'unreachable' | 'erp-error';
@@ -90,11 +91,7 @@ export async function checkProfileCredentials(
     sid: profile.sid,
     appkey: profile.appkey,
     // Read again at send time: the client signs with it and keeps nothing.
-    getSecret: async () => {
-      const now = await secret.read();
-      if (!now.ok) throw new Error(now.error.code);
-      return now.value;
-    },
+    getSecret: readAtSend(secret),
     clock: deps.clock,
     timeoutMs,
     connectTimeoutMs: Math.min(timeoutMs, 10_000),

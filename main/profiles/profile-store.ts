@@ -199,6 +199,16 @@ export class ProfileStore {
   }
 }
 
+/**
+ * The client's getSecret over a secret source: read at every send, kept by nobody. A failure throws the
+ * error code only (never the secret), which the client reports as refused credentials.
+ */
+export const readAtSend = (secret: SecretSource) => async (): Promise<string> => {
+  const got = await secret.read();
+  if (!got.ok) throw new Error(got.error.code);
+  return got.value;
+};
+
 /** A secret held only by a closure (the environment's, the sandbox's demo one): nothing to serialise. */
 export function fixedSecret(where: SecretSource['where'], value: string): SecretSource {
   return { where, read: async () => ok(value), toJSON: () => ({ where }) } as SecretSource;
