@@ -3,13 +3,12 @@
 import type { FileTicket, SavedFile } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import { ErrorBox, Loading } from '../components/error-box';
-import { EnvTag } from '../components/env-banner';
+import { JobHead } from '../components/job-head';
 import { FailureList, needAction } from '../components/failure-list';
 import { StateCountsView } from '../components/state-counts';
 import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { useJob } from '../hooks/use-job';
-import { operationLabel } from '../operations';
 
 interface Props {
   jobId: string;
@@ -18,7 +17,7 @@ interface Props {
 }
 
 export function ResultsScreen({ jobId, onTicket, onNew }: Props) {
-  const { api, lang } = useApp();
+  const { api } = useApp();
   const tr = useT();
   const live = useJob(jobId);
   const [saved, runSave] = useAsync<SavedFile>();
@@ -36,12 +35,7 @@ export function ResultsScreen({ jobId, onTicket, onNew }: Props) {
 
   return (
     <div className="results">
-      <div className="run-head">
-        <EnvTag env={job.environment} />
-        <strong>{operationLabel(job.operation, lang)}</strong>
-        <span className="muted">{tr('ui.run.jobLine', { source: job.sourceName, profile: job.profileName, sid: job.sid })}</span>
-        <span className={`job-state state-${job.state}`} data-testid="job-state">{tr(`ui.jobState.${job.state}`)}</span>
-      </div>
+      <JobHead job={job} state={job.state} />
       <StateCountsView counts={job.counts} testId="result-counts" />
       <div className="actions actions-left">
         <button type="button" className="primary" onClick={() => void runSave(() => api.jobsSaveResults({ jobId }))} data-testid="save-results">

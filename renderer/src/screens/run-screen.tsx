@@ -3,11 +3,10 @@
 // main: closing the window or leaving this screen does not stop it.
 import { useEffect, useState } from 'react';
 import { ErrorBox, Loading } from '../components/error-box';
+import { JobHead } from '../components/job-head';
 import { CallList } from '../components/call-list';
-import { EnvTag } from '../components/env-banner';
 import { useApp, useT } from '../hooks/use-app';
 import { useJob, type JobNow } from '../hooks/use-job';
-import { operationLabel } from '../operations';
 
 interface Props {
   jobId: string;
@@ -26,7 +25,7 @@ export function pace(now: JobNow, at: number): { perMinute: number | null; minut
 }
 
 export function RunScreen({ jobId, online, onDone }: Props) {
-  const { api, lang } = useApp();
+  const { api } = useApp();
   const tr = useT();
   const live = useJob(jobId);
   const [clock, setClock] = useState(() => Date.now());
@@ -56,12 +55,7 @@ export function RunScreen({ jobId, online, onDone }: Props) {
 
   return (
     <div className="run">
-      <div className="run-head">
-        <EnvTag env={job.environment} />
-        <strong>{operationLabel(job.operation, lang)}</strong>
-        <span className="muted">{tr('ui.run.jobLine', { source: job.sourceName, profile: job.profileName, sid: job.sid })}</span>
-        <span className={`job-state state-${now.state}`} data-testid="job-state">{tr(`ui.jobState.${now.state}`)}</span>
-      </div>
+      <JobHead job={job} state={now.state} />
       {waiting && (
         <div className="notice notice-warn" role="status" data-testid="waiting">
           {now.waitingReason ?? tr('ui.run.waitingNetwork')} {tr('ui.run.goesOn')}
