@@ -107,8 +107,10 @@ export class JobEngine {
   }
 
   /** Stores a job; nothing is sent until run(). */
-  create(input: Omit<NewJob, 'now'>): Result<string> {
-    const id = this.o.store.createJob({ ...input, now: this.o.clock.now() });
+  create(input: Omit<NewJob, 'now' | 'owner'>): Result<string> {
+    const now = this.o.clock.now();
+    // Owned from its first commit: run() renews this lease; nobody else may take the job in between.
+    const id = this.o.store.createJob({ ...input, now, owner: { id: this.owner, until: now + leaseMs } });
     this.emit({ type: 'jobs-changed', jobId: id });
     return ok(id);
   }

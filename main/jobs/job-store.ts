@@ -34,6 +34,11 @@ export interface NewJob {
   /** Sheet row numbers the person withdrew: their whole orders end as skipped. */
   withdrawnRows?: readonly number[];
   now: number;
+  /**
+   * The process that will run it, with its lease end (ms). Taken in the insert's own transaction: a job
+   * stored 'running' without an owner would look abandoned to a `resume` landing before the run starts.
+   */
+  owner?: { id: string; until: number };
 }
 
 /** How one order ended up after an attempt (or a reconciliation). */
@@ -79,7 +84,7 @@ export class JobStore {
   }
 
   /** Stores a read sheet as a job: every row (valid, invalid, duplicate), its orders planned into calls. */
-  createJob({ sheet, meta, withdrawnRows = [], now }: NewJob): string {
+  createJob({ sheet, meta, withdrawnRows = [], now, owner }: NewJob): string {
     const id = `${compactStamp(now)}-${randomBytes(4).toString('hex')}`;
     const withdrawn = new Set(withdrawnRows);
     const kept = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
@@ -91,9 +96,9 @@ export class JobStore {
     immediate(db, () => {
       db.prepare(
         `INSERT INTO jobs (id, operation, method, profile_name, environment, sid, base_url, source_name, source_path, source_sha256,
-           sheet, header_row, columns, operator, app_version, is_check, lang, per_call, created_at, state)
+           sheet, header_row, columns, operator, app_version, is_check, lang, per_call, created_at, state, owner, owner_until)
          VALUES (@id, @operation, @method, @profileName, @environment, @sid, @baseUrl, @sourceName, @sourcePath, @sha,
-           @sheet, @headerRow, @columns, @operator, @appVersion, @isCheck, @lang, @perCall, @createdAt, 'running')`,
+           @sheet, @headerRow, @columns, @operator, @appVersion, @isCheck, @lang, @perCall, @createdAt, 'running', @owner, @ownerUntil)`,
       ).run({
         id,
         ...meta,
@@ -105,6 +110,8 @@ export class JobStore {
         headerRow: sheet.headerRow,
         columns: JSON.stringify(sheet.columns.map((c) => ({ header: c.header, field: c.field }))),
         createdAt: isoWithOffset(now),
+        owner: owner?.id ?? null,
+        ownerUntil: owner?.until ?? null,
       });
       const insertRow = db.prepare(
         `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -1,7 +1,13 @@
 // Steering a job: pause after the calls in flight, resume, stop (unsent rows skipped), withdraw
 // rows before they are sent; rows in = rows out whatever happens.
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger, systemClock } from '../../../main/effects';
+import { openJobDatabase } from '../../../main/jobs/database';
+import { JobEngine } from '../../../main/jobs/engine';
+import { JobStore } from '../../../main/jobs/job-store';
+import { JobViews } from '../../../main/jobs/job-views';
 import { listSheet, metaFor, readImport, rig, type Rig } from './helpers';
 
 let r: Rig | undefined;
@@ -99,12 +105,35 @@ describe('pause, resume, stop, withdraw', () => {
   it('a job running in another live process is not run here too', async () => {
     r = await rig();
     const jobId = await cancelJob(r, 3);
-    expect(r.store.acquire(jobId, 'elsewhere:1', Date.now(), 30_000, () => true)).toBe(true);
+    // Once the creator's lease has lapsed (31 s on), a process on another machine takes the job.
+    expect(r.store.acquire(jobId, 'elsewhere:1', Date.now() + 31_000, 30_000, () => true)).toBe(true);
     expect(await r.engine.run(jobId)).toMatchObject({ ok: false, error: { code: 'JOB_STATE' } });
     // The other process died (kill -9): its lease no longer holds.
     const { JobEngine } = await import('../../../main/jobs/engine');
     expect(JobEngine).toBeTypeOf('function');
     expect(r.store.acquire(jobId, 'here:2', Date.now(), 30_000, () => false)).toBe(true);
+  });
+
+  it('a job is owned from the commit that stores it: a resume from another process cannot take it before its run starts', async () => {
+    r = await rig();
+    const jobId = await cancelJob(r, 4);
+    expect(r.store.job(jobId)).toMatchObject({ state: 'running', owner: `${hostname()}:${process.pid}` });
+    // Another process (a `wdt-bulk resume`) on its own connection to the same file, landing between create and run.
+    const db = openJobDatabase(r.dbFile);
+    const views = new JobViews(db);
+    const other = new JobEngine({
+      store: new JobStore(db), views, clock: systemClock, logger: silentLogger, lang: () => 'zh-CN', owner: `${hostname()}:1`,
+      connect: async () => { throw new Error('the other process must not connect'); },
+    });
+    try {
+      expect(other.unfinished().map((j) => j.id)).toEqual([jobId]);
+      expect(await other.run(jobId)).toMatchObject({ ok: false, error: { code: 'JOB_STATE' } });
+      expect(views.attemptCount(jobId)).toBe(0);
+    } finally {
+      db.close();
+    }
+    expect(await r.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });
+    expect(r.views.counts(jobId)).toMatchObject({ succeeded: 4 });
   });
 
   it('progress events carry counts that add up and the call that just ended', async () => {
