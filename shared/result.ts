@@ -23,6 +23,7 @@ export const errorCodes = [
   'JOB_NOT_FOUND',
   'JOB_STATE', // the job is not in a state that allows this
   'IPC_FORBIDDEN', // a foreign sender
+  'STORE_FAILED', // the job store (data folder) cannot be used: disk full, unwritable, damaged, newer schema
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@ import { resolveProfile } from '../profiles/resolve-profile';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { t } from '../../shared/i18n';
 import type { JobView } from '../../shared/contract';
+import type { JobRecord } from '../jobs/records';
 
 export function createJobsPort(s: Services): JobsPort {
   const background = (jobId: string) => {
@@ -14,10 +15,15 @@ export function createJobsPort(s: Services): JobsPort {
       if (!ran.ok) s.logger.warn('job run refused', { job: jobId, code: ran.error.code });
     });
   };
+  // A run the store could not even mark interrupted (disk full) is still shown interrupted, as the engine knows it.
+  const viewOf = (job: JobRecord): JobView => {
+    const v = s.views.view(job);
+    return s.engine.unrecordedReason(job.id) ? { ...v, state: 'interrupted' } : v;
+  };
   const view = (jobId: string): Result<JobView> => {
     const job = s.store.job(jobId);
     if (!job) return err(appError('JOB_NOT_FOUND', t(s.lang(), 'jobs.error.notFound', { job: jobId }), { job: jobId }));
-    return ok(s.views.view(job));
+    return ok(viewOf(job));
   };
   return {
     async start({ sheet, profile, isCheck, withdrawnRows, lang }) {
@@ -42,7 +48,7 @@ export function createJobsPort(s: Services): JobsPort {
       if (stopped.ok && !s.engine.isRunning(jobId) && s.store.job(jobId)?.state !== 'done') background(jobId);
       return stopped;
     },
-    list: async () => ok(s.store.jobs().map((job) => s.views.view(job))),
+    list: async () => ok(s.store.jobs().map(viewOf)),
     get: async (jobId) => view(jobId),
     async rows(jobId, offset, limit, states) {
       const got = view(jobId);

@@ -25,6 +25,7 @@ export const exitCodes = {
   nothingSubmitted: 2,
   waiting: 3,
   credentialsRefused: 4,
+  storeFailed: 5,
 } as const;
 
 export type CommandRun = (io: CliIo, argv: string[]) => Promise<number>;

@@ -1,5 +1,6 @@
 // The `wdt-bulk` command line: a second front door to the same services as the desktop app.
 import type { CliIo, CommandRun } from './context';
+import { guardProcess, reportUnexpected } from './unexpected';
 // Commands load on demand: `wdt-bulk jobs` need not load exceljs, and a resume starts sooner.
 const lazy =
   (load: () => Promise<{ run: CommandRun }>): CommandRun =>
@@ -43,17 +44,24 @@ export function processIo(): CliIo {
   };
 }
 
-/** Runs one command line; resolves to the exit status. Never throws for expected failures. */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage);
-    return name ? 0 : 2;
+/** Runs one command line; resolves to the exit status. Never throws: the unexpected is one line plus a log entry. */
+export async function main(argv: string[], given?: CliIo): Promise<number> {
+  const io = given ?? processIo();
+  if (!given) guardProcess(io, argv);
+  try {
+    const [name, ...rest] = argv;
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(usage);
+      return name ? 0 : 2;
+    }
+    // Own keys only: `constructor`, `__proto__`, `toString` are names of every object, not commands.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!command) {
+      io.stderr.write(`wdt-bulk: unknown command "${name}".\n\n${usage}`);
+      return 2;
+    }
+    return await command(io, rest);
+  } catch (error) {
+    return reportUnexpected(io, argv, error);
   }
-  const command = commands[name];
-  if (!command) {
-    io.stderr.write(`wdt-bulk: unknown command "${name}".\n\n${usage}`);
-    return 2;
-  }
-  return command(io, rest);
 }

@@ -2,6 +2,7 @@
 // CLI can report, writing its results workbook, and the submit-style JSON object (cli.md).
 import path from 'node:path';
 import { render, t, type Lang } from '../../shared/i18n';
+import type { ErrorCode } from '../../shared/result';
 import type { StateCounts } from '../../shared/states';
 import { fileLogger } from '../file-logger';
 import type { RunEnd } from '../jobs/runner';
@@ -69,9 +70,17 @@ export function exitCodeOf(s: Services, jobId: string, end: RunEnd | null): numb
   return c.failed + c.invalid + c.duplicate + c.unknown + c.skipped + c.pending === 0 ? exitCodes.ok : exitCodes.someRowsNotSucceeded;
 }
 
-/** Worst first: credentials refused, then waiting, then some rows not succeeded. */
+/** The exit status of a command that ended on an error (cli.md): the store's own failure is 5, whatever else happened. */
+export function exitCodeOfError(code: ErrorCode): number {
+  if (code === 'STORE_FAILED') return exitCodes.storeFailed;
+  if (code === 'CREDENTIALS_REFUSED') return exitCodes.credentialsRefused;
+  if (code === 'JOB_STATE') return exitCodes.waiting;
+  return exitCodes.nothingSubmitted;
+}
+
+/** Worst first: the store failed, credentials refused, then waiting, then some rows not succeeded. */
 export function combineExitCodes(codes: readonly number[]): number {
-  for (const c of [exitCodes.credentialsRefused, exitCodes.waiting, exitCodes.someRowsNotSucceeded, exitCodes.nothingSubmitted]) if (codes.includes(c)) return c;
+  for (const c of [exitCodes.storeFailed, exitCodes.credentialsRefused, exitCodes.waiting, exitCodes.someRowsNotSucceeded, exitCodes.nothingSubmitted]) if (codes.includes(c)) return c;
   return exitCodes.ok;
 }
 
@@ -104,8 +113,7 @@ export async function runJob(
   try {
     const ran = await s.engine.run(jobId, { waitLimitMs: o.waitSeconds * 1000 });
     if (!ran.ok) {
-      const code = ran.error.code === 'JOB_STATE' ? exitCodes.waiting : ran.error.code === 'CREDENTIALS_REFUSED' ? exitCodes.credentialsRefused : exitCodes.nothingSubmitted;
-      return { end: null, code, error: { code: ran.error.code, message: ran.error.message } };
+      return { end: null, code: exitCodeOfError(ran.error.code), error: { code: ran.error.code, message: ran.error.message } };
     }
     const end = ran.value;
     const job = s.store.job(jobId)!;

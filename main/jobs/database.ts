@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrations, type Migration } from './migrations';
+import { StoreError, storeFolder } from './store-failure';
+import { keepReserve } from './store-reserve';
 
 export type JobDatabase = Database.Database;
 
@@ -25,6 +27,7 @@ export function openJobDatabase(file: string, options: OpenOptions = {}): JobDat
     db.pragma('busy_timeout = 10000');
     assertDurable(db);
     migrate(db, options.migrations ?? migrations);
+    keepReserve(file);
     return db;
   } catch (error) {
     db.close();
@@ -47,7 +50,8 @@ export function migrate(db: JobDatabase, list: readonly Migration[]): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   const newest = list.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > newest) {
-    throw new Error(`job store: the file is from a newer version of wdt-bulk (schema ${current}, this build knows ${newest})`);
+    // Never touch a newer schema: this build cannot know what its tables mean. A typed refusal (exit 5), not a crash.
+    throw new StoreError('newer', storeFolder(db), { found: current, known: newest });
   }
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;

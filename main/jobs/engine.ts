@@ -4,8 +4,9 @@ import os from 'node:os';
 import { render, type Lang, type LocalizedText } from '../../shared/i18n';
 import type { JobProgress } from '../../shared/contract/jobs.contract';
 import { getOperation } from '../../shared/operations/catalog';
-import { appError, err, ok, type Result } from '../../shared/result';
+import { appError, err, ok, type AppError, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
+import { oneLine } from '../error-line';
 import type { ProfileLimits } from '../profiles/types';
 import type { WdtClient } from '../wdt/types';
 import type { JobStore, NewJob } from './job-store';
@@ -13,6 +14,8 @@ import type { JobViews } from './job-views';
 import { Pacer } from './pacer';
 import type { JobRecord } from './records';
 import { JobRunner, type RunEnd } from './runner';
+import { storeAppError, storeFailureOf, storeFailureText, storeFolder } from './store-failure';
+import { spendReserve } from './store-reserve';
 
 export type EngineEvent =
   | { type: 'progress'; progress: JobProgress }
@@ -82,6 +85,8 @@ export class JobEngine {
   private readonly owner: string;
   private readonly isAlive: (owner: string) => boolean;
   private readonly pendingEmit = new Map<string, NodeJS.Timeout>();
+  /** Interruptions the store could not take (disk full): told in progress until a run starts again. */
+  private readonly unrecorded = new Map<string, LocalizedText>();
   private reachable = true;
 
   constructor(private readonly o: JobEngineOptions) {
@@ -109,8 +114,17 @@ export class JobEngine {
   /** Stores a job; nothing is sent until run(). */
   create(input: Omit<NewJob, 'now' | 'owner'>): Result<string> {
     const now = this.o.clock.now();
-    // Owned from its first commit: run() renews this lease; nobody else may take the job in between.
-    const id = this.o.store.createJob({ ...input, now, owner: { id: this.owner, until: now + leaseMs } });
+    let id: string;
+    try {
+      // Owned from its first commit: run() renews this lease; nobody else may take the job in between.
+      id = this.o.store.createJob({ ...input, now, owner: { id: this.owner, until: now + leaseMs } });
+    } catch (error) {
+      // One transaction: a store that fails here keeps nothing of the job, and nothing was sent.
+      const failure = storeFailureOf(error, storeFolder(this.o.store.db));
+      if (!failure) throw error;
+      this.o.logger.error('job store failed', { during: 'create', reason: failure.reason, folder: failure.folder, ...failure.params });
+      return err(storeAppError(failure, this.o.lang()));
+    }
     this.emit({ type: 'jobs-changed', jobId: id });
     return ok(id);
   }
@@ -123,20 +137,27 @@ export class JobEngine {
   run(jobId: string, options: RunOptions = {}): Promise<Result<RunEnd>> {
     const running = this.active.get(jobId);
     if (running) return running.done;
-    const job = this.o.store.job(jobId);
+    let job: JobRecord | null;
+    try {
+      job = this.o.store.job(jobId);
+      if (job && job.state !== 'done' && !this.o.store.acquire(jobId, this.owner, this.o.clock.now(), leaseMs, this.isAlive)) {
+        return Promise.resolve(err(appError('JOB_STATE', render(this.o.lang(), { key: 'jobs.error.busy', params: { job: jobId } }), { job: jobId })));
+      }
+    } catch (error) {
+      // Nothing of this run happened yet: the job stays as it was; only the caller hears why.
+      return Promise.resolve(this.failed(jobId, error, false));
+    }
     if (!job) return Promise.resolve(err(appError('JOB_NOT_FOUND', render(this.o.lang(), { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId })));
     if (job.state === 'done') return Promise.resolve(ok({ kind: 'done' } as RunEnd));
-    if (!this.o.store.acquire(jobId, this.owner, this.o.clock.now(), leaseMs, this.isAlive)) {
-      return Promise.resolve(err(appError('JOB_STATE', render(this.o.lang(), { key: 'jobs.error.busy', params: { job: jobId } }), { job: jobId })));
-    }
-    const op = getOperation(job.operation);
-    if (!op) throw new Error(`job ${jobId}: unknown operation ${job.operation}`);
     const active: Active = { runner: null, pacer: null, pauseRequested: false, closing: false, done: Promise.resolve(ok({ kind: 'done' } as RunEnd)) };
     this.active.set(jobId, active);
+    this.unrecorded.delete(jobId);
     active.done = (async (): Promise<Result<RunEnd>> => {
-      const heartbeat = setInterval(() => this.o.store.renew(jobId, this.owner, this.o.clock.now() + leaseMs), leaseMs / 3);
+      const heartbeat = setInterval(() => this.guard('renew', () => this.o.store.renew(jobId, this.owner, this.o.clock.now() + leaseMs)), leaseMs / 3);
       heartbeat.unref();
       try {
+        const op = getOperation(job.operation);
+        if (!op) throw new Error(`job ${jobId}: unknown operation ${job.operation}`);
         const connection = await this.o.connect(job);
         if (!connection.ok) {
           this.o.store.setState(jobId, 'interrupted', { key: 'jobs.interrupted.profile', params: { message: connection.error.message } });
@@ -182,15 +203,59 @@ export class JobEngine {
           pacer.close();
           await connection.value.close();
         }
+      } catch (error) {
+        return this.failed(jobId, error, true);
       } finally {
         clearInterval(heartbeat);
-        this.o.store.release(jobId, this.owner);
+        // The first error is the one to tell: a release that fails too (same full disk) is only logged;
+        // the lease then lapses by itself and a dead pid gives the job up at once.
+        this.guard('release', () => this.o.store.release(jobId, this.owner));
         this.active.delete(jobId);
-        this.flushProgress(jobId);
+        this.guard('progress', () => this.flushProgress(jobId));
         this.emit({ type: 'jobs-changed', jobId });
       }
     })();
     return active.done;
+  }
+
+  /**
+   * A run that threw: the store failed (disk full, unwritable…) or a bug. The job becomes interrupted
+   * with the reason (kept in memory too, for when the store cannot take even that), and the caller
+   * gets a typed error: STORE_FAILED naming the data folder, or INTERNAL. Resume goes on with the job.
+   */
+  private failed(jobId: string, error: unknown, started: boolean): Result<never> {
+    const lang = this.o.lang();
+    const failure = storeFailureOf(error, storeFolder(this.o.store.db));
+    let reason: LocalizedText;
+    let failedWith: AppError;
+    if (failure) {
+      // Disk full: give back the space kept aside, so that the interruption and the lease release below can commit.
+      if (failure.reason === 'full') spendReserve(this.o.store.db.name);
+      reason = storeFailureText(failure);
+      failedWith = storeAppError(failure, lang);
+      this.o.logger.error('job store failed', { job: jobId, reason: failure.reason, folder: failure.folder, ...failure.params });
+    } else {
+      const message = oneLine(error);
+      reason = { key: 'jobs.interrupted.internal', params: { message } };
+      failedWith = appError('INTERNAL', render(lang, reason), { job: jobId });
+      this.o.logger.error('job run failed', { job: jobId, error: message, stack: error instanceof Error ? (error.stack ?? null) : null });
+    }
+    if (started) {
+      this.unrecorded.set(jobId, reason);
+      if (this.guard('interrupt', () => this.o.store.setState(jobId, 'interrupted', reason))) this.unrecorded.delete(jobId);
+    }
+    return err(failedWith);
+  }
+
+  /** Runs a store write whose failure must not hide another error or escape a timer; false when it failed. */
+  private guard(what: string, write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      this.o.logger.error('job store write failed', { during: what, error: oneLine(error) });
+      return false;
+    }
   }
 
   /** Pauses a running job after the calls in flight have answered; a job not running here just stays put. */
@@ -250,18 +315,24 @@ export class JobEngine {
     const job = this.o.store.job(jobId);
     if (!job) return null;
     const batches = this.o.store.batches(jobId);
+    const unrecorded = this.unrecordedReason(jobId);
     return {
       jobId,
-      state: job.state,
+      state: unrecorded ? 'interrupted' : job.state,
       counts: this.o.views.counts(jobId),
       calls: this.o.views.attemptCount(jobId),
       batches: batches.total,
       batchesDone: batches.done,
       rows: this.o.views.rowCount(jobId),
       startedAt: job.started_at,
-      waitingReason: job.state_reason ? render(this.o.lang(), job.state_reason) : null,
+      waitingReason: unrecorded ? render(this.o.lang(), unrecorded) : job.state_reason ? render(this.o.lang(), job.state_reason) : null,
       lastCall: this.o.views.lastCall(jobId),
     };
+  }
+
+  /** Why a job not running here was interrupted when the store could not record it (null: the store says it all). */
+  unrecordedReason(jobId: string): LocalizedText | null {
+    return this.active.has(jobId) ? null : (this.unrecorded.get(jobId) ?? null);
   }
 
   /** Stops every run of this process after its calls in flight answer (app quit); the jobs wait for the next start. */
@@ -316,8 +387,11 @@ export class JobEngine {
       jobId,
       setTimeout(() => {
         this.pendingEmit.delete(jobId);
-        const progress = this.progress(jobId);
-        if (progress) this.emit({ type: 'progress', progress });
+        // A timer must never throw: a store that cannot be read now is told by the run's own end.
+        this.guard('progress', () => {
+          const progress = this.progress(jobId);
+          if (progress) this.emit({ type: 'progress', progress });
+        });
       }, 100),
     );
   }

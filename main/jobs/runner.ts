@@ -41,6 +41,8 @@ type Halt = Exclude<RunEnd, { kind: 'done' }>;
 
 export class JobRunner {
   private halt: Halt | null = null;
+  /** The first error a lane threw (the store failed): every lane ends, then run() throws it. */
+  private broken: { error: unknown } | null = null;
   private stopping = false;
   private readonly abort = new AbortController();
   private offlineSince: number | null = null;
@@ -78,6 +80,7 @@ export class JobRunner {
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
       if (this.doubtTimer) clearTimeout(this.doubtTimer);
     }
+    if (this.broken) throw this.broken.error;
     if (this.stopping) store.skipUnsent(jobId);
     if (this.halt) return this.halt;
     if (store.settled(jobId)) return { kind: 'done' };
@@ -95,10 +98,17 @@ export class JobRunner {
     const lanes = Math.max(1, Math.min(queue.length, this.d.pacer.limits.concurrency));
     await Promise.all(
       Array.from({ length: lanes }, async () => {
-        while (!this.halt) {
-          const batch = queue.shift();
-          if (batch === undefined) return;
-          await this.processBatch(batch);
+        try {
+          while (!this.halt) {
+            const batch = queue.shift();
+            if (batch === undefined) return;
+            await this.processBatch(batch);
+          }
+        } catch (error) {
+          // A store write failed (disk full…): the other lanes stop at their next step once their calls in
+          // flight have answered, and run() throws this error rather than return the placeholder halt.
+          this.broken ??= { error };
+          this.stopWith({ kind: 'paused' });
         }
       }),
     );

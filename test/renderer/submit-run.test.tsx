@@ -120,4 +120,22 @@ describe('run screen', () => {
     act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'done', counts: { ...counts, pending: 0, succeeded: 9 }, calls: 3, batches: 3, batchesDone: 3, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
     await screen.findByTestId('result-counts');
   });
+
+  it('says why a job was interrupted (the store full) and offers resume', async () => {
+    const fake = new FakeWdt();
+    fake.addImport(fakeImport(10));
+    await atSubmit(fake);
+    fireEvent.click(screen.getByTestId('start'));
+    await screen.findByTestId('progress');
+    const counts = { ...emptyCounts(), succeeded: 4, pending: 6 };
+    const reason = '磁盘已满：数据文件夹 /home/clerk/.config/wdt-bulk 中的任务库无法写入（SQLITE_FULL）。';
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'interrupted', counts, calls: 1, batches: 3, batchesDone: 1, rows: 10, startedAt: null, waitingReason: reason, lastCall: null }));
+    const notice = await screen.findByTestId('interrupted');
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(notice.textContent).toContain(reason);
+    expect(notice.textContent).toContain('点击“继续”');
+    expect(screen.queryByTestId('waiting')).toBeNull();
+    fireEvent.click(screen.getByTestId('resume'));
+    await waitFor(() => expect(fake.callsOf('jobsResume')).toEqual([{ jobId: 'job-1' }]));
+  });
 });

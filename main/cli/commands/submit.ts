@@ -11,7 +11,7 @@ import { confirmationText, needsConfirmation } from '../../profiles/production-s
 import { resolveProfile } from '../../profiles/resolve-profile';
 import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
-import { cliServices, jobJson, parseWait, runJob } from '../job-run';
+import { cliServices, exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 
@@ -117,7 +117,7 @@ async function submit(
   const created = s.engine.create({ sheet, meta });
   if (!created.ok) {
     printError(io, { json }, created.error);
-    return exitCodes.nothingSubmitted;
+    return exitCodeOfError(created.error.code);
   }
   const jobId = created.value;
   if (!json) {

@@ -17,6 +17,7 @@ export interface JobNow {
   batches: number | null;
   batchesDone: number | null;
   startedAt: string | null;
+  /** Why the job waits or was interrupted (network down, disk full…), when main said so. */
   waitingReason: string | null;
 }
 
@@ -75,7 +76,7 @@ function merge(job: { view: JobView; at: number } | null, progress: { push: JobP
   if (job && (!progress || job.at > progress.at)) {
     const v = job.view;
     const rows = Object.values(v.counts).reduce((a, b) => a + b, 0);
-    return { state: v.state, counts: v.counts, calls: v.calls, rows, batches: p?.batches ?? null, batchesDone: p?.batchesDone ?? null, startedAt: v.startedAt, waitingReason: v.state === 'waiting' ? (p?.waitingReason ?? null) : null };
+    return { state: v.state, counts: v.counts, calls: v.calls, rows, batches: p?.batches ?? null, batchesDone: p?.batchesDone ?? null, startedAt: v.startedAt, waitingReason: v.state === 'waiting' || v.state === 'interrupted' ? (p?.waitingReason ?? null) : null };
   }
   if (!p) return null;
   return { state: p.state, counts: p.counts, calls: p.calls, rows: p.rows, batches: p.batches, batchesDone: p.batchesDone, startedAt: p.startedAt, waitingReason: p.waitingReason };

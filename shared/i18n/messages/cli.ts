@@ -2,6 +2,10 @@
 import { defineMessages } from '../define';
 
 export const cliMessages = defineMessages({
+  'cli.unexpected': {
+    'zh-CN': 'wdt-bulk 出现意外错误：{message}。详情已写入日志文件夹 {logs}；已记录的任务不会丢失。',
+    en: 'wdt-bulk hit an unexpected error: {message}. The details are in the log folder {logs}; stored jobs are not lost.',
+  },
   'cli.badArgs': { 'zh-CN': '参数有误：{reason}', en: 'Bad arguments: {reason}' },
   'cli.usageSubmit': {
     'zh-CN':

@@ -48,6 +48,35 @@ export const jobsMessages = defineMessages({
     en: "This computer's clock is too far from the ERP's even after correction; set the system time, then resume",
   },
   'jobs.interrupted.profile': { 'zh-CN': '无法使用此任务的配置：{message}', en: "This job's profile cannot be used: {message}" },
+  // The job store itself failed (main/jobs/store-failure.ts): the folder, the reason, what to do.
+  'jobs.store.full': {
+    'zh-CN': '磁盘已满：数据文件夹 {folder} 中的任务库无法写入（{code}）。已记录的内容不会丢失；请腾出磁盘空间后继续任务（wdt-bulk resume）。',
+    en: 'Disk full: the job store in the data folder {folder} cannot be written ({code}). Nothing recorded is lost; free some disk space, then resume the job (wdt-bulk resume).',
+  },
+  'jobs.store.readOnly': {
+    'zh-CN': '数据文件夹 {folder} 不可写（{code}）。已记录的内容不会丢失；请让当前用户可以写入该文件夹后继续任务（wdt-bulk resume）。',
+    en: 'The data folder {folder} cannot be written ({code}). Nothing recorded is lost; make the folder writable for this user, then resume the job (wdt-bulk resume).',
+  },
+  'jobs.store.corrupt': {
+    'zh-CN': '数据文件夹 {folder} 中的任务库 jobs.sqlite 已损坏（{code}）。请先备份该文件夹，再联系支持人员；不要删除该文件。',
+    en: 'The job store jobs.sqlite in the data folder {folder} is damaged ({code}). Back up the folder first and contact support; do not delete the file.',
+  },
+  'jobs.store.busy': {
+    'zh-CN': '数据文件夹 {folder} 中的任务库被另一个程序长时间锁定（{code}）。请关闭其他 wdt-bulk 窗口或命令后继续任务（wdt-bulk resume）。',
+    en: 'The job store in the data folder {folder} is locked by another program ({code}). Close other wdt-bulk windows or commands, then resume the job (wdt-bulk resume).',
+  },
+  'jobs.store.io': {
+    'zh-CN': '读写数据文件夹 {folder} 中的任务库时出错（{code}）。已记录的内容不会丢失；请检查磁盘后继续任务（wdt-bulk resume）。',
+    en: 'Reading or writing the job store in the data folder {folder} failed ({code}). Nothing recorded is lost; check the disk, then resume the job (wdt-bulk resume).',
+  },
+  'jobs.store.newer': {
+    'zh-CN': '数据文件夹 {folder} 中的任务库由更新版本的 wdt-bulk 写入（结构版本 {found}，本程序只认识到 {known}）。为保护数据，本程序不会打开它：请使用更新版本，或用 WDT_BULK_HOME 指定另一个数据文件夹。',
+    en: 'The job store in the data folder {folder} was written by a newer wdt-bulk (schema {found}; this build knows up to {known}). To protect it, this build will not open it: use the newer version, or choose another data folder with WDT_BULK_HOME.',
+  },
+  'jobs.interrupted.internal': {
+    'zh-CN': '程序内部错误，任务已中断：{message}。详情见数据文件夹中的日志；已记录的内容不会丢失，可以继续任务。',
+    en: 'An internal error interrupted the job: {message}. Details are in the log in the data folder; nothing recorded is lost and the job can be resumed.',
+  },
   'jobs.error.notFound': { 'zh-CN': '找不到任务 {job}', en: 'No job {job}' },
   'jobs.error.busy': {
     'zh-CN': '任务 {job} 正在另一个窗口或命令行中运行',

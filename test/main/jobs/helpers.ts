@@ -81,11 +81,11 @@ export interface Rig {
 
 /** An engine on a temp store, talking to a fresh sandbox through the real HTTP client. */
 export async function rig(
-  options: { sandbox?: SandboxOptions; limits?: Partial<ProfileLimits>; engine?: Partial<JobEngineOptions>; sandboxInstance?: Sandbox } = {},
+  options: { sandbox?: SandboxOptions; limits?: Partial<ProfileLimits>; engine?: Partial<JobEngineOptions>; sandboxInstance?: Sandbox; dbFolder?: string } = {},
 ): Promise<Rig> {
   const tmp = tempDir();
   const sandbox = options.sandboxInstance ?? (await startSandbox(options.sandbox ?? {}));
-  const dbFile = path.join(tmp.dir, 'jobs.sqlite');
+  const dbFile = path.join(options.dbFolder ?? tmp.dir, 'jobs.sqlite');
   const db = openJobDatabase(dbFile);
   const store = new JobStore(db);
   const views = new JobViews(db);

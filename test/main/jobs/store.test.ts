@@ -51,7 +51,7 @@ describe('job store file', () => {
     expect((db.prepare('PRAGMA table_info(job_orders)').all() as { name: string }[]).map((c) => c.name)).toContain('refusal');
     db.pragma('user_version = 99');
     db.close();
-    expect(() => openJobDatabase(file)).toThrow(/newer version/);
+    expect(() => openJobDatabase(file)).toThrow(expect.objectContaining({ name: 'StoreError', reason: 'newer', folder: tmp.dir, params: { found: 99, known: migrations.at(-1)!.version } }));
   });
 
   it('rejects a row state the engine does not know', () => {
