@@ -8,10 +8,14 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { hostTag, sweepStaleTemps } from './stale-temps';
 
-/** A temporary name beside `target`: hidden, unique, and recognisably ours if a crash leaves it behind. */
+/**
+ * A temporary name beside `target`: hidden, unique, and recognisably ours if a crash leaves it behind —
+ * the writer's pid and computer are in it, so the next write can tell a dead write (stale-temps.ts).
+ */
 export const tempPathFor = (target: string): string =>
-  path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${hostTag()}.${randomBytes(4).toString('hex')}.tmp`);
 
 async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; there the rename itself is what NTFS journals.
@@ -35,6 +39,8 @@ async function syncFolder(folder: string): Promise<void> {
  */
 export async function safeWrite(target: string, write: (stream: Writable) => Promise<void>): Promise<string> {
   const absolute = path.resolve(target);
+  // What a killed write left here goes first, so hidden half-files never pile up beside the clerk's sheets.
+  await sweepStaleTemps(path.dirname(absolute));
   const temp = tempPathFor(absolute);
   // `flush`: the file descriptor is fsynced before it is closed, so the bytes are on disk before the rename.
   const stream = createWriteStream(temp, { flags: 'wx', flush: true });
