@@ -66,7 +66,8 @@ export async function openCsv(filePath: string, limits: ReadLimits): Promise<Sou
     for (const [index, record] of records.entries()) {
       // A CSV row's number is its record number, as Excel shows it when it opens the file.
       const number = index + 1;
-      if (++count > limits.maxRows + 100) throw new SheetLimitError('rows', name, number);
+      // Every record counts here, empty ones too (a bound on the work); rows with a value count against maxRows in sheet-rows.ts.
+      if (++count > limits.maxRawRows) throw new SheetLimitError('rawRows', name, number);
       if (record.length > limits.maxColumns && record.slice(limits.maxColumns).some((v) => v.trim() !== '')) {
         throw new SheetLimitError('columns', name, number);
       }

@@ -10,8 +10,14 @@ export interface ReadLimits {
   maxUncompressedBytes: number;
   /** Highest uncompressed/compressed ratio of one entry (checked for entries over 1 MiB). */
   maxCompressionRatio: number;
-  /** Most data rows in the sheet that is read. */
+  /** Most data rows (rows holding a value) in the sheet that is read. */
   maxRows: number;
+  /**
+   * Most rows the sheet may hold at all, blank and merely formatted ones included: a bound on the work,
+   * not on the clerk's data. Above Excel's own 1,048,576, so any sheet Excel can save is read through
+   * (a few data rows above a million formatted empty ones); an endless hand-made one is still stopped.
+   */
+  maxRawRows: number;
   /** Most columns in the sheet that is read. */
   maxColumns: number;
   /** Longest the whole read may take, in milliseconds, before the worker is stopped. */
@@ -24,6 +30,7 @@ export const defaultLimits: ReadLimits = {
   maxUncompressedBytes: 1024 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxRows: 200_000,
+  maxRawRows: 1_100_000,
   maxColumns: 100,
   timeoutMs: 5 * 60_000,
 };

@@ -29,7 +29,7 @@ const rowsPerBatch = 500;
 /** Batches the parse thread may run ahead of the reading thread: bounds the memory in between. */
 const window = 16;
 
-type Failure = { kind: 'limit'; limit: 'rows' | 'columns'; sheet: string; row: number } | { kind: 'error'; message: string };
+type Failure = { kind: 'limit'; limit: SheetLimitError['limit']; sheet: string; row: number } | { kind: 'error'; message: string };
 
 /** Parse thread → reading thread. */
 type ParseMessage =

@@ -43,6 +43,7 @@ export const readRequestSchema = z.object({
       maxUncompressedBytes: z.number().positive(),
       maxCompressionRatio: z.number().positive(),
       maxRows: z.number().positive(),
+      maxRawRows: z.number().positive(),
       maxColumns: z.number().positive(),
       timeoutMs: z.number().positive(),
     })
@@ -134,8 +135,8 @@ async function readBook(filePath: string, intake: Intake, request: ReadRequest, 
   } catch (e) {
     if (e instanceof GuardFailure) return err(e.error);
     if (e instanceof SheetLimitError) {
-      const key = e.limit === 'rows' ? 'sheets.limit.rows' : 'sheets.limit.columns';
-      const limit = e.limit === 'rows' ? limits.maxRows : limits.maxColumns;
+      const key = e.limit === 'rows' ? 'sheets.limit.rows' : e.limit === 'rawRows' ? 'sheets.limit.rawRows' : 'sheets.limit.columns';
+      const limit = e.limit === 'rows' ? limits.maxRows : e.limit === 'rawRows' ? limits.maxRawRows : limits.maxColumns;
       const params = { file: file.name, sheet: e.sheet, row: e.row, limit };
       return err(appError('FILE_TOO_LARGE', t(lang, key, params), params));
     }

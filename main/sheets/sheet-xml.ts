@@ -65,7 +65,7 @@ const styleFormat = (style: { numFmt?: unknown } | null | undefined): string | u
 
 /**
  * Parses one worksheet into `sink`, yielding after each chunk of XML (the sink is drained then). Throws
- * SheetLimitError past the row or column limit, at the row where the single-row-at-a-time read did.
+ * SheetLimitError past the raw-row or column limit, at the row where the single-row-at-a-time read did.
  */
 export async function* parseSheetXml(
   stream: AsyncIterable<string>,
@@ -73,7 +73,7 @@ export async function* parseSheetXml(
   context: SheetContext,
   sink: CellSink,
   sheet: string,
-  limits: Pick<ReadLimits, 'maxRows' | 'maxColumns'>,
+  limits: Pick<ReadLimits, 'maxRawRows' | 'maxColumns'>,
 ): AsyncGenerator<void> {
   const { xmlDecode, isDateFmt, excelToDate } = parts.utils;
   const { sharedStrings, styles, date1904 } = context;
@@ -122,7 +122,9 @@ export async function* parseSheetXml(
           inRows = false;
         } else if (node.name === 'row') {
           if (row) {
-            if (++count > limits.maxRows + 100) throw new SheetLimitError('rows', sheet, row.number);
+            // Every row element counts here, blank formatted ones too: a bound on the work. Rows holding a
+            // value are counted against maxRows where blanks are told apart (sheet-rows.ts).
+            if (++count > limits.maxRawRows) throw new SheetLimitError('rawRows', sheet, row.number);
             if (row.tooWide) throw new SheetLimitError('columns', sheet, row.number);
             sink.endRow();
           }

@@ -25,9 +25,12 @@ export interface SourceBook {
   close(): void;
 }
 
-/** A limit hit while streaming; the pipeline turns it into a FILE_TOO_LARGE result. */
+/**
+ * A limit hit while streaming; the pipeline turns it into a FILE_TOO_LARGE result. 'rows' counts rows
+ * holding a value (sheet-rows.ts); 'rawRows' every row element or record, blank ones too (the parsers).
+ */
 export class SheetLimitError extends Error {
-  constructor(readonly limit: 'rows' | 'columns', readonly sheet: string, readonly row: number) {
+  constructor(readonly limit: 'rows' | 'rawRows' | 'columns', readonly sheet: string, readonly row: number) {
     super(`sheet limit: ${limit}`);
   }
 }

@@ -38,8 +38,12 @@ export const sheetsMessages = defineMessages({
     en: 'File "{file}" could not be read ({reason}). Open it in Excel, save it as .xlsx and try again.',
   },
   'sheets.limit.rows': {
-    'zh-CN': '文件“{file}”的工作表“{sheet}”超过了 {limit} 行的上限。请拆分成几个文件再导入。',
-    en: 'Sheet "{sheet}" of "{file}" has more than {limit} rows. Split it into several files and import them one by one.',
+    'zh-CN': '文件“{file}”的工作表“{sheet}”超过了 {limit} 行数据的上限。请拆分成几个文件再导入。',
+    en: 'Sheet "{sheet}" of "{file}" has more than {limit} rows of data. Split it into several files and import them one by one.',
+  },
+  'sheets.limit.rawRows': {
+    'zh-CN': '文件“{file}”的工作表“{sheet}”共有超过 {limit} 行（包括空行和只有格式的行），读取到第 {row} 行时停止。请把有数据的行复制到一个新工作表，另存后再导入。',
+    en: 'Sheet "{sheet}" of "{file}" holds more than {limit} rows (blank and formatted-only rows included); reading stopped at row {row}. Copy the rows with data into a new sheet, save it and import that.',
   },
   'sheets.limit.columns': {
     'zh-CN': '文件“{file}”的工作表“{sheet}”第 {row} 行超过了 {limit} 列的上限。请删除多余的列再导入。',

@@ -50,7 +50,7 @@ export function writeCfb(file: string, streams: string[]): string {
   return file;
 }
 
-interface ZipEntrySpec {
+export interface ZipEntrySpec {
   name: string;
   /** Raw deflated bytes, and the true sizes. */
   deflated: Buffer;
