@@ -44,7 +44,8 @@ export async function reconcileBatch(
       if (result.kind !== 'answered') {
         // Nothing learned: the order stays in doubt; the pacer holds off and the loop asks again.
         store.settle(jobId, batch, [], audit);
-        if (result.kind === 'credentials-refused' || result.kind === 'clock-skew') return { kind: 'ok' };
+        // A refused account, request or address has halted the run (sawResult): the orders stay in doubt for resume.
+        if (signal.aborted) return { kind: 'ok' };
         continue;
       }
       const parsed = queryResponseSchema.safeParse(result.erp);

@@ -25,7 +25,7 @@ const detailSchema = z.looseObject({
   remark: z.string().max(255).optional(),
 });
 
-export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { state, nowMs }) => {
+export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { state, nowMs, options }) => {
   const info = orderInfoSchema.safeParse(rawInfo);
   if (!info.success) return refuse('orderInfo参数格式错误');
   const outerNo = (info.data.outer_no ?? '').trim();
@@ -56,8 +56,8 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
       remark: d.remark ?? '',
     });
   }
-  // The page leaves the duplicate message open; the return number IS the outer_no, so a second one cannot exist.
-  if (state.returns.has(outerNo) || state.returnByOuterNo(outerNo)) return refuse('外部单号已存在');
+  // The vendor's words for a used outer_no (错误码说明); the return number IS the outer_no, so a second one cannot exist.
+  if (state.returns.has(outerNo) || state.returnByOuterNo(outerNo)) return refuse('此外部单已使用!');
 
   const checkFails = isCheck ? provider.checkFails : undefined;
   const cancelOnFail = String(info.data.check_fail_cancel ?? '0') === '1';
@@ -77,7 +77,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
     detail_list: lines,
   };
   state.returns.set(outerNo, created);
-  const data = checkFails ? { status: 20, message: checkFails } : { status: 0, message: outerNo };
+  const data = checkFails ? { status: 20, message: checkFails } : { status: 0, message: options.createMessage === 'OK' ? 'OK' : outerNo };
   return { answer: { status: 0, data }, mutated: true };
 };
 
