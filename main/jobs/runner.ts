@@ -155,7 +155,7 @@ export class JobRunner {
       const answer = answerOf(result);
       switch (result.kind) {
         case 'answered': {
-          const outcomes = op.outcomes(result.erp, keys);
+          const outcomes = op.outcomes(result.erp, keys, started.orders);
           store.finishAttempt(jobId, batch, started.attemptId, answer, settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts));
           break;
         }

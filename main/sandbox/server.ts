@@ -11,7 +11,7 @@ import type { HandlerContext, MethodHandler, SandboxAnswer } from './handler-kit
 import { optionsPatchSchema, runtimeOptionsSchema, takeFault, type SandboxOptionsPatch, type SandboxRuntimeOptions } from './options';
 import { batchCancelOrder, createOrder, pending, queryWithDetail } from './purchase-returns';
 import { SandboxState } from './state';
-import { otherInCancel, stockinCancel } from './stock-docs';
+import { otherInCancel, otherInQuery, stockinCancel, stockinQuery } from './stock-docs';
 
 /** One handler per API method (rule 4: adding a method adds one line here). */
 export const sandboxMethods: Record<string, MethodHandler> = {
@@ -21,6 +21,8 @@ export const sandboxMethods: Record<string, MethodHandler> = {
   'purchase.PurchaseReturn.queryWithDetail': queryWithDetail,
   'wms.stockother.In.cancelOrder': otherInCancel,
   'wms.stockin.Purchase.cancel': stockinCancel,
+  'wms.stockin.Purchase.queryWithDetail': stockinQuery,
+  'wms.stockother.InQuery.queryWithDetail': otherInQuery,
 };
 
 export const rateLimitMessage = '超过每分钟最大调用频率限制，请稍后重试';

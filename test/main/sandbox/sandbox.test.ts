@@ -177,8 +177,21 @@ describe('the sandbox state machines', () => {
         { order_no: 'QR9999', err_msg: '单据不存在' },
       ],
     });
-    expect(sandbox.state.otherIn('QR3799-1')?.status).toBe(10);
-    expect(sandbox.state.otherIn('QR3800-1')?.status).toBe(10);
+    expect(sandbox.state.otherIn('QR3799-1')?.status).toBe(80);
+    expect(sandbox.state.otherIn('QR3800-1')?.status).toBe(80);
+    // The query shows it by number, status 80 已取消, modified as epoch ms.
+    const shown = await erp('wms.stockother.InQuery.queryWithDetail', { other_in_no: 'QR3799-1' });
+    expect((shown.data as { order: unknown[] }).order).toEqual([{ other_in_no: 'QR3799-1', status: 80, warehouse_no: 'WH001', modified: expect.any(Number) }]);
+  });
+
+  it('the purchase stock-in query needs a window of at most 30 days on modified', async () => {
+    const q = 'wms.stockin.Purchase.queryWithDetail';
+    expect(await erp(q, { stockin_no: 'RK2006030010' })).toEqual({ status: 100, message: '参数中必须包含起止时间' });
+    expect(await erp(q, { start_time: '2024-05-01 00:00:00', end_time: '2024-06-01 00:00:01', stockin_no: 'RK2006030010' })).toEqual({ status: 100, message: '您的查询时间过宽,查询时间不能大于30天' });
+    const found = await erp(q, { start_time: '2024-05-15 00:00:00', end_time: '2024-06-10 00:00:00', stockin_no: 'RK2006030010' });
+    expect((found.data as { order: unknown[] }).order).toEqual([{ order_no: 'RK2006030010', status: 10, warehouse_no: 'WH001', provider_no: 'P002', modified: Date.UTC(2024, 5, 1, 2, 40, 0) }]);
+    const outside = await erp(q, { start_time: '2024-06-02 00:00:00', end_time: '2024-06-10 00:00:00', stockin_no: 'RK2006030010' });
+    expect((outside.data as { order: unknown[] }).order).toEqual([]);
   });
 
   it('purchase stock-in cancel: only 编辑中', async () => {
