@@ -11,7 +11,12 @@ export const otherInStatus = { editing: 1, pendingCheck: 10, checked: 20, pushed
 /** Purchase stock-in status, as wms.stockin.Purchase.queryWithDetail numbers it. */
 export const stockinStatus = { cancelled: 10, editing: 20, pendingCheck: 30, done: 80 } as const;
 
-export const warehouseSchema = z.object({ warehouse_no: z.string(), name: z.string() });
+export const warehouseSchema = z.object({
+  warehouse_no: z.string(),
+  name: z.string(),
+  /** The API account (its employee) has no rights on this warehouse: creates there answer 100 无仓库访问权限. */
+  noAccess: z.boolean().optional(),
+});
 export const providerSchema = z.object({
   provider_no: z.string(),
   name: z.string(),

@@ -34,6 +34,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
   if (outerNo.length > 20) return refuse('外部单号长度不能超过20');
   const warehouse = state.warehouses.get((info.data.warehouse_no ?? '').trim());
   if (!warehouse) return refuse('仓库不存在');
+  if (warehouse.noAccess) return refuse('无仓库访问权限');
   const provider = state.providers.get((info.data.provider_no ?? '').trim());
   if (!provider) return refuse('供应商不存在');
   const details = z.array(detailSchema).safeParse(rawDetails);

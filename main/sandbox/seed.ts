@@ -85,6 +85,7 @@ export function seedData(): SandboxData {
       { warehouse_no: 'WH001', name: '上海主仓' },
       { warehouse_no: 'WH002', name: '北京仓' },
       { warehouse_no: 'wdtapi3-test', name: '接口测试仓（文档示例）' },
+      { warehouse_no: 'WH-LOCKED', name: '接口账号无权限的仓库', noAccess: true },
     ],
     providers: [
       { provider_no: 'P001', name: '华东纺织有限公司' },
