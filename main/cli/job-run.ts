@@ -61,9 +61,12 @@ export function jobJson(s: Services, jobId: string): JobJson {
   };
 }
 
-/** Exit status of one job (cli.md): 0 all succeeded, 1 some did not, 3 stored and waiting, 4 credentials refused. */
+/**
+ * Exit status of one job (cli.md): 0 all succeeded, 1 some did not, 3 stored and waiting, 4 the profile
+ * must be fixed (the ERP refused the account, or the base URL is not the API).
+ */
 export function exitCodeOf(s: Services, jobId: string, end: RunEnd | null): number {
-  if (end?.kind === 'interrupted' && end.code === 'CREDENTIALS_REFUSED') return exitCodes.credentialsRefused;
+  if (end?.kind === 'interrupted' && (end.code === 'CREDENTIALS_REFUSED' || end.code === 'WRONG_ADDRESS')) return exitCodes.credentialsRefused;
   const job = s.store.job(jobId);
   if (!job || job.state !== 'done') return exitCodes.waiting;
   const c = s.views.counts(jobId);

@@ -312,6 +312,13 @@ export class JobStore {
     }[]).map((r) => ({ key: r.key, doubt: r.doubt === 1, refusal: r.refusal }));
   }
 
+  /** When the order's first attempt left (local clock, ms): the start of "our doing" for reconciliation. */
+  firstSentAt(id: string, key: string): number | null {
+    const row = this.sql(`SELECT MIN(submitted_at) AS at FROM job_rows WHERE job_id = ? AND order_key = ?`).get(id, key) as { at: string | null };
+    const ms = row.at === null ? NaN : Date.parse(row.at);
+    return Number.isNaN(ms) ? null : ms;
+  }
+
   /** Withdraws rows not yet sent: their whole orders end as skipped. Returns how many orders were withdrawn. */
   withdraw(id: string, rowNumbers: readonly number[]): number {
     const wanted = new Set(rowNumbers);

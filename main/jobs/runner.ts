@@ -6,6 +6,7 @@ import type { OperationDef } from '../../shared/operations/types';
 import { serializeArgs } from '../../shared/operations/json-body';
 import type { Clock, Logger } from '../effects';
 import type { CallResult, WdtClient } from '../wdt/types';
+import { haltOf } from './halts';
 import type { JobStore } from './job-store';
 import type { Pacer, PaceSignal } from './pacer';
 import { reconcileBatch } from './reconciler';
@@ -15,7 +16,13 @@ export type RunEnd =
   | { kind: 'done' }
   | { kind: 'paused' }
   | { kind: 'waiting'; reason: LocalizedText }
-  | { kind: 'interrupted'; reason: LocalizedText; code: 'CREDENTIALS_REFUSED' | 'CLOCK_SKEW' };
+  | { kind: 'interrupted'; reason: LocalizedText; code: InterruptCode };
+
+/**
+ * Why a run stopped before its end, rows unsent: the account was refused or the address is wrong (the
+ * profile must be fixed: CLI exit 4), our request was malformed (our bug), or the clock cannot be corrected.
+ */
+export type InterruptCode = 'CREDENTIALS_REFUSED' | 'WRONG_ADDRESS' | 'REQUEST_REFUSED' | 'CLOCK_SKEW';
 
 export interface RunnerDeps {
   store: JobStore;
@@ -52,6 +59,8 @@ export class JobRunner {
   private doubtTimer: NodeJS.Timeout | null = null;
   /** Reconciliation rounds per call that ended with orders still in doubt (the ERP would not tell). */
   private readonly unsettledRounds = new Map<number, number>();
+  /** The run's first call goes out alone: a refused account or a wrong address then costs one call, not a lane each. */
+  private firstCallSent = false;
 
   constructor(private readonly d: RunnerDeps) {}
 
@@ -95,6 +104,10 @@ export class JobRunner {
 
   private async workers(batches: number[]): Promise<void> {
     const queue = [...batches];
+    if (!this.firstCallSent && queue.length > 0) {
+      this.firstCallSent = true;
+      await this.processBatch(queue.shift()!);
+    }
     const lanes = Math.max(1, Math.min(queue.length, this.d.pacer.limits.concurrency));
     await Promise.all(
       Array.from({ length: lanes }, async () => {
@@ -152,7 +165,7 @@ export class JobRunner {
       const answer = answerOf(result);
       switch (result.kind) {
         case 'answered': {
-          const outcomes = op.outcomes(result.erp, keys);
+          const outcomes = op.outcomes(result.erp, keys, started.orders);
           store.finishAttempt(jobId, batch, started.attemptId, answer, settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts));
           break;
         }
@@ -165,9 +178,12 @@ export class JobRunner {
             keys.map((key) => unknownOutcome(op, key, started.attempt, this.d.maxAttempts, result.text ?? { key: 'jobs.unknown.answer' })),
           );
           break;
-        default:
-          // Rate-limited, not sent, refused credentials, clock: the ERP did nothing with this call.
-          store.finishAttempt(jobId, batch, started.attemptId, answer, nothingDone(keys).map((s) => (started.doubtful.has(s.key) ? { ...s, doubt: true } : s)));
+        default: {
+          // Rate-limited, not sent, a refused account or request, clock, wrong address: the ERP did nothing with this call.
+          // An HTML page that came with a 2xx may have come from something that passed the request on: keep the doubt.
+          const mayHaveActed = result.kind === 'wrong-address' && (result.httpStatus ?? 0) < 300;
+          store.finishAttempt(jobId, batch, started.attemptId, answer, nothingDone(keys).map((s) => (mayHaveActed || started.doubtful.has(s.key) ? { ...s, doubt: true } : s)));
+        }
       }
       this.d.onChange();
     } finally {
@@ -196,12 +212,12 @@ export class JobRunner {
         this.reachable(true);
         return /并发|concurren/i.test(result.message) ? 'concurrency-limited' : 'rate-limited';
       case 'credentials-refused':
-        this.reachable(true);
-        this.stopWith({ kind: 'interrupted', reason: { key: 'jobs.interrupted.credentials' }, code: 'CREDENTIALS_REFUSED' });
-        return 'ok';
+      case 'request-refused':
+      case 'wrong-address':
       case 'clock-skew':
         this.reachable(true);
-        this.stopWith({ kind: 'interrupted', reason: { key: 'jobs.interrupted.clock' }, code: 'CLOCK_SKEW' });
+        if (result.kind === 'request-refused') this.d.logger.error('the ERP refused our request as malformed', { method: result.method, status: result.erpStatus, message: result.message });
+        this.stopWith(haltOf(result));
         return 'ok';
       case 'not-sent':
         this.reachable(false);

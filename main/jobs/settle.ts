@@ -25,7 +25,7 @@ export function settleAnswered(
       case 'succeeded':
         return { key: o.key, state: 'succeeded', erpMessage: o.message && o.message !== '' ? o.message : null, erpNo: o.erpNo ?? null, ...(o.text ? { notes: note(o.text) } : {}) };
       case 'failed':
-        if (!doubtful.has(o.key)) return { key: o.key, state: 'failed', erpMessage: o.message };
+        if (!doubtful.has(o.key)) return { key: o.key, state: 'failed', erpMessage: o.message, ...(o.note ? { notes: note(o.note) } : {}) };
         // The query then decides: our earlier attempt took effect (succeeded), or it did not and this refusal is the truth (failed).
         if (op.reconcile) return { key: o.key, state: 'in-doubt', erpMessage: o.message };
         return { key: o.key, state: 'unknown', erpMessage: o.message, notes: note({ key: 'jobs.unknown.resendRefused', params: { key: o.key } }) };
@@ -53,7 +53,7 @@ export function answerOf(result: CallResult): { outcome: string; httpStatus: num
   return {
     outcome: result.kind,
     httpStatus: result.httpStatus ?? null,
-    erpStatus: result.kind === 'answered' ? result.erp.status : null,
+    erpStatus: result.kind === 'answered' ? result.erp.status : (result.erpStatus ?? null),
     erpMessage: result.kind === 'answered' ? (result.erp.message ?? null) : result.message,
     durationMs: result.durationMs,
   };

@@ -8,10 +8,15 @@ import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import { HttpWdtClient } from '../wdt/client';
 import type { CallResult, WdtClient } from '../wdt/types';
+import { refusalText, requestRefusedText, wrongAddressText } from '../wdt/refusals';
 import { readAtSend } from './profile-store';
 import type { Profile, SecretSource } from './types';
 
-export type CredentialOutcome = 'works' | 'credentials-refused' | 'clock-skew' | 'unreachable' | 'erp-error';
+/**
+ * `works-no-query`: the credentials work, but this appkey may not call the query the probe uses
+ * (`权限不足`), so outcomes whose answer was lost cannot be settled until that permission is granted.
+ */
+export type CredentialOutcome = 'works' | 'works-no-query' | 'credentials-refused' | 'wrong-address' | 'clock-skew' | 'unreachable' | 'erp-error';
 
 export interface CredentialCheck {
   outcome: CredentialOutcome;
@@ -30,8 +35,8 @@ export function renderCheck(lang: Lang, check: CredentialCheck): string {
 }
 
 export const checkMethod = queryMethod;
-/** Longer than any return number the ERP issues and clearly ours, so it matches nothing. */
-export const probeReturnNo = 'WDTBULK-CHECK-0000000000';
+/** Clearly ours, so it matches nothing; 20 characters, the most the query's return_no allows. */
+export const probeReturnNo = 'WDTBULK-PROBE-000000';
 
 /** Turns one call's end into the check's answer. */
 export function credentialCheckOf(result: CallResult): CredentialCheck {
@@ -46,7 +51,15 @@ export function credentialCheckOf(result: CallResult): CredentialCheck {
         ? { ...base, outcome: 'works', text: { key: 'profiles.check.works' } }
         : { ...base, outcome: 'erp-error', text: { key: 'profiles.check.erpError', params: { status: result.erp.status, message: result.message } } };
     case 'credentials-refused':
-      return { ...base, outcome: 'credentials-refused', text: { key: 'profiles.check.refused', params: { message: result.message } } };
+      // The signature passed; only this method is not granted: a distinct answer, not "refused".
+      if (result.refusal === 'permission' && result.method === checkMethod) {
+        return { ...base, outcome: 'works-no-query', text: { key: 'profiles.check.noQueryPermission', params: { method: checkMethod, message: result.message } } };
+      }
+      return { ...base, outcome: 'credentials-refused', text: refusalText(result) };
+    case 'wrong-address':
+      return { ...base, outcome: 'wrong-address', text: wrongAddressText(result) };
+    case 'request-refused':
+      return { ...base, outcome: 'erp-error', text: requestRefusedText(result) };
     case 'clock-skew':
       return { ...base, outcome: 'clock-skew', text: { key: 'profiles.check.clockSkew', params: { message: result.message } } };
     case 'not-sent':

@@ -1,4 +1,5 @@
 // What every sandbox method handler receives and returns.
+import type { SandboxRuntimeOptions } from './options';
 import type { SandboxState } from './state';
 
 export interface HandlerContext {
@@ -7,6 +8,8 @@ export interface HandlerContext {
   nowMs: number;
   /** Paged calls: from the query string (page_no from 0). */
   paging: { pageSize: number; pageNo: number; calcTotal: boolean };
+  /** The knobs that change how a method answers (createMessage). */
+  options: SandboxRuntimeOptions;
 }
 
 /** The top-level JSON answer, as the vendor writes it. */

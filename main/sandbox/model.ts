@@ -1,16 +1,22 @@
 // The sandbox ERP's documents, as zod schemas so a persisted data file is parsed back, never trusted.
 import { z } from 'zod';
+import { formatChinaTime, parseErpTime } from '../../shared/operations/erp-time';
 
 /** Purchase return status (采购退货单状态): 10 已取消, 20 编辑中, 30 待审核, 40 已审核, 60 已完成. */
 export const returnStatus = { cancelled: 10, editing: 20, pendingCheck: 30, checked: 40, done: 60 } as const;
 /** Stock-out status (出库状态): 0 未出库, 1 部分出库, 2 已出库, 3 停止出库 (stopped waiting). */
 export const stockoutStatus = { none: 0, partial: 1, all: 2, stopped: 3 } as const;
-/** Other stock-in document status (sandbox's own numbering; the page gives names only). */
-export const otherInStatus = { cancelled: 10, editing: 20, pendingCheck: 30, checked: 40, pushedToWms: 50, done: 80 } as const;
-/** Purchase stock-in status (sandbox's own numbering). */
+/** Other stock-in business document status, as wms.stockother.InQuery.queryWithDetail numbers it. */
+export const otherInStatus = { editing: 1, pendingCheck: 10, checked: 20, pushedToWms: 40, partlyIn: 60, toSettle: 65, done: 70, cancelled: 80 } as const;
+/** Purchase stock-in status, as wms.stockin.Purchase.queryWithDetail numbers it. */
 export const stockinStatus = { cancelled: 10, editing: 20, pendingCheck: 30, done: 80 } as const;
 
-export const warehouseSchema = z.object({ warehouse_no: z.string(), name: z.string() });
+export const warehouseSchema = z.object({
+  warehouse_no: z.string(),
+  name: z.string(),
+  /** The API account (its employee) has no rights on this warehouse: creates there answer 100 无仓库访问权限. */
+  noAccess: z.boolean().optional(),
+});
 export const providerSchema = z.object({
   provider_no: z.string(),
   name: z.string(),
@@ -45,12 +51,15 @@ export const purchaseReturnSchema = z.object({
   detail_list: z.array(returnDetailSchema),
 });
 
-export const otherInSchema = z.object({ order_no: z.string(), status: z.number().int(), warehouse_no: z.string() });
+/** A data file from before documents had times reads as last changed at the seed time. */
+const changedAt = z.string().default('2024-06-01 10:00:00');
+export const otherInSchema = z.object({ order_no: z.string(), status: z.number().int(), warehouse_no: z.string(), modified: changedAt });
 export const stockinSchema = z.object({
   stockin_no: z.string(),
   status: z.number().int(),
   warehouse_no: z.string(),
   provider_no: z.string(),
+  modified: changedAt,
 });
 
 /** Everything the sandbox knows; what `dataFile` holds and `GET /__sandbox/state` shows. */
@@ -75,15 +84,6 @@ export type OtherInDoc = z.infer<typeof otherInSchema>;
 export type StockinDoc = z.infer<typeof stockinSchema>;
 export type SandboxData = z.infer<typeof sandboxDataSchema>;
 
-/** 'YYYY-MM-DD HH:mm:ss' in China time (UTC+8, no daylight saving), as the ERP shows times. */
-export function formatChinaTime(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Parses 'YYYY-MM-DD HH:mm:ss' as China time; null when malformed. */
-export function parseChinaTime(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) - 8 * 3600_000;
-  return Number.isNaN(ms) ? null : ms;
-}
+/** 'YYYY-MM-DD HH:mm:ss' in China time (UTC+8), as the ERP shows times; parsed back with the app's own reader. */
+export { formatChinaTime };
+export const parseChinaTime = (text: string): number | null => parseErpTime(text);

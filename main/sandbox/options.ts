@@ -6,7 +6,9 @@ import { z } from 'zod';
  * Faults for the next `count` calls (optionally of one method), to reproduce every failure class:
  * - `502-before-acting` / `reset-before-acting`: nothing is done, the answer is a 502 / a dropped socket;
  * - `502-after-acting` / `reset-after-acting` / `garbage-body`: the call IS carried out, the answer is lost;
- * - `hang`: the call is carried out and the answer is held `delayMs` (default: until the client gives up).
+ * - `hang`: the call is carried out and the answer is held `delayMs` (default: until the client gives up);
+ * - `db-error-after-acting`: the call is carried out, then answered {"status":4,"message":"数据库错误"}, as the
+ *   vendor's database failing mid-call does (whether anything was written is unknown to the caller).
  */
 export const faultKinds = [
   '502-before-acting',
@@ -15,6 +17,7 @@ export const faultKinds = [
   'reset-after-acting',
   'garbage-body',
   'hang',
+  'db-error-after-acting',
 ] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
@@ -41,6 +44,12 @@ export const runtimeOptionsSchema = z.object({
   clockSkewSeconds: z.number().default(0),
   /** Faults still to inject, in order; a patch replaces the whole list. */
   faults: z.array(faultSchema).default([]),
+  /** The account refuses every signed call: 6 `ip限制` (IP allow-list) or 3 `需要动态口令`. */
+  accountLock: z.enum(['none', 'ip', 'dynamic-password']).default('none'),
+  /** Methods this appkey has not been granted: answered 100 `权限不足`. */
+  deniedMethods: z.array(z.string()).default([]),
+  /** What a created return's data.message says: its number (the page's example) or `OK` (the page's field table). */
+  createMessage: z.enum(['return-no', 'OK']).default('return-no'),
 });
 export type SandboxRuntimeOptions = z.output<typeof runtimeOptionsSchema>;
 
@@ -52,6 +61,9 @@ export const optionsPatchSchema = z.object({
   rateWindowMs: z.number().int().positive().optional(),
   clockSkewSeconds: z.number().optional(),
   faults: z.array(faultSchema).optional(),
+  accountLock: z.enum(['none', 'ip', 'dynamic-password']).optional(),
+  deniedMethods: z.array(z.string()).optional(),
+  createMessage: z.enum(['return-no', 'OK']).optional(),
 });
 export type SandboxOptionsPatch = z.input<typeof optionsPatchSchema>;
 

@@ -25,7 +25,7 @@ const detailSchema = z.looseObject({
   remark: z.string().max(255).optional(),
 });
 
-export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { state, nowMs }) => {
+export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { state, nowMs, options }) => {
   const info = orderInfoSchema.safeParse(rawInfo);
   if (!info.success) return refuse('orderInfo参数格式错误');
   const outerNo = (info.data.outer_no ?? '').trim();
@@ -34,6 +34,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
   if (outerNo.length > 20) return refuse('外部单号长度不能超过20');
   const warehouse = state.warehouses.get((info.data.warehouse_no ?? '').trim());
   if (!warehouse) return refuse('仓库不存在');
+  if (warehouse.noAccess) return refuse('无仓库访问权限');
   const provider = state.providers.get((info.data.provider_no ?? '').trim());
   if (!provider) return refuse('供应商不存在');
   const details = z.array(detailSchema).safeParse(rawDetails);
@@ -56,8 +57,8 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
       remark: d.remark ?? '',
     });
   }
-  // The page leaves the duplicate message open; the return number IS the outer_no, so a second one cannot exist.
-  if (state.returns.has(outerNo) || state.returnByOuterNo(outerNo)) return refuse('外部单号已存在');
+  // The vendor's words for a used outer_no (错误码说明); the return number IS the outer_no, so a second one cannot exist.
+  if (state.returns.has(outerNo) || state.returnByOuterNo(outerNo)) return refuse('此外部单已使用!');
 
   const checkFails = isCheck ? provider.checkFails : undefined;
   const cancelOnFail = String(info.data.check_fail_cancel ?? '0') === '1';
@@ -77,7 +78,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
     detail_list: lines,
   };
   state.returns.set(outerNo, created);
-  const data = checkFails ? { status: 20, message: checkFails } : { status: 0, message: outerNo };
+  const data = checkFails ? { status: 20, message: checkFails } : { status: 0, message: options.createMessage === 'OK' ? 'OK' : outerNo };
   return { answer: { status: 0, data }, mutated: true };
 };
 

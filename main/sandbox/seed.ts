@@ -57,34 +57,35 @@ export function seedData(): SandboxData {
     const no = `CR20240602${String(i).padStart(4, '0')}`;
     returns.push(seededReturn(100 + i, no, i % 2 ? returnStatus.pendingCheck : returnStatus.checked, stockoutStatus.none));
   }
-  const otherIns = [
-    { order_no: 'QR3795', status: otherInStatus.pendingCheck, warehouse_no: 'WH001' },
-    { order_no: 'QR3796', status: otherInStatus.editing, warehouse_no: 'WH001' },
-    { order_no: 'QR3797', status: otherInStatus.done, warehouse_no: 'WH001' },
-    { order_no: 'QR3798', status: otherInStatus.checked, warehouse_no: 'WH001' },
+  const otherIns: SandboxData['otherIns'] = [
+    { order_no: 'QR3795', status: otherInStatus.pendingCheck, warehouse_no: 'WH001', modified: seedTime(30) },
+    { order_no: 'QR3796', status: otherInStatus.editing, warehouse_no: 'WH001', modified: seedTime(30) },
+    { order_no: 'QR3797', status: otherInStatus.done, warehouse_no: 'WH001', modified: seedTime(30) },
+    { order_no: 'QR3798', status: otherInStatus.checked, warehouse_no: 'WH001', modified: seedTime(30) },
     // The -1 rule: 'QR3799' (without suffix) cancels 'QR3799-1'; pushed-to-WMS -1 documents too.
-    { order_no: 'QR3799-1', status: otherInStatus.pendingCheck, warehouse_no: 'WH001' },
-    { order_no: 'QR3800-1', status: otherInStatus.pushedToWms, warehouse_no: 'WH002' },
-    { order_no: 'QR3801', status: otherInStatus.cancelled, warehouse_no: 'WH001' },
-    { order_no: 'QR3802', status: otherInStatus.pushedToWms, warehouse_no: 'WH002' },
+    { order_no: 'QR3799-1', status: otherInStatus.pendingCheck, warehouse_no: 'WH001', modified: seedTime(30) },
+    { order_no: 'QR3800-1', status: otherInStatus.pushedToWms, warehouse_no: 'WH002', modified: seedTime(30) },
+    { order_no: 'QR3801', status: otherInStatus.cancelled, warehouse_no: 'WH001', modified: seedTime(30) },
+    { order_no: 'QR3802', status: otherInStatus.pushedToWms, warehouse_no: 'WH002', modified: seedTime(30) },
   ];
   for (let i = 1; i <= 40; i += 1) {
-    otherIns.push({ order_no: `QR4${String(i).padStart(3, '0')}`, status: otherInStatus.pendingCheck, warehouse_no: 'WH001' });
+    otherIns.push({ order_no: `QR4${String(i).padStart(3, '0')}`, status: otherInStatus.pendingCheck, warehouse_no: 'WH001', modified: seedTime(30) });
   }
-  const stockins = [
-    { stockin_no: 'RK2006030008', status: stockinStatus.editing, warehouse_no: 'WH001', provider_no: 'P001' },
-    { stockin_no: 'RK2006030009', status: stockinStatus.done, warehouse_no: 'WH001', provider_no: 'P001' },
-    { stockin_no: 'RK2006030010', status: stockinStatus.cancelled, warehouse_no: 'WH001', provider_no: 'P002' },
-    { stockin_no: 'RK2006030011', status: stockinStatus.pendingCheck, warehouse_no: 'WH002', provider_no: 'P002' },
+  const stockins: SandboxData['stockins'] = [
+    { stockin_no: 'RK2006030008', status: stockinStatus.editing, warehouse_no: 'WH001', provider_no: 'P001', modified: seedTime(40) },
+    { stockin_no: 'RK2006030009', status: stockinStatus.done, warehouse_no: 'WH001', provider_no: 'P001', modified: seedTime(40) },
+    { stockin_no: 'RK2006030010', status: stockinStatus.cancelled, warehouse_no: 'WH001', provider_no: 'P002', modified: seedTime(40) },
+    { stockin_no: 'RK2006030011', status: stockinStatus.pendingCheck, warehouse_no: 'WH002', provider_no: 'P002', modified: seedTime(40) },
   ];
   for (let i = 1; i <= 30; i += 1) {
-    stockins.push({ stockin_no: `RK2406${String(i).padStart(6, '0')}`, status: stockinStatus.editing, warehouse_no: 'WH001', provider_no: 'P001' });
+    stockins.push({ stockin_no: `RK2406${String(i).padStart(6, '0')}`, status: stockinStatus.editing, warehouse_no: 'WH001', provider_no: 'P001', modified: seedTime(40) });
   }
   return {
     warehouses: [
       { warehouse_no: 'WH001', name: '上海主仓' },
       { warehouse_no: 'WH002', name: '北京仓' },
       { warehouse_no: 'wdtapi3-test', name: '接口测试仓（文档示例）' },
+      { warehouse_no: 'WH-LOCKED', name: '接口账号无权限的仓库', noAccess: true },
     ],
     providers: [
       { provider_no: 'P001', name: '华东纺织有限公司' },

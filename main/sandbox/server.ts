@@ -11,7 +11,7 @@ import type { HandlerContext, MethodHandler, SandboxAnswer } from './handler-kit
 import { optionsPatchSchema, runtimeOptionsSchema, takeFault, type SandboxOptionsPatch, type SandboxRuntimeOptions } from './options';
 import { batchCancelOrder, createOrder, pending, queryWithDetail } from './purchase-returns';
 import { SandboxState } from './state';
-import { otherInCancel, stockinCancel } from './stock-docs';
+import { otherInCancel, otherInQuery, stockinCancel, stockinQuery } from './stock-docs';
 
 /** One handler per API method (rule 4: adding a method adds one line here). */
 export const sandboxMethods: Record<string, MethodHandler> = {
@@ -21,6 +21,8 @@ export const sandboxMethods: Record<string, MethodHandler> = {
   'purchase.PurchaseReturn.queryWithDetail': queryWithDetail,
   'wms.stockother.In.cancelOrder': otherInCancel,
   'wms.stockin.Purchase.cancel': stockinCancel,
+  'wms.stockin.Purchase.queryWithDetail': stockinQuery,
+  'wms.stockother.InQuery.queryWithDetail': otherInQuery,
 };
 
 export const rateLimitMessage = '超过每分钟最大调用频率限制，请稍后重试';
@@ -73,6 +75,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rateWindowMs: options.rateWindowMs,
     clockSkewSeconds: options.clockSkewSeconds,
     faults: options.faults,
+    accountLock: options.accountLock,
+    deniedMethods: options.deniedMethods,
+    createMessage: options.createMessage,
   });
   const state = SandboxState.open(options.dataFile);
   const sockets = new Set<Socket>();
@@ -113,16 +118,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const limit = limited();
       if (limit) return answer(res, { status: 100, message: limit });
       if (runtime.latencyMs > 0) await sleep(runtime.latencyMs);
-      const refusal = checkRequest(query, body, account, sandboxNow());
+      const refusal = checkRequest(query, body, account, sandboxNow(), runtime.accountLock);
       if (refusal) {
         if (refusal.reason === 'sign') state.counters.signRefused += 1;
         if (refusal.reason === 'account') state.counters.accountRefused += 1;
         if (refusal.reason === 'timestamp') state.counters.timestampRefused += 1;
-        return answer(res, { status: 100, message: refusal.message });
+        return answer(res, { status: refusal.status, message: refusal.message });
       }
       const method = query.get('method') ?? '';
       const handler = sandboxMethods[method];
       if (!handler) return answer(res, { status: 100, message: `接口[${method}]不存在` });
+      if (runtime.deniedMethods.includes(method)) {
+        state.counters.accountRefused += 1;
+        return answer(res, { status: 100, message: '权限不足' });
+      }
       const fault = takeFault(runtime, method);
       if (fault) state.counters.faultsInjected += 1;
       if (fault?.kind === '502-before-acting') return send(res, 502, '<html><body>502 Bad Gateway</body></html>', 'text/html');
@@ -132,9 +141,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       try {
         args = JSON.parse(body);
       } catch {
-        return answer(res, { status: 100, message: '请求体不是合法的JSON' });
+        return answer(res, { status: 1, message: '参数错误' });
       }
-      if (!Array.isArray(args)) return answer(res, { status: 100, message: '请求体必须是参数数组' });
+      if (!Array.isArray(args)) return answer(res, { status: 1, message: 'invalid argument count' });
       const ctx: HandlerContext = {
         state,
         nowMs: sandboxNow(),
@@ -143,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           pageNo: Number(query.get('page_no') ?? 0),
           calcTotal: query.get('calc_total') === '1',
         },
+        options: runtime,
       };
       const result = handler(args, ctx);
       state.counters.handled += 1;
@@ -156,7 +166,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         case 'reset-after-acting':
           return void req.socket.destroy();
         case 'garbage-body':
-          return send(res, 200, '<html><body>服务器内部错误</body></html>{"status":', 'text/html');
+          // JSON cut short: the answer is lost, but it is plainly the API answering (not an HTML page).
+          return send(res, 200, JSON.stringify(result.answer).slice(0, 9));
+        case 'db-error-after-acting':
+          return answer(res, { status: 4, message: '数据库错误' });
         case 'hang':
           if (fault.delayMs === undefined) return; // never answered: close() or the client ends it
           await sleep(fault.delayMs);
@@ -201,6 +214,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (p.rateWindowMs !== undefined) runtime.rateWindowMs = p.rateWindowMs;
     if (p.clockSkewSeconds !== undefined) runtime.clockSkewSeconds = p.clockSkewSeconds;
     if (p.faults !== undefined) runtime.faults = p.faults;
+    if (p.accountLock !== undefined) runtime.accountLock = p.accountLock;
+    if (p.deniedMethods !== undefined) runtime.deniedMethods = p.deniedMethods;
+    if (p.createMessage !== undefined) runtime.createMessage = p.createMessage;
   }
 
   const server = createServer((req, res) => {

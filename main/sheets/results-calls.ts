@@ -12,7 +12,7 @@ import type { CellStyle, StreamBook } from './results-sheet';
 const columns = ['batch', 'method', 'orders', 'attempt', 'outcome', 'httpStatus', 'erpStatus', 'erpMessage', 'duration', 'at'] as const;
 const widths = [8, 40, 8, 10, 14, 10, 10, 60, 12, 20];
 
-const outcomeKeys = new Set(['answered', 'rate-limited', 'credentials-refused', 'clock-skew', 'not-sent', 'unknown', 'reconciled']);
+const outcomeKeys = new Set(['answered', 'rate-limited', 'credentials-refused', 'request-refused', 'wrong-address', 'clock-skew', 'not-sent', 'unknown', 'reconciled']);
 
 /** The outcome in the workbook's language; an outcome this version does not know is written as recorded. */
 function outcomeText(lang: Lang, outcome: string): string {

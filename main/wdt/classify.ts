@@ -1,36 +1,32 @@
 // How an answer or a transport failure becomes a CallResult kind (docs/erp-client.md).
-// The vendor gives no machine-readable code for a refused call, only status 100 and a Chinese
-// message, so this file is the ONE place that reads message text — and only to tell the
-// whole-call refusals apart (rate limit, credentials, timestamp). Per-order outcomes never do.
+// Decided by the vendor's status code first (错误码说明, wdt-protocol.md "Status codes"); the message
+// is read only inside a code, to tell apart what one code lumps together (code 1: credentials or a
+// malformed request; code 100: rate limits, a missing method permission, or a business refusal).
+// Per-order outcomes never read message text.
 import { z } from 'zod';
 import type { ErpAnswer } from '../../shared/operations/types';
 
 /** The vendor's two rate-limit messages (status 100): nothing was done, slow down and retry. */
 export const rateLimitMessages = ['超过每分钟最大调用频率限制', '超过每分钟最大并发次数限制'] as const;
 
-/**
- * A status > 0 answer whose message matches one of these refused the call for its timestamp.
- * Checked before the credential patterns: the clock can be corrected, credentials cannot.
- */
-export const timestampRefusalPatterns: readonly RegExp[] = [/时间戳/, /\btimestamp\b/i];
+/** Why the ERP refused the account as a whole; each names what the clerk must fix. */
+export const accountRefusals = ['secret', 'appkey', 'sid', 'ip', 'dynamic-password', 'permission', 'unreadable-secret', 'other'] as const;
+export type AccountRefusal = (typeof accountRefusals)[number];
 
-/**
- * A status > 0 answer whose message names the signature or the account (sign, appkey, sid,
- * permission) refused our credentials. Conservative on purpose: every pattern names the account
- * or the signature, never a document, so a business refusal ("仓库不存在", "采购退货单号不存在")
- * cannot stop a job. Latin words are matched whole ("assign" is not "sign").
- */
-export const credentialRefusalPatterns: readonly RegExp[] = [
-  /签名/,
-  /\bsign\b/i,
-  /\bappkey\b/i,
-  /\bapp_key\b/i,
-  /接口账号/,
-  /卖家账号/,
-  /\bsid\b/i,
-  /权限/,
-  /授权/,
+/** Code 1 messages that mean our request was malformed (our bug), not that the account was refused. */
+export const malformedRequestPatterns: readonly RegExp[] = [/参数错误/, /参数个数错误/, /invalid argument count/i, /argument type mismatch/i, /For input string/i];
+
+/** Code 1 messages, each naming what is wrong with the account or the environment. */
+const codeOneRefusals: readonly { pattern: RegExp; refusal: AccountRefusal }[] = [
+  { pattern: /验证失败|签名|\bsign\b/i, refusal: 'secret' },
+  { pattern: /app auth fail|\bappkey\b|接口账号/i, refusal: 'appkey' },
+  { pattern: /\bsid\b|卖家账号/i, refusal: 'sid' },
 ];
+
+/** Code 100 `权限不足` alone (trailing punctuation aside): this appkey has not been granted the method. */
+const permissionMissing = /^权限不足[!！。.]?$/;
+/** Code 100 for a paged method called without paging: our bug. */
+const pagingRequired = /此方法仅支持分页查询/;
 
 /** The top-level answer: unknown in, typed out. Extra fields are kept for the operation's outcomes(). */
 export const erpAnswerSchema = z
@@ -58,16 +54,63 @@ export function parseAnswer(text: string): ErpAnswer | null {
   return answer;
 }
 
-export type AnswerKind = 'answered' | 'rate-limited' | 'credentials-refused' | 'timestamp-refused';
+export type AnswerClass =
+  /** status 0, or a business refusal (100): the operation's outcomes() reads it. */
+  | { kind: 'answered' }
+  | { kind: 'rate-limited' }
+  /** The account as a whole: stop the job, nothing counts as failed. */
+  | { kind: 'credentials-refused'; refusal: AccountRefusal }
+  /** Our request is malformed (codes 1 with parameter words, 2, 8, paging missing): stop loudly. */
+  | { kind: 'request-refused' }
+  /** Code 7: correct the clock from the Date header and resend once. */
+  | { kind: 'timestamp-refused' }
+  /** Codes 4, 5, 99: the server failed; whether anything was written is unknown. */
+  | { kind: 'unknown' };
 
-/** Whole-call refusals are told apart by message; everything else an answer says is 'answered'. */
-export function classifyAnswer(answer: ErpAnswer): AnswerKind {
-  if (answer.status === 0) return 'answered';
-  const message = answer.message ?? '';
-  if (rateLimitMessages.some((m) => message.includes(m))) return 'rate-limited';
-  if (timestampRefusalPatterns.some((p) => p.test(message))) return 'timestamp-refused';
-  if (credentialRefusalPatterns.some((p) => p.test(message))) return 'credentials-refused';
-  return 'answered';
+/** The vendor's table (wdt-protocol.md): the code decides; the message only splits a code. */
+export function classifyAnswer(answer: ErpAnswer): AnswerClass {
+  const message = (answer.message ?? '').trim();
+  switch (answer.status) {
+    case 0:
+      return { kind: 'answered' };
+    case 1: {
+      if (malformedRequestPatterns.some((p) => p.test(message))) return { kind: 'request-refused' };
+      const named = codeOneRefusals.find((r) => r.pattern.test(message));
+      // Code 1 is refused before any business logic: whatever else it says, the account or environment is at fault.
+      return { kind: 'credentials-refused', refusal: named?.refusal ?? 'other' };
+    }
+    case 2:
+    case 8:
+      return { kind: 'request-refused' };
+    case 3:
+      return { kind: 'credentials-refused', refusal: 'dynamic-password' };
+    case 4:
+    case 5:
+    case 99:
+      return { kind: 'unknown' };
+    case 6:
+      return { kind: 'credentials-refused', refusal: 'ip' };
+    case 7:
+      return { kind: 'timestamp-refused' };
+    case 100:
+      if (rateLimitMessages.some((m) => message.includes(m))) return { kind: 'rate-limited' };
+      if (permissionMissing.test(message)) return { kind: 'credentials-refused', refusal: 'permission' };
+      if (pagingRequired.test(message)) return { kind: 'request-refused' };
+      return { kind: 'answered' };
+    default:
+      // A code the vendor does not document: the call did nothing; its orders fail with the ERP's words.
+      return { kind: 'answered' };
+  }
+}
+
+/**
+ * An answer that is not the API at all: 404/405 (no such endpoint) or an HTML page that is not a
+ * 5xx (a portal, a login page, a proxy's "not found"). The base URL is wrong.
+ */
+export function isWrongAddress(httpStatus: number, contentType: string, text: string): boolean {
+  if (httpStatus === 404 || httpStatus === 405) return true;
+  if (httpStatus >= 500) return false;
+  return /text\/html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(text);
 }
 
 /** Error codes that prove the request never reached the server: safe to send again. */

@@ -6,11 +6,11 @@ import type { Clock, Logger } from '../effects';
 import { silentLogger } from '../effects';
 import { t, type LocalizedText, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { CallResult, CallSpec, WdtClient } from './types';
-import { classifyAnswer, classifyTransportError, parseAnswer } from './classify';
+import { classifyAnswer, classifyTransportError, isWrongAddress, parseAnswer } from './classify';
 import { parseAppSecret, signParams, wdtTimestamp } from './sign';
 
 export interface HttpWdtClientOptions {
-  /** e.g. `http://wdt.wangdian.cn`; the client POSTs to `{baseUrl}/openapi`. */
+  /** e.g. `http://wdt.wangdian.cn` (a trailing `/openapi` or `/` is accepted); the client POSTs to `{base}/openapi`. */
   baseUrl: string;
   sid: string;
   appkey: string;
@@ -28,10 +28,19 @@ export interface HttpWdtClientOptions {
 
 /** One HTTP exchange, before classification. */
 type Exchange =
-  | { kind: 'response'; httpStatus: number; text: string; serverDateMs: number | null }
+  | { kind: 'response'; httpStatus: number; contentType: string; text: string; serverDateMs: number | null }
   | { kind: 'failed'; error: unknown };
 
 const defaultTimeoutMs = 30_000;
+
+/**
+ * The API endpoint of a base URL as a clerk pastes it: with or without a trailing `/openapi` (the
+ * vendor's pages print the full endpoint) or `/`, never `/openapi/openapi`.
+ */
+export function endpointOf(baseUrl: string): string {
+  const base = baseUrl.trim().replace(/\/+$/, '').replace(/\/openapi$/i, '').replace(/\/+$/, '');
+  return `${base}/openapi`;
+}
 const defaultConnectTimeoutMs = 10_000;
 
 export class HttpWdtClient implements WdtClient {
@@ -44,7 +53,7 @@ export class HttpWdtClient implements WdtClient {
   private offsetMs = 0;
 
   constructor(private readonly options: HttpWdtClientOptions) {
-    this.endpoint = `${options.baseUrl.replace(/\/+$/, '')}/openapi`;
+    this.endpoint = endpointOf(options.baseUrl);
     this.logger = options.logger ?? silentLogger;
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     this.ownsDispatcher = !options.dispatcher;
@@ -77,11 +86,11 @@ export class HttpWdtClient implements WdtClient {
     try {
       appSecret = await this.options.getSecret();
     } catch {
-      return this.finish(spec, { kind: 'credentials-refused', durationMs: elapsed(), ...this.text('wdt.secret.unavailable') });
+      return this.finish(spec, { kind: 'credentials-refused', refusal: 'unreadable-secret', method: spec.method, durationMs: elapsed(), ...this.text('wdt.secret.unavailable') });
     }
     const parts = parseAppSecret(appSecret);
     if (!parts.ok) {
-      return this.finish(spec, { kind: 'credentials-refused', durationMs: elapsed(), message: parts.error.message });
+      return this.finish(spec, { kind: 'credentials-refused', refusal: 'secret', method: spec.method, durationMs: elapsed(), message: parts.error.message });
     }
 
     let attempts = 0;
@@ -94,6 +103,10 @@ export class HttpWdtClient implements WdtClient {
         return this.finish(spec, { ...this.transportFailure(exchange.error, spec), durationMs: elapsed(), attempts });
       }
       const { httpStatus, text } = exchange;
+      if (isWrongAddress(httpStatus, exchange.contentType, text)) {
+        const url = this.endpoint;
+        return this.finish(spec, { kind: 'wrong-address', url, httpStatus, durationMs: elapsed(), attempts, ...this.text('wdt.address.wrong', { url, status: httpStatus }) });
+      }
       if (httpStatus >= 500) {
         return this.finish(spec, { kind: 'unknown', httpStatus, durationMs: elapsed(), attempts, ...this.text('wdt.http.status', { status: httpStatus }) });
       }
@@ -101,14 +114,24 @@ export class HttpWdtClient implements WdtClient {
       if (!answer) {
         return this.finish(spec, { kind: 'unknown', httpStatus, durationMs: elapsed(), attempts, ...this.text('wdt.answer.unparsable', { status: httpStatus }) });
       }
-      const kind = classifyAnswer(answer);
+      const verdict = classifyAnswer(answer);
       const message = answer.message ?? '';
-      if (kind === 'timestamp-refused') {
-        timestampRefusal = message;
-        continue;
+      const base = { httpStatus, durationMs: elapsed(), attempts, erpStatus: answer.status, message };
+      switch (verdict.kind) {
+        case 'timestamp-refused':
+          timestampRefusal = message;
+          continue;
+        case 'answered':
+          return this.finish(spec, { ...base, kind: 'answered', erp: answer });
+        case 'credentials-refused':
+          return this.finish(spec, { ...base, kind: 'credentials-refused', refusal: verdict.refusal, method: spec.method });
+        case 'request-refused':
+          return this.finish(spec, { ...base, kind: 'request-refused', method: spec.method });
+        case 'unknown':
+          return this.finish(spec, { ...base, kind: 'unknown', ...this.text('wdt.erp.failed', { status: answer.status, message }) });
+        case 'rate-limited':
+          return this.finish(spec, { ...base, kind: 'rate-limited' });
       }
-      if (kind === 'answered') return this.finish(spec, { kind, erp: answer, httpStatus, durationMs: elapsed(), attempts, message });
-      return this.finish(spec, { kind, httpStatus, durationMs: elapsed(), attempts, message });
     }
     return this.finish(spec, {
       kind: 'clock-skew',
@@ -150,7 +173,9 @@ export class HttpWdtClient implements WdtClient {
       const receivedAt = this.options.clock.now();
       const serverDateMs = this.learnOffset(response.headers.date, sentAt, receivedAt);
       const text = await response.body.text();
-      return { kind: 'response', httpStatus: response.statusCode, text, serverDateMs };
+      const type = response.headers['content-type'];
+      const contentType = (Array.isArray(type) ? type[0] : type) ?? '';
+      return { kind: 'response', httpStatus: response.statusCode, contentType, text, serverDateMs };
     } catch (error) {
       return { kind: 'failed', error };
     }

@@ -1,13 +1,16 @@
 // The ERP client's public face.
-export { HttpWdtClient, type HttpWdtClientOptions } from './client';
+export { HttpWdtClient, endpointOf, type HttpWdtClientOptions } from './client';
+export { refusalText, requestRefusedText, wrongAddressText } from './refusals';
 export { parseAppSecret, signParams, wdtTimestamp, wdtEpochSeconds, type AppSecretParts } from './sign';
 export {
   classifyAnswer,
   classifyTransportError,
-  credentialRefusalPatterns,
+  isWrongAddress,
+  malformedRequestPatterns,
+  accountRefusals,
+  type AccountRefusal,
   notSentCodes,
   parseAnswer,
   rateLimitMessages,
-  timestampRefusalPatterns,
 } from './classify';
 export type { CallKind, CallResult, CallSpec, WdtClient, WdtCredentials } from './types';

@@ -1,6 +1,7 @@
 // The ERP client's seam: what a call needs and every way a call can end.
 import type { ErpAnswer } from '../../shared/operations/types';
 import type { LocalizedText } from '../../shared/i18n';
+import type { AccountRefusal } from './classify';
 
 /** Who we are to the ERP. `secret` never travels and never leaves the client; `salt` is sent. */
 export interface WdtCredentials {
@@ -31,6 +32,8 @@ interface Timed {
   text?: LocalizedText;
   /** How many HTTP attempts the call took (2 when the timestamp was corrected and resent). */
   attempts?: number;
+  /** The ERP's top-level status when it answered one (whole-call refusals keep it for the audit trail). */
+  erpStatus?: number;
 }
 
 /**
@@ -41,17 +44,23 @@ export type CallResult =
   | (Timed & { kind: 'answered'; erp: ErpAnswer })
   /** The vendor's per-minute or concurrency limit: nothing was done; slow down and retry. */
   | (Timed & { kind: 'rate-limited' })
-  /** sid/appkey/secret refused: stop the job before any more calls. */
-  | (Timed & { kind: 'credentials-refused' })
+  /** The account as a whole was refused (secret, sid, IP, dynamic password, method permission): stop the job, nothing failed. */
+  | (Timed & { kind: 'credentials-refused'; refusal: AccountRefusal; method: string })
+  /** Our request was malformed (the vendor's codes 1 参数错误…, 2, 8): our bug; stop the job loudly, nothing failed. */
+  | (Timed & { kind: 'request-refused'; method: string })
+  /** The base URL does not lead to the API (404/405, an HTML page): stop the job; `url` is the endpoint tried. */
+  | (Timed & { kind: 'wrong-address'; url: string })
   /** The timestamp was refused even after correcting from the server's clock. */
   | (Timed & { kind: 'clock-skew' })
   /** Failed before the request could have reached the ERP (DNS, connection refused): safe to resend. */
   | (Timed & { kind: 'not-sent' })
-  /** The request may have reached the ERP and the answer is lost (timeout, reset, 5xx, not JSON): the ERP may have acted. */
+  /** The request may have reached the ERP and the answer is lost (timeout, reset, 5xx, not JSON, codes 4/5/99): the ERP may have acted. */
   | (Timed & { kind: 'unknown' });
 
 export type CallKind = CallResult['kind'];
 
 export interface WdtClient {
   call(spec: CallSpec): Promise<CallResult>;
+  /** Server clock − local clock (ms), as learned from the last answer's Date header (0 before any). */
+  readonly clockOffsetMs: number;
 }

@@ -28,7 +28,8 @@ export interface ProfileView {
 
 /** How a connection test ended, and what to tell the person. */
 export interface ConnectionCheck {
-  outcome: 'works' | 'credentials-refused' | 'clock-skew' | 'unreachable' | 'erp-error';
+  /** works-no-query: the credentials work but the query that settles lost answers is not granted. */
+  outcome: 'works' | 'works-no-query' | 'credentials-refused' | 'wrong-address' | 'clock-skew' | 'unreachable' | 'erp-error';
   message: string;
 }
 

@@ -3,7 +3,8 @@
 // outcome reading; this builds the rest of the OperationDef.
 import type { Message } from '../i18n/define';
 import { rowSchemaOf } from './field-kit';
-import type { ErpAnswer, FieldDef, OperationDef, OperationId, OrderDraft, OrderOutcome, PerCallSetting, ReconcileRule } from './types';
+import type { ErpAnswer, FieldDef, OperationDef, OperationId, OrderDraft, OrderOutcome, PerCallSetting } from './types';
+import type { ReconcileSpec } from './reconcile-kit';
 
 interface ListOperationInit {
   id: OperationId;
@@ -12,7 +13,7 @@ interface ListOperationInit {
   description: Message;
   keyDef: FieldDef;
   perCall: { max: number; setting?: PerCallSetting };
-  reconcile?: ReconcileRule;
+  reconcile?: ReconcileSpec;
   /** `list`: the one argument is the list of numbers; `single`: the one argument is one number (string). */
   argument: 'list' | 'single';
   outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { field, msg } from './field-kit';
 import { defineListOperation } from './list-operation';
 import { looseText, ourText, refusedAll, unknownAll } from './outcome-kit';
+import { otherInReconcile } from './stock-in-queries';
 import type { ErpAnswer, OrderOutcome } from './types';
 
 const cancelData = z.looseObject({
@@ -59,6 +60,7 @@ export const otherInCancel = defineListOperation({
     example: 'QR3796',
   }),
   perCall: { max: 1000, setting: 'otherInCancelPerCall' },
+  reconcile: otherInReconcile,
   argument: 'list',
   outcomes,
 });

@@ -3,6 +3,7 @@
 import { field, msg } from './field-kit';
 import { defineListOperation } from './list-operation';
 import { errorInfoOutcomes } from './outcome-kit';
+import { returnReconcile } from './return-query';
 
 /** The return-number column shared by batchCancelOrder and pending (their sheets look alike). */
 export const returnNoAliases = ['采购退货单号', '退货单号', '单号', '退货单编号', '采购退货单编号', 'return_no', 'returnNo'] as const;
@@ -26,7 +27,7 @@ export const returnCancel = defineListOperation({
     example: 'CR202211100001',
   }),
   perCall: { max: 20 },
-  reconcile: 'cancel',
+  reconcile: returnReconcile('cancelled'),
   argument: 'list',
   outcomes: errorInfoOutcomes,
 });

@@ -6,6 +6,7 @@ import { booleanValues, field, msg, rowSchemaOf } from './field-kit';
 import { jsonDecimal } from './json-body';
 import { looseInt, looseText, ourText, refusedAll, unknownAll } from './outcome-kit';
 import type { CallOptions, ErpAnswer, FieldDef, FieldValue, OperationDef, OrderDraft, OrderOutcome } from './types';
+import { returnReconcile } from './return-query';
 
 const text255 = (key: string, zh: string, en: string, aliases: string[] = []): FieldDef =>
   field({ key, label: msg(zh, en), aliases, type: 'text', maxLength: 255, description: msg(zh, en) });
@@ -141,18 +142,31 @@ function requestMap(defs: readonly FieldDef[], values: Readonly<Record<string, F
 
 const createData = z.looseObject({ status: looseInt, message: looseText.optional() });
 
-function outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[] {
+/**
+ * A return number as the ERP issues them (letters, digits, `-`/`_`, at least one digit). The page's field
+ * table says a success answers `OK`; its example shows the number: anything else is not a number.
+ */
+const looksLikeReturnNo = (text: string): boolean => /^[A-Za-z0-9_-]{1,40}$/.test(text) && /\d/.test(text);
+
+function outcomes(answer: ErpAnswer, keys: readonly string[], orders: readonly OrderDraft[] = []): OrderOutcome[] {
   if (answer.status !== 0) return refusedAll(answer, keys);
   const parsed = createData.safeParse(answer.data);
   if (!parsed.success) return unknownAll(keys, 'operations.outcome.unreadable');
   const { status, message } = parsed.data;
-  if (status === 0) return keys.map((key) => ({ key, state: 'succeeded', erpNo: message?.trim() || key }));
+  const said = message?.trim() ?? '';
+  // The outer_no becomes the system return number (wdt-protocol.md), so it stands in when the answer names none.
+  if (status === 0) return keys.map((key) => ({ key, state: 'succeeded', erpNo: looksLikeReturnNo(said) ? said : key }));
   if (status === 20) {
-    // The return now exists in the ERP (only its 审核 failed), so it counts as succeeded: calling it
-    // failed would invite a resubmission that can only collide with the existing outer_no. The
-    // message tells the clerk to finish the check in the ERP. The outer_no is the return number.
-    const reason = message?.trim() ?? '';
-    return keys.map((key) => ({ key, state: 'succeeded', erpNo: key, ...ourText('operations.outcome.checkFailed', { reason }) }));
+    const cancelledOnFail = (key: string) => String(orders.find((o) => o.key === key)?.header.check_fail_cancel ?? '0') === '1';
+    return keys.map((key): OrderOutcome => {
+      // check_fail_cancel = 1: the ERP cancelled the return it had just made, so nothing stands — failed, with the check's reason.
+      if (cancelledOnFail(key)) {
+        return { key, state: 'failed', message: said || ourText('operations.outcome.refusedNoReason', { status }).message, note: { key: 'operations.outcome.checkFailedCancelled' } };
+      }
+      // Otherwise the return exists (only its 审核 failed), so it counts as succeeded: calling it failed would
+      // invite a resubmission that can only collide with the existing outer_no. The clerk finishes the check in the ERP.
+      return { key, state: 'succeeded', erpNo: key, ...ourText('operations.outcome.checkFailed', { reason: said }) };
+    });
   }
   return unknownAll(keys, 'operations.outcome.unexpectedStatus', { status });
 }
@@ -166,7 +180,7 @@ export const returnCreate: OperationDef = {
   keyField: 'outer_no',
   grouping: 'by-key',
   perCall: { max: 1 },
-  reconcile: 'create',
+  reconcile: returnReconcile('created'),
   rowSchema: rowSchemaOf(fields, 'outer_no'),
   buildArgs(orders: readonly OrderDraft[], options: CallOptions): unknown[] {
     const [order] = orders;

@@ -3,6 +3,7 @@ import { field, msg } from './field-kit';
 import { defineListOperation } from './list-operation';
 import { errorInfoOutcomes } from './outcome-kit';
 import { returnNoAliases } from './return-cancel';
+import { returnReconcile } from './return-query';
 
 export const returnPending = defineListOperation({
   id: 'return-pending',
@@ -20,7 +21,7 @@ export const returnPending = defineListOperation({
     example: 'CR202006290001',
   }),
   perCall: { max: 500 },
-  reconcile: 'pending',
+  reconcile: returnReconcile('stopped'),
   argument: 'list',
   outcomes: errorInfoOutcomes,
 });

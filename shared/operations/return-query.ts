@@ -2,8 +2,9 @@
 // sheet, so not an OperationDef. Reconciliation uses it to settle outcomes whose answer never came:
 // it looks the document up and decides from its state whether our call took effect.
 import { z } from 'zod';
+import { parseErpTime } from './erp-time';
 import { looseInt, looseText } from './outcome-kit';
-import type { ReconcileRule } from './types';
+import type { FoundDocument, ReconcileSpec } from './reconcile-kit';
 
 export const queryMethod = 'purchase.PurchaseReturn.queryWithDetail';
 
@@ -32,6 +33,9 @@ export const queriedReturnSchema = z.looseObject({
   stockout_status: looseInt.optional(),
   warehouse_no: looseText.nullish(),
   provider_no: looseText.nullish(),
+  /** 'yyyy-MM-dd HH:mm:ss' (China time) or epoch ms. */
+  created: z.union([z.string(), z.number()]).nullish(),
+  modified: z.union([z.string(), z.number()]).nullish(),
   detail_list: z.array(z.looseObject({})).nullish(),
 });
 export type QueriedReturn = z.infer<typeof queriedReturnSchema>;
@@ -54,25 +58,30 @@ export function findReturn(key: string, orders: readonly QueriedReturn[]): Queri
   return orders.find((o) => o.return_no === key) ?? orders.find((o) => o.outer_no === key) ?? null;
 }
 
-export type Settlement = 'succeeded' | 'not-done' | 'unknown';
-
 /**
- * Did our call take effect? (wdt-protocol.md) A create whose outer_no exists succeeded; a cancel
- * whose document is now 已取消 (10) succeeded; a pending whose document is now 停止出库 (3) succeeded.
- * 'not-done' means the document shows our call did nothing, so sending it again is safe; 'unknown'
- * means the answer does not tell (a status we cannot read), and a person must look.
+ * What queryWithDetail tells about a purchase-return operation (wdt-protocol.md): a create's outer_no now
+ * exists (made when `created` says); a cancel's return is now 已取消 (10); a pending's return is now
+ * 停止出库 (3) — each changed when `modified` says. reconcile-kit's verdictOf decides who did it.
  */
-export function settleByQuery(rule: ReconcileRule, key: string, found: QueriedReturn | null): Settlement {
-  if (found === null) return 'not-done';
-  if (found.return_no !== key && found.outer_no !== key) return 'unknown';
-  switch (rule) {
-    case 'create':
-      return 'succeeded';
-    case 'cancel':
-      if (found.status === undefined) return 'unknown';
-      return found.status === returnStatus.cancelled ? 'succeeded' : 'not-done';
-    case 'pending':
-      if (found.stockout_status === undefined) return 'unknown';
-      return found.stockout_status === stockoutStatus.stopped ? 'succeeded' : 'not-done';
-  }
+export function returnReconcile(effect: ReconcileSpec['effect']): ReconcileSpec {
+  const shown = (doc: QueriedReturn): boolean | null => {
+    if (effect === 'created') return true;
+    if (effect === 'cancelled') return doc.status === undefined ? null : doc.status === returnStatus.cancelled;
+    return doc.stockout_status === undefined ? null : doc.stockout_status === stockoutStatus.stopped;
+  };
+  return {
+    method: queryMethod,
+    effect,
+    // return_no ignores the time window (and the outer_no a create used is its return number).
+    lookups: (key) => [{ args: buildQueryArgs({ return_no: key }) }],
+    windowed: false,
+    find(answer, key): FoundDocument | null | 'unreadable' {
+      const parsed = queryResponseSchema.safeParse(answer);
+      if (!parsed.success || parsed.data.status !== 0) return 'unreadable';
+      const doc = findReturn(key, parsed.data.data?.order ?? []);
+      if (!doc) return null;
+      const changed = effect === 'created' ? (doc.created ?? doc.modified) : doc.modified;
+      return { no: doc.return_no, effectShown: shown(doc), changedMs: parseErpTime(changed) };
+    },
+  };
 }

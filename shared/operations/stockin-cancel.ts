@@ -2,6 +2,7 @@
 import { field, msg } from './field-kit';
 import { defineListOperation } from './list-operation';
 import { refusedAll } from './outcome-kit';
+import { stockinReconcile } from './stock-in-queries';
 import type { ErpAnswer, OrderOutcome } from './types';
 
 export const stockinCancel = defineListOperation({
@@ -19,6 +20,7 @@ export const stockinCancel = defineListOperation({
     example: 'RK2006030008',
   }),
   perCall: { max: 1 },
+  reconcile: stockinReconcile,
   argument: 'single',
   // The answer carries no data: status 0 means this one document was cancelled.
   outcomes: (answer: ErpAnswer, keys: readonly string[]): OrderOutcome[] =>

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Message } from '../i18n/define';
 import type { LocalizedText } from '../i18n';
+import type { ReconcileSpec } from './reconcile-kit';
 
 /** The submit-able operations (CLI `--op` names). */
 export const operationIds = ['return-create', 'return-cancel', 'return-pending', 'other-in-cancel', 'stockin-cancel'] as const;
@@ -77,10 +78,11 @@ export interface ErpAnswer {
 /** What one call did to one order, decided from the response structure (never from message text). */
 export type OrderOutcome =
   | { key: string; state: 'succeeded'; message?: string; erpNo?: string; text?: LocalizedText }
-  | { key: string; state: 'failed'; message: string; text?: LocalizedText }
+  | { key: string; state: 'failed'; message: string; text?: LocalizedText; note?: LocalizedText }
   | { key: string; state: 'unknown'; message: string; text?: LocalizedText };
 // `message` is the ERP's reason verbatim (failed) or our zh-CN rendering of `text`; `text`, where set,
-// is our own wording, so a front end can show it in the reader's language.
+// is our own wording, so a front end can show it in the reader's language. `note` (failed) is our own
+// explanation beside the ERP's verbatim reason.
 
 /** A problem with one cell or row, named by row and column. */
 export interface CellProblem {
@@ -108,8 +110,6 @@ export interface CallOptions {
 /** Profile settings that may override a method's per-call limit. */
 export type PerCallSetting = 'otherInCancelPerCall';
 
-/** How queryWithDetail settles an unknown outcome of this operation (purchase-return methods only). */
-export type ReconcileRule = 'create' | 'cancel' | 'pending';
 
 export interface OperationDef {
   id: OperationId;
@@ -124,14 +124,17 @@ export interface OperationDef {
   grouping: 'by-key' | 'one-per-row';
   /** Orders per call: at most `max`; a profile setting may lower (or, where the page gives none, set) it. */
   perCall: { max: number; setting?: PerCallSetting };
-  /** Where set, unknown outcomes are settled by purchase.PurchaseReturn.queryWithDetail. */
-  reconcile?: ReconcileRule;
+  /** Where set, unknown outcomes are settled by this read-only query (reconcile-kit.ts); else by resending. */
+  reconcile?: ReconcileSpec;
   /** Validates one normalised row (order-level and line-level values together) — unknown in, typed out. */
   rowSchema: z.ZodType<Record<string, FieldValue>>;
   /** The positional arguments of one call carrying these orders (decimals via jsonDecimal()). */
   buildArgs(orders: readonly OrderDraft[], options: CallOptions): unknown[];
-  /** Per-order outcomes of an answered call (status 0, or a refusal > 0), one per key, in key order. */
-  outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[];
+  /**
+   * Per-order outcomes of an answered call (status 0, or a refusal > 0), one per key, in key order.
+   * `orders` are the drafts sent, where an outcome depends on what was asked (createOrder's check_fail_cancel).
+   */
+  outcomes(answer: ErpAnswer, keys: readonly string[], orders?: readonly OrderDraft[]): OrderOutcome[];
 }
 
 /**

@@ -34,7 +34,10 @@ const secretOptions = /^--?(secret|app-?secret|appsecret|password)(=|$)/i;
 /** The credential check's answer → the exit status (cli.md). */
 export const checkExitCode: Record<CredentialOutcome, number> = {
   works: exitCodes.ok,
+  // The credentials work; the message says which permission to apply for.
+  'works-no-query': exitCodes.ok,
   'credentials-refused': exitCodes.credentialsRefused,
+  'wrong-address': exitCodes.credentialsRefused,
   unreachable: exitCodes.waiting,
   'clock-skew': exitCodes.nothingSubmitted,
   'erp-error': exitCodes.nothingSubmitted,

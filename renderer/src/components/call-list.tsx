@@ -9,6 +9,8 @@ const outcomes: Record<string, MessageKey> = {
   answered: 'ui.call.answered',
   'rate-limited': 'ui.call.rateLimited',
   'credentials-refused': 'ui.call.credentialsRefused',
+  'request-refused': 'ui.call.requestRefused',
+  'wrong-address': 'ui.call.wrongAddress',
   'clock-skew': 'ui.call.clockSkew',
   'not-sent': 'ui.call.notSent',
   unknown: 'ui.call.unknown',

@@ -7,13 +7,30 @@ export const jobsMessages = defineMessages({
   'jobs.row.stopped': { 'zh-CN': '任务已停止，此行未发送', en: 'The job was stopped; this row was not sent' },
   'jobs.row.duplicateOf': { 'zh-CN': '与第 {row} 行重复，只提交一次', en: 'Repeats row {row}; submitted once' },
   'jobs.row.orderInvalid': { 'zh-CN': '同一单据的其他行有错误，整单未提交', en: 'Another row of the same order has a problem; the order was not sent' },
-  'jobs.reconciled.succeeded': {
-    'zh-CN': '应答丢失，已通过查询采购退货单确认成功',
-    en: 'The answer was lost; a query of the purchase return confirmed it succeeded',
+  // Reconciliation by query: who did it, by the document's last change against our first send (ERP clock, China time)
+  'jobs.reconciled.created': {
+    'zh-CN': '应答丢失；查询确认单据 {key} 已于 {time} 创建，晚于本次首次发送，确认为本次创建',
+    en: 'The answer was lost; a query shows document {key} was created at {time}, after this job first sent it: created by this job',
   },
   'jobs.reconciled.cancelled': {
-    'zh-CN': '应答丢失；查询显示该退货单现为“已取消”（若它在本次提交前已取消，ERP 本会拒绝）',
-    en: 'The answer was lost; a query shows the return is now cancelled (had it been cancelled before this job, the ERP would have refused)',
+    'zh-CN': '应答丢失；查询显示单据 {key} 于 {time} 取消，晚于本次首次发送，确认为本次取消',
+    en: 'The answer was lost; a query shows document {key} was cancelled at {time}, after this job first sent it: cancelled by this job',
+  },
+  'jobs.reconciled.stopped': {
+    'zh-CN': '应答丢失；查询显示单据 {key} 于 {time} 停止出库，晚于本次首次发送，确认为本次操作',
+    en: 'The answer was lost; a query shows document {key} stopped waiting at {time}, after this job first sent it: done by this job',
+  },
+  'jobs.reconciled.alreadyCreated': {
+    'zh-CN': '单据 {key} 在本次首次发送（{sent}）之前就已存在（创建于 {since}），不是本次创建的',
+    en: 'Document {key} already existed before this job first sent it ({sent}); it was created at {since}, not by this job',
+  },
+  'jobs.reconciled.alreadyCancelled': {
+    'zh-CN': '单据 {key} 在本次首次发送（{sent}）之前就已是“已取消”（自 {since} 起），不是本次取消的',
+    en: 'Document {key} was already cancelled before this job first sent it ({sent}): it has been so since {since}, not by this job',
+  },
+  'jobs.reconciled.alreadyStopped': {
+    'zh-CN': '单据 {key} 在本次首次发送（{sent}）之前就已是“停止出库”（自 {since} 起），不是本次操作的',
+    en: 'Document {key} had already stopped waiting before this job first sent it ({sent}): it has been so since {since}, not by this job',
   },
   'jobs.unknown.answer': { 'zh-CN': 'ERP 的应答无法判断此单结果', en: "The ERP's answer did not tell this order's outcome" },
   'jobs.unknown.check': {

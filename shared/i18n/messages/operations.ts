@@ -75,6 +75,10 @@ export const operationsMessages = defineMessages({
     'zh-CN': '已创建，但审核失败：{reason}。请在 ERP 中处理后再审核，不要重复提交',
     en: 'Created, but the check (审核) failed: {reason}. Fix it in the ERP and check it there; do not submit it again',
   },
+  'operations.outcome.checkFailedCancelled': {
+    'zh-CN': '审核失败，ERP 已按“审核失败后取消”自动取消了这张退货单；修正原因后可用同一外部单号以外的新单号重新提交',
+    en: 'The check (审核) failed and the ERP cancelled the new return, as "cancel if the check fails" asked; fix the reason, then submit it again under a new external number',
+  },
   'operations.outcome.unreadable': {
     'zh-CN': 'ERP 已受理调用，但返回内容无法识别：请在 ERP 中查看该单据是否已处理',
     en: 'The ERP accepted the call but its answer could not be understood: check in the ERP whether this document was processed',

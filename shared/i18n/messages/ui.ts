@@ -151,6 +151,8 @@ export const uiMessages = defineMessages({
   'ui.call.answered': { 'zh-CN': '已应答', en: 'answered' },
   'ui.call.rateLimited': { 'zh-CN': '限流，稍后重试', en: 'rate limited, retrying' },
   'ui.call.credentialsRefused': { 'zh-CN': '账号或密钥被拒绝', en: 'credentials refused' },
+  'ui.call.requestRefused': { 'zh-CN': '请求格式被拒绝（程序缺陷）', en: 'request refused as malformed (app defect)' },
+  'ui.call.wrongAddress': { 'zh-CN': '接口地址错误', en: 'wrong API address' },
   'ui.call.clockSkew': { 'zh-CN': '时间不同步', en: 'clock skew' },
   'ui.call.notSent': { 'zh-CN': '未发出（网络不通）', en: 'not sent (network down)' },
   'ui.call.unknown': { 'zh-CN': '结果未知，待核对', en: 'outcome unknown, to reconcile' },

@@ -58,6 +58,8 @@ export const workbookMessages = defineMessages({
   'workbook.outcome.answered': { 'zh-CN': '已应答', en: 'answered' },
   'workbook.outcome.rate-limited': { 'zh-CN': '被限流', en: 'rate-limited' },
   'workbook.outcome.credentials-refused': { 'zh-CN': '凭据被拒绝', en: 'credentials refused' },
+  'workbook.outcome.request-refused': { 'zh-CN': '请求格式被拒绝（程序缺陷）', en: 'request refused as malformed (app defect)' },
+  'workbook.outcome.wrong-address': { 'zh-CN': '接口地址错误', en: 'wrong API address' },
   'workbook.outcome.clock-skew': { 'zh-CN': '时钟偏差', en: 'clock skew' },
   'workbook.outcome.not-sent': { 'zh-CN': '未发出', en: 'not sent' },
   'workbook.outcome.unknown': { 'zh-CN': '结果未知', en: 'outcome unknown' },

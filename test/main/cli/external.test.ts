@@ -111,6 +111,44 @@ describe('wdt-bulk submit to an external ERP (sandbox in its own process)', () =
     expect(json<JobsJson>(await runCli(['jobs', '--json'], { env, cwd: tmp.dir })).jobs[0]).toMatchObject({ job: out.job, state: 'done' });
   });
 
+  it('a wrong secret on 100 cancels: at most 2 calls, no row failed, exit 4; fixed, resume finishes the job', async () => {
+    const numbers = Array.from({ length: 100 }, (_, i) => `CR-WS-${String(i).padStart(3, '0')}`);
+    const file = await listBook(path.join(tmp.dir, 'wrong-secret-100.xlsx'), numbers);
+    const before = await sandboxState(erp.url);
+    const env = freshEnv({ WDT_APPSECRET: 'wrong-secret-y7:wrong-salt-y7' });
+    const run = await runCli(['submit', file, '--op', 'return-cancel', '--json', '--wait', '2'], { env, cwd: tmp.dir });
+    expect(run.code, run.stdout + run.stderr).toBe(4);
+    const out = json<SubmitJson>(run);
+    expect(out.calls).toBeLessThanOrEqual(2);
+    expect(out.counts).toMatchObject({ failed: 0, succeeded: 0, unknown: 0, pending: 100 });
+    const after = await sandboxState(erp.url);
+    expect(after.counters.requests - before.counters.requests).toBeLessThanOrEqual(2);
+    const prose = await runCli(['resume', out.job, '--lang', 'en', '--wait', '2'], { env, cwd: tmp.dir });
+    expect(prose.code).toBe(4);
+    expect(prose.stdout + prose.stderr).toMatch(/app secret is wrong/);
+    const fixed = await runCli(['resume', out.job, '--json', '--wait', '2'], { env: { ...env, WDT_APPSECRET: erpEnv(erp.url).WDT_APPSECRET }, cwd: tmp.dir });
+    // None of these numbers exists in the ERP: the job finishes, every row failed by the ERP's own answer.
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(1);
+    expect(json<{ jobs: SubmitJson[] }>(fixed).jobs[0]).toMatchObject({ job: out.job, counts: { failed: 100, pending: 0 } });
+  });
+
+  it('a base URL ending in /openapi works; a wrong address stops within --wait, exit 4, naming the URL tried', async () => {
+    const ok = await runCli(['submit', await listBook(path.join(tmp.dir, 'openapi.xlsx'), [bulkReturn(52)]), '--op', 'return-cancel', '--json', '--wait', '2'], {
+      env: freshEnv({ WDT_BASE_URL: `${erp.url}/openapi` }),
+      cwd: tmp.dir,
+    });
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    const started = Date.now();
+    const wrong = await runCli(['submit', await listBook(path.join(tmp.dir, 'wrong-url.xlsx'), [bulkReturn(53)]), '--op', 'return-cancel', '--lang', 'en', '--wait', '3'], {
+      env: freshEnv({ WDT_BASE_URL: `${erp.url}/erp/api` }),
+      cwd: tmp.dir,
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(wrong.code, wrong.stdout + wrong.stderr).toBe(4);
+    expect(wrong.stdout + wrong.stderr).toContain(`${erp.url}/erp/api/openapi`);
+    expect(returnStatusOf(await sandboxState(erp.url), bulkReturn(53))).not.toBe(cancelledStatus);
+  });
+
   it('settles a call whose answer was lost (502 after acting) by query, without sending the cancel twice', async () => {
     const nos = [bulkReturn(50), bulkReturn(51), 'CR-NOT-THERE-7'];
     const file = await listBook(path.join(tmp.dir, 'lost-answer.xlsx'), nos);

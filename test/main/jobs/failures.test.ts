@@ -82,14 +82,26 @@ describe('unknown outcomes are settled by queryWithDetail, never resent blindly'
     expect(r.sandbox.state.returnsWithOuterNo('U-BADWH')).toBe(0);
   });
 
-  it('for a method with no query, a resend refused for a state our lost attempt may have caused is unknown, not failed', async () => {
+  it('a stock-in cancel whose answer was lost is settled by its own query, not resent', async () => {
     r = await rig({ sandbox: { faults: [{ kind: '502-after-acting', method: 'wms.stockin.Purchase.cancel' }] } });
     const file = await listSheet(path.join(r.dir, 's.xlsx'), '入库单号', ['RK2406000001']);
     const { jobId } = await submitFile(r, file, { op: 'stockin-cancel' });
-    expect(outcomes(r, jobId)).toEqual(['unknown', 'answered']);
+    expect(outcomes(r, jobId)).toEqual(['unknown', 'query:succeeded']);
+    expect(r.views.calls(jobId, 0, 10, false).items[1]?.method).toBe('wms.stockin.Purchase.queryWithDetail');
     const row = r.views.rows(jobId, 'zh-CN', 0, 1).items[0]!;
-    expect(row.state).toBe('unknown');
-    expect(row.message).toMatch(/核对/);
+    expect(row.state).toBe('succeeded');
+    expect(r.sandbox.state.stockin('RK2406000001')?.status).toBe(10);
+  });
+
+  it('an other stock-in cancel given without -1 whose answer was lost finds the -1 document it cancelled', async () => {
+    r = await rig({ sandbox: { faults: [{ kind: 'reset-after-acting', method: 'wms.stockother.In.cancelOrder' }] } });
+    const file = await listSheet(path.join(r.dir, 'o.xlsx'), '其他入库单号', ['QR3799', 'QR3801']);
+    const { jobId } = await submitFile(r, file, { op: 'other-in-cancel' });
+    const rows = r.views.rows(jobId, 'zh-CN', 0, 2).items;
+    // QR3799 cancelled QR3799-1 now; QR3801 was cancelled long before the job: not ours.
+    expect(rows.map((x) => [x.state, x.erpNo])).toEqual([['succeeded', 'QR3799-1'], ['failed', null]]);
+    expect(rows[1]!.message).toMatch(/之前就已是“已取消”/);
+    expect(outcomes(r, jobId).filter((o) => o.startsWith('query:'))).toEqual(['query:not-found', 'query:succeeded', 'query:already']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../../main/effects';
-import { checkCredentials, checkProfileCredentials, renderCheck } from '../../../main/profiles/check-credentials';
+import { checkCredentials, checkMethod, checkProfileCredentials, probeReturnNo, renderCheck } from '../../../main/profiles/check-credentials';
 import { fixedSecret } from '../../../main/profiles/profile-store';
 import { SessionSecretStore } from '../../../main/profiles/keychain';
 import { confirmationText, needsConfirmation } from '../../../main/profiles/production-safety';
@@ -46,6 +46,34 @@ describe('checkCredentials against the sandbox ERP', () => {
     expect(checked.ok && checked.value.outcome).toBe('credentials-refused');
     const text = checked.ok ? JSON.stringify(checked.value) + renderCheck('en', checked.value) + renderCheck('zh-CN', checked.value) : '';
     expect(text).not.toMatch(/wrong-(secret|salt)-zq/);
+  });
+
+  it('says the credentials work but lost answers cannot be settled when the query is not granted (权限不足)', async () => {
+    sandbox.setOptions({ deniedMethods: [checkMethod] });
+    try {
+      const checked = await checkProfileCredentials({ profile: profileAt(sandbox.url), secret: fixedSecret('sandbox', sandboxCredentials.appSecret) }, { clock: systemClock });
+      expect(checked.ok && checked.value.outcome).toBe('works-no-query');
+      const en = checked.ok ? renderCheck('en', checked.value) : '';
+      expect(en).toMatch(/credentials work/);
+      expect(en.toLowerCase()).toContain(`apply for permission for method ${checkMethod}`.toLowerCase());
+    } finally {
+      sandbox.setOptions({ deniedMethods: [] });
+    }
+  });
+
+  it('probes with a return_no the query page allows (at most 20 characters)', () => {
+    expect(probeReturnNo.length).toBeLessThanOrEqual(20);
+  });
+
+  it('says the address is wrong when the base URL answers 404, naming the URL tried', async () => {
+    const checked = await checkProfileCredentials({ profile: profileAt(`${sandbox.url}/nothing-here`), secret: fixedSecret('sandbox', sandboxCredentials.appSecret) }, { clock: systemClock });
+    expect(checked.ok && checked.value.outcome).toBe('wrong-address');
+    expect(checked.ok && renderCheck('en', checked.value)).toContain(`${sandbox.url}/nothing-here/openapi`);
+  });
+
+  it('works with a base URL ending in /openapi, as the vendor prints it', async () => {
+    const checked = await checkProfileCredentials({ profile: profileAt(`${sandbox.url}/openapi`), secret: fixedSecret('sandbox', sandboxCredentials.appSecret) }, { clock: systemClock });
+    expect(checked.ok && checked.value.outcome).toBe('works');
   });
 
   it('says credentials are refused for a wrong seller account', async () => {

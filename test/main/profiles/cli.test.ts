@@ -90,7 +90,7 @@ describe('wdt-bulk profiles (built CLI)', () => {
     expect(JSON.parse(refused.stdout)).toMatchObject({ profile: bad, result: 'credentials-refused' });
     const refusedProse = await cli(['profiles', 'test', bad, '--lang', 'en']);
     expect(refusedProse.code).toBe(4);
-    expect(refusedProse.stdout).toMatch(/refused the credentials/);
+    expect(refusedProse.stdout).toMatch(/app key or app secret is wrong/);
 
     const sandboxed = await cli(['profiles', 'test', 'sandbox', '--json']);
     expect(sandboxed.code, sandboxed.stderr).toBe(0);

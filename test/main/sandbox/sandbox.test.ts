@@ -40,22 +40,25 @@ describe('the sandbox door', () => {
     });
   });
 
-  it('refuses a bad sign, an unknown appkey, an unknown sid and a stale timestamp', async () => {
+  it('refuses a bad sign, an unknown appkey, an unknown sid and a stale timestamp with the vendor codes', async () => {
     const m = 'purchase.PurchaseReturn.pending';
     const b = body(['CR202406010003']);
-    expect(await rawCall(sandbox, m, b, (p) => (p.sign = '0'.repeat(32)))).toEqual({ status: 100, message: '签名错误' });
-    expect(await rawCall(sandbox, m, b, (p) => (p.key = 'other'))).toMatchObject({ status: 100, message: '接口账号(appkey)不存在' });
-    expect(await rawCall(sandbox, m, b, (p) => (p.sid = 'other'))).toMatchObject({ status: 100, message: '卖家账号(sid)不存在' });
-    expect(await rawCall(sandbox, m, b, (p) => (p.timestamp = String(wdtTimestamp(Date.now()) - 121)))).toMatchObject({ status: 100, message: expect.stringContaining('时间戳') });
+    expect(await rawCall(sandbox, m, b, (p) => (p.sign = '0'.repeat(32)))).toEqual({ status: 1, message: '验证失败' });
+    expect(await rawCall(sandbox, m, b, (p) => (p.key = 'other'))).toEqual({ status: 1, message: 'app auth fail' });
+    expect(await rawCall(sandbox, m, b, (p) => (p.sid = 'other'))).toEqual({ status: 1, message: 'sid is not exists' });
+    expect(await rawCall(sandbox, m, b, (p) => (p.timestamp = String(wdtTimestamp(Date.now()) - 121)))).toEqual({ status: 7, message: '时间戳错误' });
+    // A millisecond timestamp is not a number the vendor can read: code 1, not 7.
+    expect(await rawCall(sandbox, m, b, (p) => (p.timestamp = String(Date.now())))).toMatchObject({ status: 1, message: expect.stringContaining('For input string') });
+    expect(await rawCall(sandbox, m, b, (p) => (p.v = '2.0'))).toEqual({ status: 8, message: '版本错误' });
     expect(await rawCall(sandbox, m, b, (p) => (p.timestamp = String(wdtTimestamp(Date.now()) + 100)))).toMatchObject({ status: 0 });
     // A body changed after signing is a bad sign too.
     const parts = parseAppSecret(sandboxCredentials.appSecret);
     const tampered = await rawCall(sandbox, m, body(['CR202406010004']), (p) => {
       if (parts.ok) p.sign = signParams(p, b, parts.value.secret);
     });
-    expect(tampered.message).toBe('签名错误');
+    expect(tampered.message).toBe('验证失败');
     expect(sandbox.state.counters.signRefused).toBe(2);
-    expect(sandbox.state.counters.timestampRefused).toBe(1);
+    expect(sandbox.state.counters.timestampRefused).toBe(2);
   });
 
   it('refuses over-limit batches as the pages say', async () => {
@@ -114,7 +117,7 @@ describe('the sandbox state machines', () => {
 
   it('refuses a duplicate outer_no and counts every attempt', async () => {
     const again = await erp(create, order('T-CREATE-1'), lines, false);
-    expect(again.status).toBe(100);
+    expect(again).toEqual({ status: 100, message: '此外部单已使用!' });
     expect(sandbox.state.returnsWithOuterNo('T-CREATE-1')).toBe(1);
     expect(sandbox.state.createAttempts('T-CREATE-1')).toBe(2);
   });
@@ -125,6 +128,16 @@ describe('the sandbox state machines', () => {
     expect(sandbox.state.returnByNo('T-CHECK-1')?.status).toBe(30);
     await erp(create, order('T-CHECK-2', { provider_no: 'P-STOPPED', check_fail_cancel: 1 }), lines, true);
     expect(sandbox.state.returnByNo('T-CHECK-2')?.status).toBe(10);
+  });
+
+  it('answers data.message OK instead of the number when set to (the page field table)', async () => {
+    sandbox.setOptions({ createMessage: 'OK' });
+    try {
+      expect(await erp(create, order('T-CREATE-OK'), lines, false)).toEqual({ status: 0, data: { status: 0, message: 'OK' } });
+      expect(sandbox.state.returnByNo('T-CREATE-OK')?.status).toBe(30);
+    } finally {
+      sandbox.setOptions({ createMessage: 'return-no' });
+    }
   });
 
   it('refuses unknown warehouses, providers and specs without creating anything', async () => {
@@ -164,8 +177,21 @@ describe('the sandbox state machines', () => {
         { order_no: 'QR9999', err_msg: '单据不存在' },
       ],
     });
-    expect(sandbox.state.otherIn('QR3799-1')?.status).toBe(10);
-    expect(sandbox.state.otherIn('QR3800-1')?.status).toBe(10);
+    expect(sandbox.state.otherIn('QR3799-1')?.status).toBe(80);
+    expect(sandbox.state.otherIn('QR3800-1')?.status).toBe(80);
+    // The query shows it by number, status 80 已取消, modified as epoch ms.
+    const shown = await erp('wms.stockother.InQuery.queryWithDetail', { other_in_no: 'QR3799-1' });
+    expect((shown.data as { order: unknown[] }).order).toEqual([{ other_in_no: 'QR3799-1', status: 80, warehouse_no: 'WH001', modified: expect.any(Number) }]);
+  });
+
+  it('the purchase stock-in query needs a window of at most 30 days on modified', async () => {
+    const q = 'wms.stockin.Purchase.queryWithDetail';
+    expect(await erp(q, { stockin_no: 'RK2006030010' })).toEqual({ status: 100, message: '参数中必须包含起止时间' });
+    expect(await erp(q, { start_time: '2024-05-01 00:00:00', end_time: '2024-06-01 00:00:01', stockin_no: 'RK2006030010' })).toEqual({ status: 100, message: '您的查询时间过宽,查询时间不能大于30天' });
+    const found = await erp(q, { start_time: '2024-05-15 00:00:00', end_time: '2024-06-10 00:00:00', stockin_no: 'RK2006030010' });
+    expect((found.data as { order: unknown[] }).order).toEqual([{ order_no: 'RK2006030010', status: 10, warehouse_no: 'WH001', provider_no: 'P002', modified: Date.UTC(2024, 5, 1, 2, 40, 0) }]);
+    const outside = await erp(q, { start_time: '2024-06-02 00:00:00', end_time: '2024-06-10 00:00:00', stockin_no: 'RK2006030010' });
+    expect((outside.data as { order: unknown[] }).order).toEqual([]);
   });
 
   it('purchase stock-in cancel: only 编辑中', async () => {

@@ -55,17 +55,42 @@ describe('seed page answers through the client', () => {
 });
 
 describe('classification rules', () => {
-  it('tells whole-call refusals apart and leaves business refusals answered', () => {
-    expect(classifyAnswer({ status: 100, message: '签名错误' })).toBe('credentials-refused');
-    expect(classifyAnswer({ status: 100, message: 'invalid sign' })).toBe('credentials-refused');
-    expect(classifyAnswer({ status: 100, message: '接口账号(appkey)不存在' })).toBe('credentials-refused');
-    expect(classifyAnswer({ status: 100, message: '卖家账号不存在' })).toBe('credentials-refused');
-    expect(classifyAnswer({ status: 100, message: '没有该接口的调用权限' })).toBe('credentials-refused');
-    expect(classifyAnswer({ status: 100, message: '时间戳(timestamp)与服务器时间相差超过120秒' })).toBe('timestamp-refused');
-    expect(classifyAnswer({ status: 100, message: 'please assign a warehouse' })).toBe('answered');
-    expect(classifyAnswer({ status: 100, message: '采购退货单号不存在' })).toBe('answered');
-    // status 0 is never a refusal, whatever the message says.
-    expect(classifyAnswer({ status: 0, message: '签名' })).toBe('answered');
+  // The vendor's table (错误码说明), one row per code and message class: the code decides first.
+  const table: [number, string, string, string?][] = [
+    [0, '签名', 'answered'],
+    [1, '验证失败', 'credentials-refused', 'secret'],
+    [1, 'app auth fail', 'credentials-refused', 'appkey'],
+    [1, 'sid is not exists', 'credentials-refused', 'sid'],
+    [1, 'sid is not found', 'credentials-refused', 'sid'],
+    [1, '参数错误', 'request-refused'],
+    [1, '参数个数错误', 'request-refused'],
+    [1, 'invalid argument count', 'request-refused'],
+    [1, 'argument type mismatch', 'request-refused'],
+    [1, 'For input string: "1665947116495"', 'request-refused'],
+    [1, 'something new', 'credentials-refused', 'other'],
+    [2, 'shop_no', 'request-refused'],
+    [3, '需要动态口令', 'credentials-refused', 'dynamic-password'],
+    [4, '数据库错误', 'unknown'],
+    [5, '数据库错误', 'unknown'],
+    [6, 'ip限制', 'credentials-refused', 'ip'],
+    [7, '时间戳错误', 'timestamp-refused'],
+    [8, '版本错误', 'request-refused'],
+    [99, '其他错误', 'unknown'],
+    [100, '超过每分钟最大调用频率限制，请稍后重试', 'rate-limited'],
+    [100, '超过每分钟最大并发次数限制，请稍后重试', 'rate-limited'],
+    [100, '权限不足', 'credentials-refused', 'permission'],
+    [100, '此方法仅支持分页查询：purchase.PurchaseReturn.queryWithDetail', 'request-refused'],
+    [100, '无仓库访问权限', 'answered'],
+    [100, '新建订单权限不足！', 'answered'],
+    [100, '签名错误', 'answered'],
+    [100, '时间戳(timestamp)与服务器时间相差超过120秒', 'answered'],
+    [100, '此外部单已使用!', 'answered'],
+    [100, '采购退货单号不存在', 'answered'],
+  ];
+  it.each(table)('status %i %s → %s %s', (status, message, kind, refusal) => {
+    const got = classifyAnswer({ status, message });
+    expect(got.kind).toBe(kind);
+    if (refusal) expect(got).toMatchObject({ refusal });
   });
 
   it('parses only JSON with a numeric status', () => {

@@ -65,7 +65,43 @@ describe('HttpWdtClient against the sandbox', () => {
     const unreadable = await clientFor(sandbox, { getSecret: () => Promise.reject(new Error('keychain locked')) }).call(cancel(['X']));
     for (const r of [wrongSecret, wrongKey, wrongSid, malformed, unreadable]) expect(r.kind).toBe('credentials-refused');
     expect(malformed.message).not.toContain('no-colon-here');
-    expect(wrongSecret.message).toBe('签名错误');
+    expect(wrongSecret).toMatchObject({ message: '验证失败', erpStatus: 1, refusal: 'secret' });
+    expect(wrongKey).toMatchObject({ message: 'app auth fail', refusal: 'appkey' });
+    expect(wrongSid).toMatchObject({ message: 'sid is not exists', refusal: 'sid' });
+    expect(unreadable).toMatchObject({ refusal: 'unreadable-secret' });
+  });
+
+  it('credentials-refused: an IP allow-list (6), a dynamic password (3), a method not granted (100 权限不足)', async () => {
+    sandbox.setOptions({ accountLock: 'ip' });
+    const ip = await clientFor(sandbox).call(cancel(['X']));
+    sandbox.setOptions({ accountLock: 'dynamic-password' });
+    const otp = await clientFor(sandbox).call(cancel(['X']));
+    sandbox.setOptions({ accountLock: 'none', deniedMethods: ['purchase.PurchaseReturn.batchCancelOrder'] });
+    const denied = await clientFor(sandbox).call(cancel(['X']));
+    sandbox.setOptions({ deniedMethods: [] });
+    expect(ip).toMatchObject({ kind: 'credentials-refused', refusal: 'ip', erpStatus: 6 });
+    expect(otp).toMatchObject({ kind: 'credentials-refused', refusal: 'dynamic-password', erpStatus: 3 });
+    expect(denied).toMatchObject({ kind: 'credentials-refused', refusal: 'permission', method: 'purchase.PurchaseReturn.batchCancelOrder', erpStatus: 100 });
+  });
+
+  it('unknown: status 4 数据库错误 after the sandbox acted', async () => {
+    sandbox.setOptions({ faults: [{ kind: 'db-error-after-acting', method: 'wms.stockin.Purchase.cancel' }] });
+    const result = await clientFor(sandbox).call({ method: 'wms.stockin.Purchase.cancel', body: body('RK2406000020') });
+    expect(result).toMatchObject({ kind: 'unknown', erpStatus: 4 });
+    expect(result.message).toContain('数据库错误');
+    expect(sandbox.state.stockin('RK2406000020')?.status).toBe(10);
+  });
+
+  it('accepts a base URL as the vendor prints it (…/openapi) or with a trailing slash', async () => {
+    for (const base of [`${sandbox.url}/openapi`, `${sandbox.url}/`, `${sandbox.url}/openapi/`]) {
+      expect((await clientFor({ url: base }).call(cancel(['NOPE']))).kind).toBe('answered');
+    }
+  });
+
+  it('wrong-address: a path that is not the API (404) names the URL it tried', async () => {
+    const result = await clientFor({ url: `${sandbox.url}/wrong` }).call(cancel(['NOPE']));
+    expect(result).toMatchObject({ kind: 'wrong-address', httpStatus: 404, url: `${sandbox.url}/wrong/openapi` });
+    expect(result.message).toContain(`${sandbox.url}/wrong/openapi`);
   });
 
   it('corrects a sandbox clock 15 minutes ahead, retrying once', async () => {
@@ -138,7 +174,7 @@ describe('HttpWdtClient without the sandbox', () => {
     const server = await rawServer((_req, res) => {
       shift += 3600_000; // a server whose clock jumps an hour on every answer
       res.writeHead(200, { 'content-type': 'application/json', date: new Date(Date.now() + shift).toUTCString() });
-      res.end(JSON.stringify({ status: 100, message: '时间戳(timestamp)与服务器时间相差超过120秒' }));
+      res.end(JSON.stringify({ status: 7, message: '时间戳错误' }));
     });
     try {
       const result = await clientFor(server).call(cancel(['X']));
@@ -147,6 +183,23 @@ describe('HttpWdtClient without the sandbox', () => {
       // Each attempt was signed anew, with a corrected timestamp.
       const stamps = server.requests.map((u) => new URL(u, 'http://x').searchParams.get('timestamp'));
       expect(stamps[0]).not.toBe(stamps[1]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('wrong-address: an HTML page or 405; request-refused: a malformed request (code 2)', async () => {
+    let reply = { code: 200, type: 'text/html; charset=utf-8', text: '<!DOCTYPE html><html><body>旺店通</body></html>' };
+    const server = await rawServer((_req, res) => {
+      res.writeHead(reply.code, { 'content-type': reply.type });
+      res.end(reply.text);
+    });
+    try {
+      expect((await clientFor(server).call(cancel(['X']))).kind).toBe('wrong-address');
+      reply = { code: 405, type: 'text/plain', text: 'Method Not Allowed' };
+      expect((await clientFor(server).call(cancel(['X']))).kind).toBe('wrong-address');
+      reply = { code: 200, type: 'application/json', text: '{"status":2,"message":"shop_no"}' };
+      expect(await clientFor(server).call(cancel(['X']))).toMatchObject({ kind: 'request-refused', method: 'purchase.PurchaseReturn.batchCancelOrder', message: 'shop_no' });
     } finally {
       await server.close();
     }

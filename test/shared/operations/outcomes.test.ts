@@ -20,6 +20,18 @@ describe('createOrder outcomes', () => {
     expect(o?.message).toContain('审核失败');
     expect(o?.message).toContain('库存不足');
   });
+  it('data.message OK (the page field table) or any non-number: the outer_no is recorded as the return number', () => {
+    for (const message of ['OK', 'ok', 'success', '成功', '', undefined]) {
+      expect(create.outcomes({ status: 0, data: { status: 0, message } }, ['OUTER-A'])[0], String(message)).toEqual({ key: 'OUTER-A', state: 'succeeded', erpNo: 'OUTER-A' });
+    }
+  });
+  it('data.status 20 with check_fail_cancel 1: the ERP cancelled the return — failed with the check reason', () => {
+    const draft = (cancel: number) => [{ key: 'A1', rows: [2], header: { check_fail_cancel: cancel }, lines: [] }];
+    const [cancelled] = create.outcomes({ status: 0, data: { status: 20, message: '库存不足' } }, ['A1'], draft(1));
+    expect(cancelled).toEqual({ key: 'A1', state: 'failed', message: '库存不足', note: { key: 'operations.outcome.checkFailedCancelled' } });
+    const [kept] = create.outcomes({ status: 0, data: { status: 20, message: '库存不足' } }, ['A1'], draft(0));
+    expect(kept).toMatchObject({ state: 'succeeded', erpNo: 'A1' });
+  });
   it('numbers as strings are read the same', () => {
     expect(create.outcomes({ status: 0, data: { message: 'RH1', status: '0' } }, ['A1'])[0]?.state).toBe('succeeded');
   });
