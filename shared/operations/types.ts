@@ -41,8 +41,10 @@ export interface FieldDef {
   aliases: readonly string[];
   type: FieldType;
   required: boolean;
-  /** Maximum length in characters, as the API counts them. */
+  /** Maximum length in characters, as the API counts them (for an idList: of each item). */
   maxLength?: number;
+  /** Characters the ERP refuses in this field (telno: `*`, "电话号码不能包含*"). */
+  forbiddenChars?: string;
   /** Decimals: must be > 0 (quantities). */
   positive?: boolean;
   /** Decimals: must be ≥ 0 (prices, fees, rates). */
@@ -82,6 +84,9 @@ export type OrderOutcome =
 // `message` is the ERP's reason verbatim (failed) or our zh-CN rendering of `text`; `text`, where set,
 // is our own wording, so a front end can show it in the reader's language.
 
+/** `error`: the row is not sent; `warning`: shown like an error, but the row is sent (the ERP may still refuse it). */
+export type Severity = 'error' | 'warning';
+
 /** A problem with one cell or row, named by row and column. */
 export interface CellProblem {
   /** Row number as Excel shows it (1-based). */
@@ -91,6 +96,25 @@ export interface CellProblem {
   /** The API field name. */
   field: string;
   text: LocalizedText;
+  /** Absent means `error` (every problem was one before warnings existed, and stored ones still are). */
+  severity?: Severity;
+}
+
+/** True for a problem that keeps its row from being sent. */
+export const isBlocking = (p: { severity?: Severity }): boolean => p.severity !== 'warning';
+
+/** A finding across an order's lines that no single cell shows (createOrder: the same spec_no twice). */
+export interface LineFinding {
+  row: number;
+  field: string;
+  text: LocalizedText;
+  severity: Severity;
+}
+
+/** One line of an order as its checks see it: the source row and its normalised values. */
+export interface LineValues {
+  row: number;
+  values: Readonly<Record<string, FieldValue>>;
 }
 
 /** How a row ended up after reading and grouping. */
@@ -130,6 +154,8 @@ export interface OperationDef {
   rowSchema: z.ZodType<Record<string, FieldValue>>;
   /** The positional arguments of one call carrying these orders (decimals via jsonDecimal()). */
   buildArgs(orders: readonly OrderDraft[], options: CallOptions): unknown[];
+  /** Checks across one order's lines (by-key operations); an `error` keeps the whole order from being sent. */
+  checkLines?(key: string, lines: readonly LineValues[]): LineFinding[];
   /** Per-order outcomes of an answered call (status 0, or a refusal > 0), one per key, in key order. */
   outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[];
 }
