@@ -174,6 +174,7 @@ export const uiMessages = defineMessages({
   'ui.results.noFailures': { 'zh-CN': '没有需要处理的行。', en: 'No row needs action.' },
   'ui.results.key': { 'zh-CN': '表格内容', en: 'Row content' },
   'ui.results.reason': { 'zh-CN': '原因（ERP 返回信息）', en: 'Reason (the ERP\'s message)' },
+  'ui.results.hint': { 'zh-CN': '处理建议', en: 'What to do' },
   'ui.results.more': { 'zh-CN': '再显示更多（还有 {count} 行）', en: 'Show more ({count} left)' },
   // Jobs
   'ui.jobs.title': { 'zh-CN': '全部任务（含命令行提交的）', en: 'Every job (including command-line ones)' },
