@@ -169,11 +169,11 @@ export const returnCreate: OperationDef = {
   description: msg('新建采购退货单；同一外部单号的多行为一张单据的多条明细', 'Creates purchase returns; rows with the same external number are the lines of one return'),
   fields,
   keyField: 'outer_no',
+  checkLines: sameItemFindings,
   grouping: 'by-key',
   perCall: { max: 1 },
   reconcile: 'create',
   rowSchema: rowSchemaOf(fields, 'outer_no'),
-  checkLines: sameItemFindings,
   buildArgs(orders: readonly OrderDraft[], options: CallOptions): unknown[] {
     const [order] = orders;
     if (orders.length !== 1 || !order) throw new Error(`createOrder takes exactly one order per call, got ${orders.length}`);

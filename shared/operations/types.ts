@@ -84,9 +84,6 @@ export type OrderOutcome =
 // `message` is the ERP's reason verbatim (failed) or our zh-CN rendering of `text`; `text`, where set,
 // is our own wording, so a front end can show it in the reader's language.
 
-/** `error`: the row is not sent; `warning`: shown like an error, but the row is sent (the ERP may still refuse it). */
-export type Severity = 'error' | 'warning';
-
 /** A problem with one cell or row, named by row and column. */
 export interface CellProblem {
   /** Row number as Excel shows it (1-based). */
@@ -99,6 +96,9 @@ export interface CellProblem {
   /** Absent means `error` (every problem was one before warnings existed, and stored ones still are). */
   severity?: Severity;
 }
+
+/** `error`: the row is not sent; `warning`: shown like an error, but the row is sent (the ERP may still refuse it). */
+export type Severity = 'error' | 'warning';
 
 /** True for a problem that keeps its row from being sent. */
 export const isBlocking = (p: { severity?: Severity }): boolean => p.severity !== 'warning';
@@ -144,6 +144,8 @@ export interface OperationDef {
   fields: readonly FieldDef[];
   /** The field that identifies an order (see OrderDraft.key). */
   keyField: string;
+  /** Checks across one order's lines (by-key operations); an `error` keeps the whole order from being sent. */
+  checkLines?(key: string, lines: readonly LineValues[]): LineFinding[];
   /** `by-key`: rows sharing the key form one order with several lines; `one-per-row`: a repeated key is a duplicate. */
   grouping: 'by-key' | 'one-per-row';
   /** Orders per call: at most `max`; a profile setting may lower (or, where the page gives none, set) it. */
@@ -154,8 +156,6 @@ export interface OperationDef {
   rowSchema: z.ZodType<Record<string, FieldValue>>;
   /** The positional arguments of one call carrying these orders (decimals via jsonDecimal()). */
   buildArgs(orders: readonly OrderDraft[], options: CallOptions): unknown[];
-  /** Checks across one order's lines (by-key operations); an `error` keeps the whole order from being sent. */
-  checkLines?(key: string, lines: readonly LineValues[]): LineFinding[];
   /** Per-order outcomes of an answered call (status 0, or a refusal > 0), one per key, in key order. */
   outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[];
 }
