@@ -2,6 +2,7 @@
 import type { FileTicket, ImportRowView, ImportSummary, RowFilter, ServerApi } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
+import { isBlocking } from '../../shared/operations/types';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { ImportRow, SheetImport } from '../sheets/types';
 import { FileTokens, newId } from './file-tokens';
@@ -34,10 +35,10 @@ export class ImportState {
 }
 
 export function summarize(importId: string, sheet: SheetImport): ImportSummary {
-  const counts = { rows: sheet.rows.length, orders: sheet.orders.length, valid: 0, invalid: 0, duplicate: 0, problems: 0, notices: sheet.notices.length };
+  const counts = { rows: sheet.rows.length, orders: sheet.orders.length, valid: 0, invalid: 0, duplicate: 0, problems: 0, warnings: 0, notices: sheet.notices.length };
   for (const row of sheet.rows) {
     counts[row.disposition.kind] += 1;
-    counts.problems += row.problems.length;
+    for (const p of row.problems) counts[isBlocking(p) ? 'problems' : 'warnings'] += 1;
   }
   const { name, bytes, sha256, format } = sheet.file;
   return {

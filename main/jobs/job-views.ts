@@ -3,6 +3,7 @@
 // 100,000-row job is never held in memory and no statement stays open across a write.
 import { render, t, type Lang } from '../../shared/i18n';
 import type { JobCallView, JobRowView, JobView } from '../../shared/contract/jobs.contract';
+import { hintFor } from '../../shared/operations/erp-hints';
 import { emptyCounts, type RowState, type StateCounts } from '../../shared/states';
 import type { Statement } from 'better-sqlite3';
 import type { JobDatabase } from './database';
@@ -19,7 +20,9 @@ export function renderNotes(lang: Lang, notes: readonly Note[]): string {
 export function rowView(r: RowRecord, lang: Lang): JobRowView {
   const ours = renderNotes(lang, r.notes);
   const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
-  return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, erpNo: r.erp_no, batch: r.batch, submittedAt: r.submitted_at };
+  // The hint explains the ERP's own words only; our notes already say what to do.
+  const hint = hintFor(r.erp_message);
+  return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, hint: hint ? render(lang, hint) : null, erpNo: r.erp_no, batch: r.batch, submittedAt: r.submitted_at };
 }
 
 export function callView(a: AttemptRecord): JobCallView {

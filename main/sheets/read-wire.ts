@@ -243,7 +243,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('problems'),
-    entries: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.object({ row: z.number(), column: z.string(), field: z.string(), text: z.object({ key: z.string() }).loose() }))])),
+    entries: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.object({ row: z.number(), column: z.string(), field: z.string(), text: z.object({ key: z.string() }).loose(), severity: z.enum(['error', 'warning']).optional() }))])),
   }),
   z.object({
     type: z.literal('done'),

@@ -1,5 +1,5 @@
 // `明细 Results` (every source row in source order, all its columns as read, then the outcome) and
-// `失败 To fix` (the rows that need action, in the import template's layout, plus 错误原因), streamed row by
+// `失败 To fix` (the rows that need action, in the import template's layout, plus 错误原因 and 处理建议), streamed row by
 // row from the job store. A first pass counts the states and sizes the columns; each sheet is one more pass.
 import type { DataValidation } from 'exceljs';
 import { t } from '../../shared/i18n';
@@ -38,7 +38,10 @@ export function operationOf(summary: JobSummary): OperationDef {
 }
 
 const outcomeHeaders = (lang: Lang): string[] =>
-  (['state', 'message', 'erpNo', 'batch', 'submittedAt', 'sourceRow'] as const).map((k) => t(lang, `workbook.results.${k}`));
+  (['state', 'message', 'hint', 'erpNo', 'batch', 'submittedAt', 'sourceRow'] as const).map((k) => t(lang, `workbook.results.${k}`));
+
+/** The to-fix sheet's columns after the template's: the reason, then what to do (never read back: unknown columns). */
+const toFixTail = (lang: Lang): string[] => [t(lang, 'workbook.toFix.reason'), t(lang, 'workbook.results.hint')];
 
 /** For each to-fix column, where its value sits in a row's cells (the source column mapped to its field), or -1. */
 function toFixSources(summary: JobSummary, layout: readonly TemplateColumn[]): number[] {
@@ -57,7 +60,7 @@ export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan
   const layout = templateLayout(op, lang);
   const n = summary.columns.length;
   const results = new WidthTracker([...summary.columns, ...outcomeHeaders(lang)]);
-  const toFix = new WidthTracker([...layout.map((c) => c.header), t(lang, 'workbook.toFix.reason')]);
+  const toFix = new WidthTracker([...layout.map((c) => c.header), ...toFixTail(lang)]);
   const from = toFixSources(summary, layout);
   const counts = emptyCounts();
   let rows = 0;
@@ -70,15 +73,17 @@ export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan
     if (rows <= widthSample) {
       for (let i = 0; i < n; i++) results.see(i, row.cells[i]);
       results.see(n, stateWord(lang, row.state));
-      results.see(n + 2, row.erpNo ?? undefined);
+      results.see(n + 3, row.erpNo ?? undefined);
     }
     if (action && toFixRows <= widthSample) from.forEach((at, i) => at >= 0 && toFix.see(i, row.cells[at]));
   }
-  results.see(n + 4, '2000-01-01 00:00:00');
+  results.see(n + 5, '2000-01-01 00:00:00');
   const resultsWidths = results.widths();
   resultsWidths[n + 1] = messageWidth;
+  resultsWidths[n + 2] = messageWidth;
   const toFixWidths = toFix.widths().map((w, i) => Math.max(w, layout[i]?.width ?? 0));
   toFixWidths[layout.length] = messageWidth;
+  toFixWidths[layout.length + 1] = messageWidth;
   return { counts, rows, toFixRows, resultsWidths, toFixWidths };
 }
 
@@ -100,8 +105,8 @@ export function writeResultsSheet(book: StreamBook, source: JobReportSource, sum
     dataRows: plan.rows,
   });
   for (const row of source.rows()) {
-    const values: PlainValue[] = new Array<PlainValue>(n + 6);
-    const styles: (CellStyle | undefined)[] = new Array<CellStyle | undefined>(n + 6);
+    const values: PlainValue[] = new Array<PlainValue>(n + 7);
+    const styles: (CellStyle | undefined)[] = new Array<CellStyle | undefined>(n + 7);
     for (let i = 0; i < n; i++) {
       const cell = sourceValue(row.cells[i], types[i]);
       values[i] = cell.value;
@@ -111,17 +116,19 @@ export function writeResultsSheet(book: StreamBook, source: JobReportSource, sum
     styles[n] = stateStyle[row.state];
     values[n + 1] = textOrNull(row.message);
     styles[n + 1] = wrapStyle;
-    values[n + 2] = textOrNull(row.erpNo);
-    values[n + 3] = numberOrNull(row.batch);
-    values[n + 4] = localDateValue(row.submittedAt);
-    if (values[n + 4] instanceof Date) styles[n + 4] = dateStyle;
-    values[n + 5] = numberOrNull(row.rowNumber);
+    values[n + 2] = textOrNull(row.hint);
+    styles[n + 2] = wrapStyle;
+    values[n + 3] = textOrNull(row.erpNo);
+    values[n + 4] = numberOrNull(row.batch);
+    values[n + 5] = localDateValue(row.submittedAt);
+    if (values[n + 5] instanceof Date) styles[n + 5] = dateStyle;
+    values[n + 6] = numberOrNull(row.rowNumber);
     writeRow(ws, values, styles);
   }
   ws.commit();
 }
 
-/** A to-fix row: the row's cells moved into the template's columns, then the reason. */
+/** A to-fix row: the row's cells moved into the template's columns, then the reason and the hint. */
 function toFixRow(row: JobRowReport, layout: readonly TemplateColumn[], from: readonly number[]): { values: PlainValue[]; styles: (CellStyle | undefined)[] } {
   const values: PlainValue[] = [];
   const styles: (CellStyle | undefined)[] = [];
@@ -131,8 +138,8 @@ function toFixRow(row: JobRowReport, layout: readonly TemplateColumn[], from: re
     values.push(cell.value);
     styles.push(cell.numFmt ? numberStyle(cell.numFmt) : c.text ? textStyle : undefined);
   });
-  values.push(textOrNull(row.message));
-  styles.push(wrapStyle);
+  values.push(textOrNull(row.message), textOrNull(row.hint));
+  styles.push(wrapStyle, wrapStyle);
   return { values, styles };
 }
 
@@ -144,7 +151,7 @@ export function writeToFixSheet(book: StreamBook, source: JobReportSource, summa
   markSheet(book, resultsSheetNames.toFix, summary.operation);
   const ws = openSheet(book, {
     name: resultsSheetNames.toFix,
-    headers: [...layout.map((c) => c.header), t(lang, 'workbook.toFix.reason')],
+    headers: [...layout.map((c) => c.header), ...toFixTail(lang)],
     widths: plan.toFixWidths,
     dataRows: plan.toFixRows,
     columnStyles: layout.map((c) => (c.text ? textStyle : undefined)),

@@ -47,7 +47,8 @@ export interface ImportSummary {
   operation: OperationId;
   operationReason: LocalizedText;
   columns: ImportColumnInfo[];
-  counts: { rows: number; orders: number; valid: number; invalid: number; duplicate: number; problems: number; notices: number };
+  /** `problems` counts errors (rows not sent), `warnings` the rest; importProblems pages through both. */
+  counts: { rows: number; orders: number; valid: number; invalid: number; duplicate: number; problems: number; warnings: number; notices: number };
   /** The first notices (repeated headers, totals lines); `counts.notices` says how many there are. */
   notices: { row: number; text: LocalizedText }[];
 }
@@ -88,7 +89,7 @@ export const importContract = {
     z.object({ importId: opaqueId, rowNumber: z.number().int().min(1).max(10_000_000), filter: z.enum(rowFilters).default('all'), grouped: z.boolean().default(false) }).strict(),
     returns<number>(),
   ),
-  /** One page of a read's cell problems, in row order. */
+  /** One page of a read's cell problems, errors and warnings (`severity`), in row order. */
   importProblems: invoke('import:problems', z.object({ importId: opaqueId, ...page }).strict(), returns<Page<CellProblem>>()),
   /** Writes a small sample cancel list of the sandbox's demo return numbers (a few with problems) and hands it over as a ticket. */
   importSample: invoke('import:sample', empty, returns<FileTicket>()),

@@ -36,6 +36,8 @@ export interface JobRowView {
   cells: readonly string[];
   state: RowState;
   message: string;
+  /** What the clerk can do about the ERP's message, in the reader's language; null when the message is not a known one. */
+  hint: string | null;
   erpNo: string | null;
   batch: number | null;
   submittedAt: string | null;

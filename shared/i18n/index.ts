@@ -11,6 +11,7 @@ import { cliMessages } from './messages/cli';
 import { uiMessages } from './messages/ui';
 import { wdtMessages } from './messages/wdt';
 import { operationsMessages } from './messages/operations';
+import { hintsMessages } from './messages/hints';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -28,6 +29,7 @@ export const catalog = {
   ...uiMessages,
   ...wdtMessages,
   ...operationsMessages,
+  ...hintsMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -30,6 +30,13 @@ function checkLength(field: FieldDef, value: string): NormalisedCell | null {
   return null;
 }
 
+/** A character the ERP refuses in this field, named so the clerk can find it (telno: `*`). */
+function checkForbidden(field: FieldDef, value: string): NormalisedCell | null {
+  if (field.forbiddenChars === undefined) return null;
+  for (const char of field.forbiddenChars) if (value.includes(char)) return problem('operations.cell.forbiddenChar', { char, text: value });
+  return null;
+}
+
 /** Any character NFKC could change (all of ASCII is stable under NFKC). */
 const nonAscii = /[\u0080-\uffff]/;
 /** Characters normaliseCell removes or replaces; most cells hold none, and skip both replaces. */
@@ -44,7 +51,7 @@ function normaliseId(field: FieldDef, cell: RawCell, shown: string): NormalisedC
   if (cell.kind === 'number' && ((cell.number !== undefined && Math.abs(cell.number) >= 1e15) || digitCount(id) > 15)) {
     return problem('operations.cell.idTooManyDigits', { text: id });
   }
-  return checkLength(field, id) ?? { value: id };
+  return checkLength(field, id) ?? checkForbidden(field, id) ?? { value: id };
 }
 
 function digitCount(s: string): number {
@@ -161,7 +168,7 @@ export function normaliseCell(field: FieldDef, cell: RawCell): NormalisedCell {
     case 'id':
       return normaliseId(field, cell, shown);
     case 'text':
-      return checkLength(field, shown) ?? { value: shown };
+      return checkLength(field, shown) ?? checkForbidden(field, shown) ?? { value: shown };
     case 'decimal':
     case 'rate':
       return plainDecimal(field, cell, shown) ?? normaliseDecimal(field, cell, shown);

@@ -30,7 +30,9 @@ function schemaOf(def: FieldDef): z.ZodType<FieldValue> {
       return def.maxLength ? z.string().min(1).max(def.maxLength) : z.string().min(1);
     case 'decimal':
     case 'rate':
-      return decimalText;
+      // The same sign rules normaliseCell applies, so the schema alone also refuses what the ERP would.
+      if (def.positive) return decimalText.refine((v) => !v.startsWith('-') && !/^0(\.0+)?$/.test(v));
+      return def.nonNegative ? decimalText.refine((v) => !v.startsWith('-')) : decimalText;
     case 'boolean':
       return z.boolean();
     case 'datetime':

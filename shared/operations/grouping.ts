@@ -3,16 +3,17 @@
 // (outer_no) form one order wherever they sit; order-level columns may be filled on the first row only
 // or repeated, but must not disagree; an order with any invalid row is not submitted at all.
 import type { LocalizedText } from '../i18n';
+import { isBlocking } from './types';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft, RowDisposition } from './types';
 
-/** What grouping needs to know of a row's own problems: which field each one is about. */
-export type CellProblemLike = Pick<CellProblem, 'row' | 'field'>;
+/** What grouping needs to know of a row's own problems: which field each one is about, and whether it blocks. */
+export type CellProblemLike = Pick<CellProblem, 'row' | 'field' | 'severity'>;
 
 export interface GroupInputRow {
   rowNumber: number;
   /** Normalised values by field key (only cells that parsed and were not empty). */
   values: Readonly<Record<string, FieldValue>>;
-  /** The row's own cell problems (from normaliseCell); any of them makes the row invalid. */
+  /** The row's own cell problems (from normaliseCell); any error among them makes the row invalid. */
   problems: readonly CellProblemLike[];
 }
 
@@ -26,7 +27,7 @@ export interface Grouped {
   orders: OrderDraft[];
   /** Exactly one disposition per input row. */
   dispositions: Map<number, RowDisposition>;
-  /** Problems grouping found (missing required values, conflicts, poisoned orders, duplicates), in row order. */
+  /** Problems grouping found (missing required values, conflicts, poisoned orders, duplicates, the operation's line checks), in row order; warnings among them. */
   problems: CellProblem[];
 }
 
@@ -76,8 +77,9 @@ export function groupRows(op: OperationDef, rows: readonly GroupInputRow[], opti
   for (const [key, members] of groups) {
     const found = checkOrder(op, scopes, key, members, problemAt, columnOf);
     for (const p of found.problems) problems.push(p);
-    const flagged = found.problems.length > 0 ? new Set(found.problems.map((p) => p.row)) : null;
-    const bad = members.filter((r) => r.problems.length > 0 || (flagged !== null && flagged.has(r.rowNumber)));
+    const errors = found.problems.filter(isBlocking);
+    const flagged = errors.length > 0 ? new Set(errors.map((p) => p.row)) : null;
+    const bad = members.filter((r) => (r.problems.length > 0 && r.problems.some(isBlocking)) || (flagged !== null && flagged.has(r.rowNumber)));
     if (bad.length === 0) {
       for (const r of members) dispositions.set(r.rowNumber, { kind: 'valid', orderKey: key });
       orders.push({ key, rows: members.map((r) => r.rowNumber), header: found.header, lines: found.lines });
@@ -143,6 +145,12 @@ function checkOrder(op: OperationDef, scopes: FieldScopes, key: string, members:
   for (const r of members) {
     for (const def of scopes.line) {
       if (def.required && r.values[def.key] === undefined && !hasOwnProblem(r, def.key)) problems.push(problemAt(r.rowNumber, def.key, missing(def.key)));
+    }
+  }
+  if (op.checkLines && members.length > 1) {
+    for (const f of op.checkLines(key, members.map((r) => ({ row: r.rowNumber, values: r.values })))) {
+      const p = problemAt(f.row, f.field, f.text);
+      problems.push(f.severity === 'warning' ? { ...p, severity: 'warning' } : p);
     }
   }
   return { problems, header, lines: orderLines(op, members.map((r) => r.values)) };

@@ -54,8 +54,10 @@ export const otherInCancel = defineListOperation({
     key: 'order_no_list',
     label: msg('其他入库单号', 'Other stock-in no.'),
     aliases: ['业务单号', '其他入库业务单号', '其他入库单编号', 'order_no', 'orderNo', 'order_no_list', 'orderNoList'],
+    // other_in_no is String(40) on the vendor's wms.stockother.InQuery.queryWithDetail page.
     type: 'id',
     required: true,
+    maxLength: 40,
     description: msg('要取消的其他入库业务单号，每行一个', 'The other stock-in business number to cancel, one per row'),
     example: 'QR3796',
   }),

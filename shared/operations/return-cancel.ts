@@ -21,8 +21,10 @@ export const returnCancel = defineListOperation({
     label: msg('采购退货单号', 'Purchase return no.'),
     // `returnNos` (the API name) is this method's alone, so a sheet headed with it is unambiguous.
     aliases: [...returnNoAliases, 'returnNos', 'return_nos'],
+    // return_no is String(20) on the vendor's queryWithDetail page.
     type: 'id',
     required: true,
+    maxLength: 20,
     description: msg('要取消的采购退货单号，每行一个', 'The purchase return number to cancel, one per row'),
     example: 'CR202211100001',
   }),

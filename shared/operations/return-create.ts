@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { booleanValues, field, msg, rowSchemaOf } from './field-kit';
 import { jsonDecimal } from './json-body';
 import { looseInt, looseText, ourText, refusedAll, unknownAll } from './outcome-kit';
+import { sameItemFindings } from './same-item';
 import type { CallOptions, ErpAnswer, FieldDef, FieldValue, OperationDef, OrderDraft, OrderOutcome } from './types';
 import { returnReconcile } from './return-query';
 
@@ -46,6 +47,8 @@ const orderFields: readonly FieldDef[] = [
   }),
   field({
     key: 'telno', label: msg('联系电话', 'Phone'), aliases: ['电话', '手机', '联系方式'], type: 'id', maxLength: 32,
+    // The ERP refuses a masked number (138****1234, as platforms export them): 电话号码不能包含*.
+    forbiddenChars: '*',
     description: msg('联系电话；不填则使用供应商默认电话', 'Phone number; empty = the supplier’s default'),
   }),
   field({
@@ -61,7 +64,8 @@ const orderFields: readonly FieldDef[] = [
   text255('remark', '备注', 'Remark', ['单据备注', '订单备注']),
   field({
     key: 'ref_purchase_nos', label: msg('引用的采购单号', 'Referenced purchase orders'), aliases: ['引用采购单号', '采购单号', 'refPurchaseNos'],
-    type: 'idList',
+    // Each number at most 20 characters: purchase_no is String(20) on the vendor's stock-in query page.
+    type: 'idList', maxLength: 20,
     description: msg('引用的采购单号，多个用逗号分隔；采购单状态要大于已审核', 'Referenced purchase order numbers, separated by commas; they must be past checked'),
     example: 'RH23011110,RH22122901',
   }),
@@ -86,10 +90,11 @@ const lineFields: readonly FieldDef[] = [
     type: 'decimal', required: true, positive: true,
     description: msg('退货数量，大于 0，最多 4 位小数', 'Quantity returned, more than 0, at most 4 decimal places'), example: '3',
   }),
-  // A discount is a rate (0.8 = 20 % off), so "80%" is read as 0.8 like a tax rate.
+  // A discount is a rate (0.8 = 20 % off), so "80%" is read as 0.8 like a tax rate. The ERP refuses 0
+  // (折扣应大于0): "no discount" is 1 or an empty cell.
   field({
-    key: 'discount', scope: 'line', label: msg('折扣', 'Discount'), type: 'rate', nonNegative: true,
-    description: msg('折扣，默认 1（原价）；八折填 0.8 或 80%', 'Discount, default 1 (full price); 20 % off is 0.8 or 80%'),
+    key: 'discount', scope: 'line', label: msg('折扣', 'Discount'), type: 'rate', positive: true,
+    description: msg('折扣，大于 0，默认 1（原价）；八折填 0.8 或 80%', 'Discount, more than 0, default 1 (full price); 20 % off is 0.8 or 80%'),
   }),
   field({
     key: 'tax_rate', scope: 'line', label: msg('税率', 'Tax rate'), aliases: ['taxRate'], type: 'rate', nonNegative: true,
@@ -178,6 +183,7 @@ export const returnCreate: OperationDef = {
   description: msg('新建采购退货单；同一外部单号的多行为一张单据的多条明细', 'Creates purchase returns; rows with the same external number are the lines of one return'),
   fields,
   keyField: 'outer_no',
+  checkLines: sameItemFindings,
   grouping: 'by-key',
   perCall: { max: 1 },
   reconcile: returnReconcile('created'),

@@ -15,8 +15,10 @@ export const returnPending = defineListOperation({
     label: msg('采购退货单号', 'Purchase return no.'),
     // `purchaseReturnNos` (the API name) is this method's alone, so a sheet headed with it is unambiguous.
     aliases: [...returnNoAliases, 'purchaseReturnNos', 'purchase_return_nos'],
+    // return_no is String(20) on the vendor's queryWithDetail page.
     type: 'id',
     required: true,
+    maxLength: 20,
     description: msg('要停止等待的采购退货单号，每行一个', 'The purchase return number to stop waiting on, one per row'),
     example: 'CR202006290001',
   }),

@@ -14,8 +14,10 @@ export const stockinCancel = defineListOperation({
     key: 'stockin_no',
     label: msg('采购入库单号', 'Purchase stock-in no.'),
     aliases: ['入库单号', '采购入库单编号', '入库单编号', 'stockinNo', 'stockin_no'],
+    // stockin_no is String(20) on the vendor's wms.stockin.Purchase.queryWithDetail page.
     type: 'id',
     required: true,
+    maxLength: 20,
     description: msg('要取消的采购入库单号，每行一个', 'The purchase stock-in number to cancel, one per row'),
     example: 'RK2006030008',
   }),

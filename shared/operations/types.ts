@@ -42,8 +42,10 @@ export interface FieldDef {
   aliases: readonly string[];
   type: FieldType;
   required: boolean;
-  /** Maximum length in characters, as the API counts them. */
+  /** Maximum length in characters, as the API counts them (for an idList: of each item). */
   maxLength?: number;
+  /** Characters the ERP refuses in this field (telno: `*`, "电话号码不能包含*"). */
+  forbiddenChars?: string;
   /** Decimals: must be > 0 (quantities). */
   positive?: boolean;
   /** Decimals: must be ≥ 0 (prices, fees, rates). */
@@ -93,6 +95,28 @@ export interface CellProblem {
   /** The API field name. */
   field: string;
   text: LocalizedText;
+  /** Absent means `error` (every problem was one before warnings existed, and stored ones still are). */
+  severity?: Severity;
+}
+
+/** `error`: the row is not sent; `warning`: shown like an error, but the row is sent (the ERP may still refuse it). */
+export type Severity = 'error' | 'warning';
+
+/** True for a problem that keeps its row from being sent. */
+export const isBlocking = (p: { severity?: Severity }): boolean => p.severity !== 'warning';
+
+/** A finding across an order's lines that no single cell shows (createOrder: the same spec_no twice). */
+export interface LineFinding {
+  row: number;
+  field: string;
+  text: LocalizedText;
+  severity: Severity;
+}
+
+/** One line of an order as its checks see it: the source row and its normalised values. */
+export interface LineValues {
+  row: number;
+  values: Readonly<Record<string, FieldValue>>;
 }
 
 /** How a row ended up after reading and grouping. */
@@ -120,6 +144,8 @@ export interface OperationDef {
   fields: readonly FieldDef[];
   /** The field that identifies an order (see OrderDraft.key). */
   keyField: string;
+  /** Checks across one order's lines (by-key operations); an `error` keeps the whole order from being sent. */
+  checkLines?(key: string, lines: readonly LineValues[]): LineFinding[];
   /** `by-key`: rows sharing the key form one order with several lines; `one-per-row`: a repeated key is a duplicate. */
   grouping: 'by-key' | 'one-per-row';
   /** Orders per call: at most `max`; a profile setting may lower (or, where the page gives none, set) it. */

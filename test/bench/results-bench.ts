@@ -33,6 +33,7 @@ function makeJob(): { source: JobReportSource; rows: JobRowReport[]; calls: JobC
       cells: [outer, 'WH01', 'P001', `SKU${i % 5000}`, String((i % 9) + 1), (12.5 + (i % 7)).toFixed(2), '1', '0.13', `备注${i % 100}`, `B${i % 50}`, '2027-01-01', '张三'],
       state,
       message: state === 'failed' ? `货品 SKU${i % 5000} 库存不足，无法退货（外部单号 ${outer}）` : state === 'invalid' ? '退货数量：必须大于 0' : state === 'duplicate' ? `与第 ${i} 行重复` : '',
+      hint: null,
       erpNo: state === 'succeeded' ? outer : null,
       batch: sent ? order + 1 : null,
       submittedAt,

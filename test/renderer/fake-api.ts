@@ -38,7 +38,7 @@ export function fakeImport(rows: number, problemEvery = 0, operation: ImportSumm
       operation,
       operationReason: { key: 'sheets.operation.inferred', params: { headers: '采购退货单号' } },
       columns: [{ index: 0, header: '采购退货单号', field: 'returnNos' }],
-      counts: { rows, orders: rows - invalid, valid: rows - invalid, invalid, duplicate: 0, problems: invalid, notices: 0 },
+      counts: { rows, orders: rows - invalid, valid: rows - invalid, invalid, duplicate: 0, problems: invalid, warnings: 0, notices: 0 },
       notices: [],
     },
   };
@@ -146,7 +146,7 @@ export class FakeWdt {
       if (!got.ok) return got;
       const problems: CellProblem[] = [];
       for (let i = 0; i < got.value.summary.counts.rows && problems.length < r.offset + r.limit; i += 1) problems.push(...got.value.row(i).problems);
-      return ok({ total: got.value.summary.counts.problems, offset: r.offset, items: problems.slice(r.offset, r.offset + r.limit) });
+      return ok({ total: got.value.summary.counts.problems + got.value.summary.counts.warnings, offset: r.offset, items: problems.slice(r.offset, r.offset + r.limit) });
     }),
     importSample: (r) => this.#answer('importSample', r, () => ok({ token: 'tok_sample_aaaaaaaaaaaaaaa', name: '示例.xlsx', bytes: 100, operation: 'return-cancel' as const })),
     importToFix: (r) => this.#answer('importToFix', r, () => ok({ token: 'tok_fix_aaaaaaaaaaaaaaaaaa', name: 'to-fix.xlsx', bytes: 100, sheet: '失败' })),

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultLang, isLang, render, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
+import { isBlocking } from '../../../shared/operations/types';
 import { appError } from '../../../shared/result';
 import { readSheet } from '../../sheets/reader';
 import type { SheetImport } from '../../sheets/types';
@@ -17,12 +18,22 @@ function bundledWorkerPath(): string | undefined {
   return process.env.WDT_BULK_BUILD === 'node' && typeof __dirname === 'string' ? path.join(__dirname, 'read-worker.cjs') : undefined;
 }
 
+interface Finding {
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}
+
 export function validationSummary(sheet: SheetImport, lang: Lang) {
   const counts = { valid: 0, invalid: 0, duplicate: 0 };
   for (const row of sheet.rows) counts[row.disposition.kind]++;
-  const problems = sheet.rows.flatMap((row) =>
-    row.problems.map((p) => ({ row: p.row, column: p.column, field: p.field, message: render(lang, p.text) })),
-  );
+  // `problems` keeps its meaning (what stops a row); warnings (rows sent anyway) are a key of their own.
+  const problems: Finding[] = [];
+  const warnings: Finding[] = [];
+  for (const row of sheet.rows) {
+    for (const p of row.problems) (isBlocking(p) ? problems : warnings).push({ row: p.row, column: p.column, field: p.field, message: render(lang, p.text) });
+  }
   return {
     operation: sheet.operation,
     sheet: sheet.sheet,
@@ -31,6 +42,7 @@ export function validationSummary(sheet: SheetImport, lang: Lang) {
     orders: sheet.orders.length,
     counts,
     problems,
+    warnings,
   };
 }
 
@@ -85,6 +97,7 @@ export const run: CommandRun = async (io, argv) => {
   printLine(io, t(lang, 'sheets.validate.counts', { rows: summary.rows, orders: summary.orders, ...summary.counts }));
   for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));
   for (const p of summary.problems) printLine(io, t(lang, 'sheets.validate.problem', { row: p.row, column: p.column, message: p.message }));
+  for (const w of summary.warnings) printLine(io, t(lang, 'sheets.validate.warning', { row: w.row, column: w.column, message: w.message }));
   if (code === exitCodes.ok) printLine(io, t(lang, 'sheets.validate.allValid'));
   if (code === exitCodes.nothingSubmitted) printLine(io, t(lang, 'sheets.validate.noValidRows'));
   return code;

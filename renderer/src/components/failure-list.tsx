@@ -1,5 +1,5 @@
-// The rows that need the clerk: failed (the ERP's reason verbatim), unknown (what to check) and
-// invalid (every problem), paged from the job store.
+// The rows that need the clerk: failed (the ERP's reason verbatim, and what to do about it when the
+// message is a known one), unknown (what to check) and invalid (every problem), paged from the job store.
 import { useEffect, useState } from 'react';
 import type { JobRowView } from '../../../shared/contract';
 import { ErrorBox } from './error-box';
@@ -36,6 +36,7 @@ export function FailureList({ jobId, total, version }: { jobId: string; total: n
               <th scope="col">{tr('ui.review.state')}</th>
               <th scope="col">{tr('ui.results.key')}</th>
               <th scope="col">{tr('ui.results.reason')}</th>
+              <th scope="col">{tr('ui.results.hint')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +46,7 @@ export function FailureList({ jobId, total, version }: { jobId: string; total: n
                 <td className={`state-${r.state}`}>{tr(`states.${r.state}`)}</td>
                 <td>{r.cells.filter((c) => c !== '').slice(0, 2).join(' · ')}</td>
                 <td className="erp-message">{r.message}</td>
+                <td className="erp-hint">{r.hint ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Page } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
+import { isBlocking } from '../../../shared/operations/types';
 import type { CellProblem } from '../../../shared/operations/types';
 import type { Result } from '../../../shared/result';
 import { ErrorBox } from './error-box';
@@ -13,11 +14,14 @@ const shown = 100;
 
 interface Props {
   importId: string;
+  /** Errors: what keeps rows from being sent. */
   total: number;
+  /** Warnings, listed with the errors (the rows are sent anyway). */
+  warnings: number;
   onPick(row: number): void;
 }
 
-export function ProblemList({ importId, total, onPick }: Props) {
+export function ProblemList({ importId, total, warnings, onPick }: Props) {
   const { api, lang } = useApp();
   const tr = useT();
   const [count, setCount] = useState(shown);
@@ -37,14 +41,15 @@ export function ProblemList({ importId, total, onPick }: Props) {
   return (
     <aside className="side-list" aria-labelledby="problems-title" data-testid="problem-list">
       <h2 id="problems-title">{tr('ui.review.problemList', { count: total })}</h2>
+      {warnings > 0 && <p className="muted" data-testid="warning-count">{tr('ui.review.warningCount', { count: warnings })}</p>}
       {pages.error && <ErrorBox error={pages.error} />}
       {total === 0 && <p className="muted">{tr('ui.review.noProblems')}</p>}
       <ul>
         {items.map((p, i) => (
           <li key={`${p.row}:${p.field}:${i}`}>
-            <button type="button" className="problem" onClick={() => onPick(p.row)}>
+            <button type="button" className={isBlocking(p) ? 'problem' : 'problem problem-warning'} onClick={() => onPick(p.row)}>
               <span className="problem-where">{tr('ui.review.where', { row: p.row, column: p.column })}</span>
-              <span className="problem-text">{render(lang, p.text)}</span>
+              <span className="problem-text">{isBlocking(p) ? '' : tr('ui.review.warning')}{render(lang, p.text)}</span>
             </button>
           </li>
         ))}

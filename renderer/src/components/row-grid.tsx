@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ImportColumnInfo, ImportRowView } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
+import { isBlocking } from '../../../shared/operations/types';
 import type { CellProblem } from '../../../shared/operations/types';
 import { useApp, useT } from '../hooks/use-app';
 import { placeAt, useCssVars } from '../hooks/use-css-vars';
@@ -61,7 +62,9 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
   const stateText = (row: ImportRowView): string => {
     if (withdrawn.has(row.rowNumber)) return tr('ui.review.withdrawn');
     if (row.disposition.kind === 'duplicate') return tr('ui.review.duplicateOf', { row: row.disposition.ofRow });
-    if (row.disposition.kind === 'invalid') return tr('ui.review.problems', { count: row.problems.length });
+    if (row.disposition.kind === 'invalid') return tr('ui.review.problems', { count: row.problems.filter(isBlocking).length });
+    // A warning does not hold the row back: it is sent, and the clerk has been told why it might be refused.
+    if (row.problems.length > 0) return tr('ui.review.validWithWarnings', { count: row.problems.length });
     return tr('ui.review.valid');
   };
 
@@ -107,14 +110,15 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
                 <span role="gridcell" className="cell-state">{stateText(row)}</span>
                 {columns.map((c) => {
                   const found = problemsOf(row, c);
-                  const message = found.map((p) => render(lang, p.text)).join('\n');
+                  const message = found.map((p) => (isBlocking(p) ? render(lang, p.text) : `${tr('ui.review.warning')}${render(lang, p.text)}`)).join('\n');
+                  const error = found.some(isBlocking);
                   return (
                     <span
                       role="gridcell"
                       key={c.index}
-                      className={found.length > 0 ? 'cell cell-problem' : 'cell'}
+                      className={error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell'}
                       title={found.length > 0 ? message : (row.cells[c.index] ?? '')}
-                      aria-invalid={found.length > 0 || undefined}
+                      aria-invalid={error || undefined}
                       aria-description={found.length > 0 ? message : undefined}
                     >
                       {row.cells[c.index] ?? ''}

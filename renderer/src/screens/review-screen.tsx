@@ -129,7 +129,7 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
         ) : (
           <RowGrid columns={summary.columns} rows={rows} withdrawn={withdrawn} onWithdraw={withdraw} showOrders={grouped} scrollTo={scrollTo} />
         )}
-        <ProblemList importId={importId} total={counts.problems} onPick={(row) => void pick(row)} />
+        <ProblemList importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(row) => void pick(row)} />
       </div>
       <div className="actions">
         <button type="button" onClick={onStartOver}>

@@ -23,6 +23,10 @@ export const operationsMessages = defineMessages({
     'zh-CN': '超过 {max} 个字符（现有 {length} 个）：请缩短到 {max} 个字符以内',
     en: 'More than {max} characters ({length}): shorten it to at most {max}',
   },
+  'operations.cell.forbiddenChar': {
+    'zh-CN': '不能包含“{char}”（{text}），ERP 会拒绝：请填写完整的值，不要用 {char} 遮盖，或留空',
+    en: 'Cannot contain "{char}" ({text}); the ERP refuses it: type the full value without masking it with {char}, or leave it empty',
+  },
   'operations.cell.notDecimal': {
     'zh-CN': '不是数字（{text}）：请填写数字，例如 12.5',
     en: 'Not a number ({text}): type a number such as 12.5',
@@ -66,6 +70,14 @@ export const operationsMessages = defineMessages({
   'operations.order.conflict': {
     'zh-CN': '同一单据 {key} 的各行“{column}”填写不一致（{values}）：请统一为一个值，或只在第一行填写',
     en: 'The rows of order {key} disagree on "{column}" ({values}): use one value, or fill it on the first row only',
+  },
+  'operations.order.sameItem': {
+    'zh-CN': '单据 {key} 中商家编码 {spec} 与第 {row} 行重复（批次和有效期也相同），ERP 会拒绝：请合并为一行并把数量相加，或删除多余的行',
+    en: 'Order {key} has item {spec} again (as row {row}, same batch and expiry); the ERP refuses it: merge them into one row adding the quantities, or delete the extra row',
+  },
+  'operations.order.sameItemOtherBatch': {
+    'zh-CN': '单据 {key} 中商家编码 {spec} 也在第 {row} 行（批次或有效期不同）。仅当 ERP 允许同一货品按批次/有效期分行时才会成功，否则整张单据会被拒绝；不确定时请先问 ERP 管理员',
+    en: 'Order {key} has item {spec} on row {row} too (different batch or expiry). The ERP accepts this only if it allows one item on several lines by batch/expiry, otherwise it refuses the whole order; ask your ERP administrator if unsure',
   },
   'operations.order.otherRowInvalid': {
     'zh-CN': '同一单据 {key} 的其他行有错误（第 {rows} 行）：请先修正那些行，整张单据才会提交',

@@ -124,6 +124,7 @@ export const sheetsMessages = defineMessages({
     en: '{rows} rows, {orders} orders: {valid} valid, {invalid} invalid, {duplicate} duplicate.',
   },
   'sheets.validate.problem': { 'zh-CN': '第 {row} 行「{column}」：{message}', en: 'Row {row}, "{column}": {message}' },
+  'sheets.validate.warning': { 'zh-CN': '第 {row} 行「{column}」（提醒，该行仍会提交）：{message}', en: 'Row {row}, "{column}" (warning; the row is still sent): {message}' },
   'sheets.validate.duplicate': { 'zh-CN': '与第 {ofRow} 行重复，不会再次提交。', en: 'Repeats row {ofRow}; it will not be sent again.' },
   'sheets.validate.notice': { 'zh-CN': '提示：{message}', en: 'Note: {message}' },
   'sheets.validate.allValid': { 'zh-CN': '全部行均通过校验，未提交任何内容。', en: 'Every row is valid. Nothing was sent.' },

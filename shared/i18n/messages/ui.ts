@@ -90,6 +90,9 @@ export const uiMessages = defineMessages({
   'ui.review.duplicateOf': { 'zh-CN': '重复（同第 {row} 行）', en: 'Duplicate of row {row}' },
   'ui.review.problems': { 'zh-CN': '{count} 个问题', en: '{count} problem(s)' },
   'ui.review.valid': { 'zh-CN': '可提交', en: 'Valid' },
+  'ui.review.validWithWarnings': { 'zh-CN': '可提交（{count} 个提醒）', en: 'Valid ({count} warning(s))' },
+  'ui.review.warning': { 'zh-CN': '提醒（仍会提交）：', en: 'Warning (still sent): ' },
+  'ui.review.warningCount': { 'zh-CN': '另有 {count} 个提醒：这些行仍会提交，但 ERP 可能拒绝', en: 'Also {count} warning(s): those rows are sent, but the ERP may refuse them' },
   'ui.review.noRows': { 'zh-CN': '没有符合条件的行', en: 'No rows to show' },
   'ui.review.problemList': { 'zh-CN': '问题（{count}）', en: 'Problems ({count})' },
   'ui.review.noProblems': { 'zh-CN': '没有发现问题', en: 'No problems found' },
@@ -175,6 +178,7 @@ export const uiMessages = defineMessages({
   'ui.results.noFailures': { 'zh-CN': '没有需要处理的行。', en: 'No row needs action.' },
   'ui.results.key': { 'zh-CN': '表格内容', en: 'Row content' },
   'ui.results.reason': { 'zh-CN': '原因（ERP 返回信息）', en: 'Reason (the ERP\'s message)' },
+  'ui.results.hint': { 'zh-CN': '处理建议', en: 'What to do' },
   'ui.results.more': { 'zh-CN': '再显示更多（还有 {count} 行）', en: 'Show more ({count} left)' },
   // Jobs
   'ui.jobs.title': { 'zh-CN': '全部任务（含命令行提交的）', en: 'Every job (including command-line ones)' },

@@ -40,6 +40,7 @@ export const workbookMessages = defineMessages({
   'workbook.jobState.done': { 'zh-CN': '已完成', en: 'done' },
   'workbook.results.state': { 'zh-CN': '状态', en: 'State' },
   'workbook.results.message': { 'zh-CN': 'ERP 返回信息', en: 'ERP message' },
+  'workbook.results.hint': { 'zh-CN': '处理建议', en: 'What to do' },
   'workbook.results.erpNo': { 'zh-CN': 'ERP 单号', en: 'ERP number' },
   'workbook.results.batch': { 'zh-CN': '批次', en: 'Batch' },
   'workbook.results.submittedAt': { 'zh-CN': '提交时间', en: 'Submitted at' },

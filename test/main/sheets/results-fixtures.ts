@@ -29,7 +29,7 @@ export interface SourceSpec {
 }
 
 const row = (rowNumber: number, cells: string[], state: JobRowReport['state'], message = '', extra: Partial<JobRowReport> = {}): JobRowReport => ({
-  rowNumber, cells, state, message, erpNo: null, batch: null, submittedAt: null, ...extra,
+  rowNumber, cells, state, message, hint: null, erpNo: null, batch: null, submittedAt: null, ...extra,
 });
 
 export function makeSource(spec: SourceSpec): JobReportSource {

@@ -1,6 +1,6 @@
 // The to-fix round trip: write a job's results, fix a cell of 失败 To fix like a clerk, drop the whole
 // workbook back into the reader — it reads the to-fix sheet (not 明细 Results), the fixed row validates, and
-// the 错误原因 column is kept as an unknown column without causing a problem.
+// the 错误原因 and 处理建议 columns are kept as unknown columns without causing a problem (never sent).
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const imported = (r: Awaited<ReturnType<typeof readSheetInProcess>>): SheetImpor
 const problemColumns = (sheet: SheetImport) => sheet.rows.flatMap((r) => r.problems.map((p) => p.column));
 
 describe('the to-fix sheet', () => {
-  it('is laid out exactly like the import template, plus 错误原因', async () => {
+  it('is laid out exactly like the import template, plus 错误原因 and 处理建议', async () => {
     const dir = tempDir();
     for (const [source, op] of [[createSource(), 'return-create'], [cancelSource('en'), 'return-cancel']] as const) {
       const def = getOperation(op);
@@ -37,8 +37,8 @@ describe('the to-fix sheet', () => {
         const ws = sheet ? book.getWorksheet(sheet) : book.worksheets[0];
         return (ws?.getRow(1).values as unknown[]).slice(1);
       };
-      const reason = lang === 'en' ? 'Error reason' : '错误原因';
-      expect(await header(file, resultsSheetNames.toFix)).toEqual([...(await header(template)), reason]);
+      const tail = lang === 'en' ? ['Error reason', 'What to do'] : ['错误原因', '处理建议'];
+      expect(await header(file, resultsSheetNames.toFix)).toEqual([...(await header(template)), ...tail]);
       // Each header carries the API field name in its note, as the template's do.
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(file);
@@ -74,9 +74,9 @@ describe('the to-fix sheet', () => {
     expect(after.orders.map((o) => o.key)).toEqual(['T002', 'T003', 'T004']);
     expect(after.orders[0]?.lines[0]?.num).toBe('3');
     expect(after.orders[2]?.lines[0]?.spec_no).toBe('00042');
-    // 错误原因 is an unknown column: kept (it travels to the next results), mapped to no field, never a problem.
-    expect(after.columns.at(-1)).toMatchObject({ header: '错误原因', field: null });
-    expect(after.rows[1]?.cells.at(-1)).toBe('供应商不存在 =HYPERLINK("http://x","y")');
+    // 错误原因 and 处理建议 are unknown columns: kept (they travel to the next results), mapped to no field, never a problem.
+    expect(after.columns.slice(-2)).toMatchObject([{ header: '错误原因', field: null }, { header: '处理建议', field: null }]);
+    expect(after.rows[1]?.cells.at(-2)).toBe('供应商不存在 =HYPERLINK("http://x","y")');
 
     // The bundled worker (what the app and the CLI run) reads it the same way.
     const inWorker = imported(await readSheet(file, { workerPath }));
@@ -102,7 +102,7 @@ describe('the to-fix sheet', () => {
     expect(after.operation).toBe('return-cancel');
     expect(after.rows.map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
     expect(after.orders.map((o) => o.key)).toEqual(['CR0002', 'CR0003', '000123']);
-    expect(after.columns.at(-1)).toMatchObject({ header: 'Error reason', field: null });
+    expect(after.columns.slice(-2)).toMatchObject([{ header: 'Error reason', field: null }, { header: 'What to do', field: null }]);
     expect(problemColumns(after)).toEqual([]);
   });
 

@@ -88,17 +88,17 @@ describe('writeResults (read back with exceljs)', () => {
   it('keeps every source row in source order with its columns as read, then the outcome', async () => {
     const book = await written(cancelSource(), 'cancel-rows.xlsx');
     const rows = grid(sheet(book, resultsSheetNames.results));
-    expect(rows[0]).toEqual(['采购退货单号', '备注说明', '状态', 'ERP 返回信息', 'ERP 单号', '批次', '提交时间', '源行号']);
-    expect(rows.slice(1).map((r) => r[7])).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(rows[0]).toEqual(['采购退货单号', '备注说明', '状态', 'ERP 返回信息', '处理建议', 'ERP 单号', '批次', '提交时间', '源行号']);
+    expect(rows.slice(1).map((r) => r[8])).toEqual([2, 3, 4, 5, 6, 7]);
     expect(rows.slice(1).map((r) => r[2])).toEqual(['成功', '失败', '校验未通过', '重复', '未确认', '已跳过']);
     // Payloads from the sheet and from the ERP are strings, exactly as given.
     expect(rows.slice(1, 4).map((r) => r[1])).toEqual([payloads[0], payloads[1], payloads[3]]);
     expect(rows[2]?.[3]).toBe(payloads[2]);
     // Identifiers stay text ("000123"); batch and source row are numbers; the submit time is a date cell in local time.
     expect(rows[5]?.[0]).toBe('000123');
-    expect(rows[1]?.[5]).toBe(1);
-    expect(rows[1]?.[6]).toEqual(new Date('2027-01-01T08:00:30Z'));
-    expect(rows[3]?.[6]).toBeUndefined();
+    expect(rows[1]?.[6]).toBe(1);
+    expect(rows[1]?.[7]).toEqual(new Date('2027-01-01T08:00:30Z'));
+    expect(rows[3]?.[7]).toBeUndefined();
     expectOnlyPlainCells(book);
   });
 
@@ -110,15 +110,16 @@ describe('writeResults (read back with exceljs)', () => {
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     }
     const results = sheet(book, resultsSheetNames.results);
-    expect(results.autoFilter).toBe('A1:H7');
-    expect(sheet(book, resultsSheetNames.toFix).autoFilter).toBe('A1:B4');
+    expect(results.autoFilter).toBe('A1:I7');
+    expect(sheet(book, resultsSheetNames.toFix).autoFilter).toBe('A1:C4');
     expect(sheet(book, resultsSheetNames.calls).autoFilter).toBe('A1:J4');
     const fills = [2, 3, 4, 5, 6, 7].map((r) => (results.getRow(r).getCell(3).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb);
     expect(fills).toEqual(['FFC6EFCE', 'FFFFC7CE', 'FFFFC7CE', 'FFD9D9D9', 'FFFFEB9C', 'FFD9D9D9']);
     expect(results.getRow(3).getCell(4).alignment?.wrapText).toBe(true);
     expect(results.getColumn(4).width).toBe(60);
+    expect(results.getColumn(5).width).toBe(60);
     expect(results.getColumn(1).width).toBeGreaterThanOrEqual(12);
-    expect(results.getRow(2).getCell(7).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(results.getRow(2).getCell(8).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
   });
 
   it('writes quantities and prices as numbers keeping the decimals seen, and the to-fix sheet in the template layout (create)', async () => {
@@ -126,7 +127,7 @@ describe('writeResults (read back with exceljs)', () => {
     const rows = grid(sheet(book, resultsSheetNames.results));
     expect(rows[1]?.slice(0, 7)).toEqual(['T001', 'WH01', 'P001', 'SKU1', 3, 12.5, undefined]);
     expect(sheet(book, resultsSheetNames.results).getRow(2).getCell(6).numFmt).toBe('0.00');
-    expect(rows[1]?.[9]).toBe('CT202701010001');
+    expect(rows[1]?.[10]).toBe('CT202701010001');
     expect(rows[3]?.slice(4, 7)).toEqual([-3, 12.5, payloads[1]]);
     const summary = facts(sheet(book, resultsSheetNames.summary));
     expect(summary.get('合计（读取的行数）')).toBe(7);
@@ -136,13 +137,14 @@ describe('writeResults (read back with exceljs)', () => {
     const toFix = grid(sheet(book, resultsSheetNames.toFix));
     const header = toFix[0] as string[];
     expect(header.slice(0, 3)).toEqual(['*外部单号', '*仓库编码', '*供应商编号']);
-    expect(header.at(-1)).toBe('错误原因');
+    expect(header.slice(-2)).toEqual(['错误原因', '处理建议']);
     // Only failed, invalid and unknown rows, in source order; values moved under the template's columns.
     expect(toFix.slice(1).map((r) => r[0])).toEqual(['T002', 'T003', 'T004']);
     const col = (h: string) => header.indexOf(h);
     expect(toFix[1]?.[col('*退货数量')]).toBe(-3);
     expect(toFix[3]?.[col('*商家编码')]).toBe('00042');
-    expect(toFix[2]?.at(-1)).toBe('供应商不存在 =HYPERLINK("http://x","y")');
+    expect(toFix[2]?.[col('错误原因')]).toBe('供应商不存在 =HYPERLINK("http://x","y")');
+    expect(toFix[2]?.[col('处理建议')]).toBeUndefined(); // an unknown message: no hint
     expect(sheet(book, resultsSheetNames.toFix).getRow(2).getCell(col('*外部单号') + 1).numFmt).toBe('@');
     expectOnlyPlainCells(book);
   });
@@ -151,7 +153,7 @@ describe('writeResults (read back with exceljs)', () => {
     const book = await written(createSource('en'), 'create-en.xlsx');
     expect(book.worksheets.map((w) => w.name)).toEqual(names);
     const results = grid(sheet(book, resultsSheetNames.results));
-    expect(results[0]?.slice(7)).toEqual(['State', 'ERP message', 'ERP number', 'Batch', 'Submitted at', 'Source row']);
+    expect(results[0]?.slice(7)).toEqual(['State', 'ERP message', 'What to do', 'ERP number', 'Batch', 'Submitted at', 'Source row']);
     expect(results.slice(1).map((r) => r[7])).toEqual(['succeeded', 'succeeded', 'invalid', 'failed', 'unknown', 'duplicate', 'skipped']);
     const summary = facts(sheet(book, resultsSheetNames.summary));
     expect(summary.get('Total (rows read)')).toBe(7);
@@ -159,7 +161,7 @@ describe('writeResults (read back with exceljs)', () => {
     expect(summary.get('Job state')).toBe('done');
     const toFix = grid(sheet(book, resultsSheetNames.toFix));
     expect((toFix[0] as string[]).slice(0, 2)).toEqual(['*External no.', '*Warehouse code']);
-    expect((toFix[0] as string[]).at(-1)).toBe('Error reason');
+    expect((toFix[0] as string[]).slice(-2)).toEqual(['Error reason', 'What to do']);
     expect(grid(sheet(book, resultsSheetNames.calls))[0]?.[0]).toBe('Batch');
     expect(grid(sheet(book, resultsSheetNames.calls))[1]?.[4]).toBe('answered');
   });
@@ -178,21 +180,21 @@ describe('writeResults (read back with exceljs)', () => {
     const long = '长'.repeat(40_000);
     const source = makeSource({
       operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', columns: ['采购退货单号', '说明'], columnFields: ['returnNos', null],
-      rows: [{ rowNumber: 2, cells: ['CR1', 'a\u0001b\u0000c'], state: 'failed', message: long, erpNo: null, batch: 1, submittedAt: 'not a time' }],
+      rows: [{ rowNumber: 2, cells: ['CR1', 'a\u0001b\u0000c'], state: 'failed', message: long, hint: null, erpNo: null, batch: 1, submittedAt: 'not a time' }],
     });
     const rows = grid(sheet(await written(source, 'odd.xlsx'), resultsSheetNames.results));
     expect(rows[1]?.[1]).toBe('abc');
     expect(String(rows[1]?.[3]).length).toBe(32_767);
-    expect(rows[1]?.[6]).toBe('not a time');
+    expect(rows[1]?.[7]).toBe('not a time');
   });
 
   it('writes a job with no calls and no rows needing action (empty to-fix and calls sheets, header only)', async () => {
     const source = makeSource({
       operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', columns: ['采购退货单号'], columnFields: ['returnNos'],
-      rows: [{ rowNumber: 2, cells: ['CR1'], state: 'succeeded', message: '', erpNo: null, batch: 1, submittedAt: null }],
+      rows: [{ rowNumber: 2, cells: ['CR1'], state: 'succeeded', message: '', hint: null, erpNo: null, batch: 1, submittedAt: null }],
     });
     const book = await written(source, 'clean.xlsx');
-    expect(grid(sheet(book, resultsSheetNames.toFix))).toEqual([['*采购退货单号', '错误原因']]);
+    expect(grid(sheet(book, resultsSheetNames.toFix))).toEqual([['*采购退货单号', '错误原因', '处理建议']]);
     expect(grid(sheet(book, resultsSheetNames.calls))).toHaveLength(1);
   });
 });
