@@ -239,7 +239,7 @@ export const uiMessages = defineMessages({
   'ui.sample.bulk': { 'zh-CN': '批量示例', en: 'bulk example' },
   // Errors made at the IPC boundary (main/app-api, main/electron)
   'ui.error.invalidRequest': { 'zh-CN': '请求格式不正确：{reason}', en: 'Malformed request: {reason}' },
-  'ui.error.tooLarge': { 'zh-CN': '请求过大（上限 {limit} 字节）', en: 'Request too large (limit {limit} bytes)' },
+  'ui.error.tooLarge': { 'zh-CN': '请求过大或不是普通数据（上限 {limit} 字节）', en: 'Request too large or not plain data (limit {limit} bytes)' },
   'ui.error.forbidden': { 'zh-CN': '拒绝来自非本应用窗口的请求', en: 'Refused a request that did not come from the app window' },
   'ui.error.internal': { 'zh-CN': '程序内部错误，详情已写入日志', en: 'Internal error; the details are in the log' },
   'ui.error.unknownChannel': { 'zh-CN': '未知的请求：{channel}', en: 'Unknown request: {channel}' },
