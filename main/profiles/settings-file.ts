@@ -12,6 +12,12 @@ import { appError, err, ok, type Result } from '../../shared/result';
 /** Profile names: letters (any script), digits, . _ -; also the keychain account name. */
 export const profileNamePattern = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
 
+/**
+ * The identity of a profile name: NFKC (full-width ＳＡＮＤＢＯＸ is sandbox) and case folded
+ * (upper then lower, so ß and SS meet). Two names with the same key are the same profile to a person.
+ */
+export const profileKey = (name: string): string => name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+
 export const limitsSchema = z.object({
   concurrency: z.number().int().min(1).max(64),
   callsPerMinute: z.number().int().min(0).max(100_000),
@@ -39,6 +45,8 @@ export const storedProfileSchema = z.object({
   appkey: z.string().trim().min(1).max(200),
   limits: limitsSchema,
   lang: z.enum(langs).optional(),
+  /** A production profile over http://: the address the person acknowledged (valid only while it is the baseUrl). */
+  plainHttpAcknowledged: z.string().optional(),
 });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
@@ -50,10 +58,11 @@ export const settingsSchema = z.looseObject({
   profiles: z.array(storedProfileSchema).superRefine((profiles, ctx) => {
     const seen = new Set<string>();
     for (const p of profiles) {
-      if (seen.has(p.name)) ctx.addIssue({ code: 'custom', message: `duplicate profile "${p.name}"` });
-      // The built-in sandbox profile is never stored: a saved one would shadow it.
-      if (p.name === 'sandbox') ctx.addIssue({ code: 'custom', message: 'the name "sandbox" belongs to the built-in profile' });
-      seen.add(p.name);
+      const key = profileKey(p.name);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate profile "${p.name}"` });
+      // The built-in sandbox profile is never stored: a saved one (in any width or case) would pass for it.
+      if (key === 'sandbox') ctx.addIssue({ code: 'custom', message: `the name "${p.name}" belongs to the built-in profile "sandbox"` });
+      seen.add(key);
     }
   }),
 });

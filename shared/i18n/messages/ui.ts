@@ -213,6 +213,14 @@ export const uiMessages = defineMessages({
   'ui.settings.sid': { 'zh-CN': '卖家账号（sid）', en: 'Seller account (sid)' },
   'ui.settings.appkey': { 'zh-CN': 'AppKey', en: 'AppKey' },
   'ui.settings.secret': { 'zh-CN': 'AppSecret（secret:salt，只写不读）', en: 'App secret (secret:salt, write-only)' },
+  'ui.settings.secretAgain': {
+    'zh-CN': '接口地址、卖家账号或 AppKey 已更改：请重新输入 AppSecret，原来的不会带到新的地址或账号。',
+    en: 'The address, seller account or AppKey changed: enter the app secret again; the stored one does not follow to a new address or account.',
+  },
+  'ui.settings.plainHttpAck': {
+    'zh-CN': '确认正式环境使用 http://（不加密；旺店通官方正式地址 http://wdt.wangdian.cn 即是如此）',
+    en: 'Use http:// for production (unencrypted; the vendor\'s own production address http://wdt.wangdian.cn is http)',
+  },
   'ui.settings.secretKeep': { 'zh-CN': '已保存；留空则保持不变', en: 'Stored; leave empty to keep it' },
   'ui.settings.limits': { 'zh-CN': '调用限制', en: 'Limits' },
   'ui.settings.limit.concurrency': { 'zh-CN': '同时调用数', en: 'Calls at once' },
