@@ -2,12 +2,13 @@
 // Read back through zod; a damaged file is reported by name and never silently replaced, because it
 // may hold profiles a person typed by hand. Written atomically (temp file + rename) so a crash mid-write
 // leaves the old file intact.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { langs, t, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
+import { ensurePrivateFolder, privateFileMode, tightenFiles } from '../paths';
 
 /** Profile names: letters (any script), digits, . _ -; also the keychain account name. */
 export const profileNamePattern = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
@@ -79,6 +80,8 @@ export async function readSettings(file: string, lang: Lang): Promise<Result<Set
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(emptySettings());
     return err(appError('PROFILE_INVALID', t(lang, 'profiles.settingsUnreadable', { file, reason: String((error as Error).message) }), { file }));
   }
+  // A file an older build wrote 0644 becomes the owner's alone (one chmod per read; cheap, and idempotent).
+  tightenFiles(file);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -99,8 +102,8 @@ export async function writeSettings(file: string, settings: Settings, lang: Lang
   const checked = settingsSchema.parse(settings); // a bug if this throws: callers build settings from parsed values
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temp, `${JSON.stringify(checked, null, 2)}\n`, { encoding: 'utf8', mode: 0o600, flush: true });
+    ensurePrivateFolder(path.dirname(file));
+    await writeFile(temp, `${JSON.stringify(checked, null, 2)}\n`, { encoding: 'utf8', mode: privateFileMode, flush: true });
     await rename(temp, file);
     return ok(undefined);
   } catch (error) {
