@@ -213,6 +213,11 @@ export const uiMessages = defineMessages({
   'ui.settings.sid': { 'zh-CN': '卖家账号（sid）', en: 'Seller account (sid)' },
   'ui.settings.appkey': { 'zh-CN': 'AppKey', en: 'AppKey' },
   'ui.settings.secret': { 'zh-CN': 'AppSecret（secret:salt，只写不读）', en: 'App secret (secret:salt, write-only)' },
+  'ui.startup.failedTitle': { 'zh-CN': 'WDT 批量导入无法启动', en: 'WDT bulk import cannot start' },
+  'ui.startup.failed': {
+    'zh-CN': '程序启动失败，没有打开窗口。\n数据文件夹：{folder}\n原因：{reason}\n请检查：该文件夹能否读写、磁盘是否已满；若任务库由更新版本写入，请改用该版本。已有任务不会丢失。日志在 {logs}。',
+    en: 'The app failed to start and opened no window.\nData folder: {folder}\nReason: {reason}\nCheck that the folder can be read and written and the disk is not full; if the job store was written by a newer version, use that version. Existing jobs are not lost. Logs are in {logs}.',
+  },
   'ui.settings.secretAgain': {
     'zh-CN': '接口地址、卖家账号或 AppKey 已更改：请重新输入 AppSecret，原来的不会带到新的地址或账号。',
     en: 'The address, seller account or AppKey changed: enter the app secret again; the stored one does not follow to a new address or account.',
