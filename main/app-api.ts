@@ -4,7 +4,7 @@
 import type { EventSink, ServerApi } from '../shared/contract';
 import { t } from '../shared/i18n';
 import { appError, err, ok, type Result } from '../shared/result';
-import { isAllowedExternal } from './app-api/external-links';
+import { externalHref } from './app-api/external-links';
 import { createImportApi, ImportState } from './app-api/import-api';
 import { createJobsApi } from './app-api/jobs-api';
 import type { AppServices } from './app-api/ports';
@@ -48,8 +48,9 @@ export function createAppApi(services: AppServices, emit: EventSink): AppApi {
     },
     appSetLang: ({ lang: next }) => services.settings.setLang(next),
     async appOpenExternal({ url }) {
-      if (!isAllowedExternal(url)) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.linkRefused', { url: url.slice(0, 200) })));
-      await services.desktop.openExternal(url);
+      const href = externalHref(url);
+      if (href === null) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.linkRefused', { url: url.slice(0, 200) })));
+      await services.desktop.openExternal(href);
       return ok(undefined);
     },
   };

@@ -73,10 +73,9 @@ export async function createLocalServices(options: LocalServicesOptions): Promis
     profiles: {
       list: () => store.list(),
       get: (name) => store.get(name),
-      add: (input, secret) => store.add(input, secret),
+      add: (input, secret, options) => store.add(input, secret, options),
       remove: (name) => store.remove(name),
       setDefault: (name) => store.setDefault(name),
-      storedSecret: (name) => options.secrets.get(name),
       async check(name) {
         // An empty environment: the app checks the named profile, never WDT_* variables of the shell.
         const resolved = await resolveProfile(store, name, {});

@@ -8,7 +8,7 @@ import type { RowState } from '../../shared/states';
 import type { Result } from '../../shared/result';
 import type { Logger } from '../effects';
 import type { CredentialCheck } from '../profiles/check-credentials';
-import type { ListedProfile, ProfileInput } from '../profiles/profile-store';
+import type { ListedProfile, ProfileInput, SaveOptions } from '../profiles/profile-store';
 import type { Profile } from '../profiles/types';
 import type { ReadOptions, SheetImport } from '../sheets/types';
 
@@ -33,11 +33,10 @@ export interface SheetsPort {
 export interface ProfilesPort {
   list(): Promise<Result<ListedProfile[]>>;
   get(name: string): Promise<Result<Profile>>;
-  add(input: ProfileInput, appSecret: string): Promise<Result<{ profile: Profile; replaced: boolean }>>;
+  /** appSecret null keeps the stored one only while base URL, sid and appkey are unchanged (ProfileStore.add). */
+  add(input: ProfileInput, appSecret: string | null, options?: SaveOptions): Promise<Result<{ profile: Profile; replaced: boolean }>>;
   remove(name: string): Promise<Result<void>>;
   setDefault(name: string): Promise<Result<void>>;
-  /** The stored secret, for an edit that keeps it; never leaves main. */
-  storedSecret(name: string): Promise<Result<string | null>>;
   /** A harmless signed call with the profile's credentials. */
   check(name: string): Promise<Result<CredentialCheck>>;
   readonly secretsKind: 'keychain' | 'session';

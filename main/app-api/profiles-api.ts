@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n';
 import { appError, err, ok } from '../../shared/result';
 import { renderCheck } from '../profiles/check-credentials';
 import type { ListedProfile } from '../profiles/profile-store';
+import { profileKey } from '../profiles/settings-file';
 import type { AppServices } from './ports';
 import { notAvailable } from './unavailable';
 
@@ -19,6 +20,7 @@ const view = (p: ListedProfile): ProfileView => ({
   limits: { ...p.limits },
   isDefault: p.isDefault,
   secret: p.secret,
+  plainHttpAcknowledged: p.plainHttpAcknowledged === true,
 });
 
 export function createProfilesApi(services: AppServices): ProfilesApi {
@@ -34,30 +36,12 @@ export function createProfilesApi(services: AppServices): ProfilesApi {
       if (!profiles) return notAvailable();
       const listed = await profiles.list();
       if (!listed.ok) return listed;
-      const renaming = previousName !== undefined && previousName !== input.name;
-      const isNew = previousName === undefined;
-      // Adding must not silently replace a profile of the same name; editing replaces it on purpose.
-      if ((isNew || renaming) && listed.value.some((p) => p.name === input.name)) {
-        return err(appError('PROFILE_INVALID', t(lang(), 'ui.error.profileExists', { name: input.name }), { profile: input.name }));
-      }
-      let secret = appSecret;
-      if (secret === undefined && previousName !== undefined) {
-        const stored = await profiles.storedSecret(previousName);
-        if (!stored.ok) return stored;
-        secret = stored.value ?? undefined;
-      }
-      if (secret === undefined) return err(appError('SECRET_MISSING', t(lang(), 'ui.error.secretRequired'), { profile: input.name }));
-      const added = await profiles.add(input, secret);
+      // Adding must not silently replace a profile of the same name (in any width or case); editing replaces it on purpose.
+      const clash = listed.value.find((p) => p.name !== previousName && profileKey(p.name) === profileKey(input.name));
+      if (clash) return err(appError('PROFILE_INVALID', t(lang(), 'ui.error.profileExists', { name: clash.name }), { profile: clash.name }));
+      // The store keeps the stored secret only while the address and account are unchanged, and moves it on a rename.
+      const added = await profiles.add(input, appSecret ?? null, previousName !== undefined ? { previousName } : {});
       if (!added.ok) return added;
-      if (renaming) {
-        const wasDefault = listed.value.find((p) => p.name === previousName)?.isDefault ?? false;
-        const removed = await profiles.remove(previousName);
-        if (!removed.ok) return removed;
-        if (wasDefault) {
-          const moved = await profiles.setDefault(input.name);
-          if (!moved.ok) return moved;
-        }
-      }
       const after = await profiles.list();
       if (!after.ok) return after;
       const found = after.value.find((p) => p.name === input.name);

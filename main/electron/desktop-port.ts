@@ -3,6 +3,7 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import { t, type Lang } from '../../shared/i18n';
 import { appError, err, ok } from '../../shared/result';
+import { externalHref } from '../app-api/external-links';
 import type { DesktopPort } from '../app-api/ports';
 
 export function electronDesktop(window: () => BrowserWindow | null, lang: () => Lang): DesktopPort {
@@ -28,6 +29,10 @@ export function electronDesktop(window: () => BrowserWindow | null, lang: () => 
       const failure = await shell.openPath(file);
       return failure === '' ? ok(undefined) : err(appError('FILE_UNREADABLE', t(lang(), 'ui.shell.error', { message: failure })));
     },
-    openExternal: (url) => shell.openExternal(url),
+    // The app API checked it already; checked again here so no path reaches the OS with raw text.
+    async openExternal(url) {
+      const href = externalHref(url);
+      if (href !== null) await shell.openExternal(href);
+    },
   };
 }

@@ -3,7 +3,7 @@
 // files opened from the OS.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, Menu, net, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, net, protocol, session, type BrowserWindow } from 'electron';
 import { events } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { createAppApi, type AppApi } from '../app-api';
@@ -15,6 +15,7 @@ import { openSecretStore } from '../profiles/keychain';
 import { privilegedScheme, registerAppProtocol } from './app-protocol';
 import { electronDesktop } from './desktop-port';
 import { registerIpcRouter } from './ipc-router';
+import { runStartup } from './startup';
 import { buildMenu } from './menu';
 import { filesFromArgv } from './os-files';
 import { createMainWindow, denyPermissions, harden } from './window';
@@ -127,8 +128,15 @@ if (!app.requestSingleInstanceLock()) {
     appApi?.dispose();
     void local.close().finally(() => app.quit());
   });
-  app.whenReady().then(start, (error: unknown) => {
-    logger.error('start failed', { error: String(error) });
-    app.exit(1);
+  // An error inside start (not only a rejected whenReady) is told in a native box, then the lock is released and we exit 1.
+  void runStartup({
+    whenReady: () => app.whenReady(),
+    start,
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    releaseSingleInstanceLock: () => app.releaseSingleInstanceLock(),
+    exit: (code) => app.exit(code),
+    logger,
+    dataFolder: paths.home,
+    logsFolder: paths.logs,
   });
 }

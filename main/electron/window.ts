@@ -1,7 +1,7 @@
 // The one window, locked down: sandboxed renderer with context isolation and no Node, no webview tag;
 // navigation, new windows, webviews and permission requests are all denied (see harden()).
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import { isAllowedExternal } from '../app-api/external-links';
+import { externalHref } from '../app-api/external-links';
 import { appOrigin } from './csp';
 
 export interface WindowOptions {
@@ -47,7 +47,8 @@ export function harden(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // target=_blank links to our allowlist open in the OS browser; nothing opens inside the app.
-    if (isAllowedExternal(url)) void shell.openExternal(url);
+    const href = externalHref(url);
+    if (href !== null) void shell.openExternal(href);
     return { action: 'deny' };
   });
 }

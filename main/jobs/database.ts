@@ -2,8 +2,9 @@
 // better-sqlite3 defaults WAL to synchronous=NORMAL, which can lose the last commits on power loss;
 // we set FULL and check it took, because "a pulled cable never loses a row" depends on it.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateFolder, privateFileMode, tightenFiles } from '../paths';
 import { migrations, type Migration } from './migrations';
 import { StoreError, storeFolder } from './store-failure';
 import { keepReserve } from './store-reserve';
@@ -17,7 +18,10 @@ export interface OpenOptions {
 
 /** Opens (creating if needed) and migrates the job store; throws when the file cannot give us durability. */
 export function openJobDatabase(file: string, options: OpenOptions = {}): JobDatabase {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateFolder(path.dirname(file));
+  // SQLite creates the file 0644 and gives -wal/-shm the main file's mode: create it 0600 first.
+  closeSync(openSync(file, 'a', privateFileMode));
+  tightenFiles(file, `${file}-wal`, `${file}-shm`);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

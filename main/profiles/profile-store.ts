@@ -6,12 +6,12 @@ import { t, type Lang, langs, defaultLang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { Paths } from '../effects';
 import { parseAppSecret } from './keychain';
-import { baseUrlSchema, profileNamePattern, readSettings, writeSettings, type Settings, type StoredProfile } from './settings-file';
+import { baseUrlSchema, profileKey, profileNamePattern, readSettings, writeSettings, type Settings, type StoredProfile } from './settings-file';
 import { defaultLimits, type Profile, type SecretSource, type SecretStore } from './types';
 
 export const sandboxProfileName = 'sandbox';
-/** Names a saved profile may not take: the built-in one, and what the ad-hoc environment profile is called. */
-const reservedNames = new Set([sandboxProfileName]);
+/** Names a saved profile may not take (compared by profileKey): the built-in one. */
+const reservedKeys = new Set([profileKey(sandboxProfileName)]);
 
 /** The embedded sandbox ERP, supplied by the composition root; `url` starts it on first use. */
 export interface SandboxDependency {
@@ -42,6 +42,11 @@ export const profileInputSchema = z.object({
     })
     .optional(),
   lang: z.enum(langs).optional(),
+  /**
+   * A production profile over plain http:// (the vendor's own address is http://wdt.wangdian.cn):
+   * true acknowledges it, false withdraws it, absent keeps what was acknowledged for the same address.
+   */
+  acknowledgePlainHttp: z.boolean().optional(),
 });
 export type ProfileInput = z.input<typeof profileInputSchema>;
 
@@ -61,7 +66,28 @@ export const sandboxProfile = (baseUrl: string, credentials: SandboxDependency['
   limits: { ...defaultLimits },
 });
 
-const fromStored = (stored: StoredProfile): Profile => ({ ...stored, builtin: false, limits: { ...stored.limits } });
+const fromStored = ({ plainHttpAcknowledged, ...stored }: StoredProfile): Profile => ({
+  ...stored,
+  builtin: false,
+  limits: { ...stored.limits },
+  ...(plainHttpAcknowledged !== undefined && plainHttpAcknowledged === stored.baseUrl ? { plainHttpAcknowledged: true } : {}),
+});
+
+/** What a signed request is bound to: the stored secret may stay only while all three are unchanged. */
+const endpointFields = ['baseUrl', 'sid', 'appkey'] as const;
+
+/** Loopback never leaves the machine (a local proxy or a test ERP): plain http there crosses no network. */
+const loopbackHosts = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+const isPlainHttpProduction = (p: Pick<StoredProfile, 'environment' | 'baseUrl'>): boolean => {
+  const url = new URL(p.baseUrl);
+  return p.environment === 'production' && url.protocol === 'http:' && !loopbackHosts.test(url.hostname);
+};
+
+export interface SaveOptions {
+  /** The saved profile this one replaces under a new name (its secret and default move with it). */
+  previousName?: string;
+}
 
 export class ProfileStore {
   readonly lang: Lang;
@@ -120,10 +146,12 @@ export class ProfileStore {
   }
 
   /**
-   * Creates or replaces a saved profile and stores its app secret. The secret is checked first and
-   * stored before the settings, so a profile never appears in the file without its secret.
+   * Creates, replaces or renames a saved profile. `appSecret` null keeps the stored secret of the
+   * profile being edited, but only while its base URL, sid and appkey are unchanged: a signed request
+   * replays against the real ERP, so a secret never follows a profile to a new address or account.
+   * The secret is stored before the settings, so a profile never appears in the file without it.
    */
-  async add(input: ProfileInput, appSecret: string): Promise<Result<{ profile: Profile; replaced: boolean }>> {
+  async add(input: ProfileInput, appSecret: string | null, options: SaveOptions = {}): Promise<Result<{ profile: Profile; replaced: boolean }>> {
     const parsed = profileInputSchema.safeParse(input);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -131,27 +159,62 @@ export class ProfileStore {
       return err(appError('PROFILE_INVALID', t(this.lang, 'profiles.inputInvalid', { field, reason: first?.message ?? '' }), { field }));
     }
     const value = parsed.data;
-    if (reservedNames.has(value.name)) return this.builtinRefused(value.name);
-    const shape = parseAppSecret(appSecret, this.lang);
-    if (!shape.ok) return shape;
+    if (reservedKeys.has(profileKey(value.name))) return this.builtinRefused(value.name);
     const settings = await this.read();
     if (!settings.ok) return settings;
+    const previous = options.previousName ?? value.name;
+    const before = settings.value.profiles.find((p) => p.name === previous);
+    const taken = settings.value.profiles.find((p) => p.name !== previous && p.name !== value.name && profileKey(p.name) === profileKey(value.name));
+    if (taken) return err(appError('PROFILE_INVALID', t(this.lang, 'ui.error.profileExists', { name: taken.name }), { profile: taken.name }));
+    const baseUrl = value.baseUrl.replace(/\/+$/, '');
     const stored: StoredProfile = {
       name: value.name,
       environment: value.environment,
-      baseUrl: value.baseUrl.replace(/\/+$/, ''),
+      baseUrl,
       sid: value.sid,
       appkey: value.appkey,
       limits: { ...defaultLimits, ...stripUndefined(value.limits ?? {}) },
       ...(value.lang ? { lang: value.lang } : {}),
     };
-    const saved = await this.options.secrets.set(value.name, appSecret);
+    const acknowledged = value.acknowledgePlainHttp ?? before?.plainHttpAcknowledged === baseUrl;
+    if (isPlainHttpProduction(stored)) {
+      if (!acknowledged) {
+        return err(appError('PROFILE_INVALID', t(this.lang, 'profiles.plainHttpNeedsAck', { name: value.name, url: baseUrl }), { field: 'baseUrl', profile: value.name }));
+      }
+      stored.plainHttpAcknowledged = baseUrl;
+    }
+    const secret = appSecret !== null ? ok(appSecret) : await this.keptSecret(before, stored);
+    if (!secret.ok) return secret;
+    const shape = parseAppSecret(secret.value, this.lang);
+    if (!shape.ok) return shape;
+    const saved = await this.options.secrets.set(value.name, secret.value);
     if (!saved.ok) return saved;
-    const others = settings.value.profiles.filter((p) => p.name !== value.name);
+    const others = settings.value.profiles.filter((p) => p.name !== value.name && p.name !== previous);
     const replaced = others.length !== settings.value.profiles.length;
-    const written = await writeSettings(this.options.paths.settings, { ...settings.value, profiles: [...others, stored] }, this.lang);
+    const next: Settings = { ...settings.value, profiles: [...others, stored] };
+    const renamed = before !== undefined && previous !== value.name;
+    if (renamed && next.defaultProfile === previous) next.defaultProfile = value.name;
+    const written = await writeSettings(this.options.paths.settings, next, this.lang);
     if (!written.ok) return written;
+    if (renamed) {
+      const dropped = await this.options.secrets.delete(previous);
+      if (!dropped.ok) return dropped;
+    }
     return ok({ profile: fromStored(stored), replaced });
+  }
+
+  /** The stored secret an edit may keep, or why it may not: a new profile, or a changed address or account. */
+  private async keptSecret(before: StoredProfile | undefined, after: StoredProfile): Promise<Result<string>> {
+    if (!before) return err(appError('SECRET_MISSING', t(this.lang, 'ui.error.secretRequired'), { profile: after.name }));
+    const changed = endpointFields.filter((field) => before[field] !== after[field]);
+    if (changed.length > 0) {
+      const fields = changed.map((field) => t(this.lang, `ui.settings.${field}`)).join(', ');
+      return err(appError('SECRET_MISSING', t(this.lang, 'profiles.secretRequiredChanged', { name: after.name, fields }), { profile: after.name, changed }));
+    }
+    const stored = await this.options.secrets.get(before.name);
+    if (!stored.ok) return stored;
+    if (stored.value === null) return err(appError('SECRET_MISSING', t(this.lang, 'profiles.secretMissing', { name: before.name }), { profile: before.name }));
+    return ok(stored.value);
   }
 
   /** Removes a saved profile and its keychain entry; the default falls back to the sandbox if it was this one. */

@@ -2,15 +2,22 @@
 // Read back through zod; a damaged file is reported by name and never silently replaced, because it
 // may hold profiles a person typed by hand. Written atomically (temp file + rename) so a crash mid-write
 // leaves the old file intact.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { langs, t, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
+import { ensurePrivateFolder, privateFileMode, tightenFiles } from '../paths';
 
 /** Profile names: letters (any script), digits, . _ -; also the keychain account name. */
 export const profileNamePattern = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
+
+/**
+ * The identity of a profile name: NFKC (full-width ＳＡＮＤＢＯＸ is sandbox) and case folded
+ * (upper then lower, so ß and SS meet). Two names with the same key are the same profile to a person.
+ */
+export const profileKey = (name: string): string => name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 
 export const limitsSchema = z.object({
   concurrency: z.number().int().min(1).max(64),
@@ -39,6 +46,8 @@ export const storedProfileSchema = z.object({
   appkey: z.string().trim().min(1).max(200),
   limits: limitsSchema,
   lang: z.enum(langs).optional(),
+  /** A production profile over http://: the address the person acknowledged (valid only while it is the baseUrl). */
+  plainHttpAcknowledged: z.string().optional(),
 });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
@@ -50,10 +59,11 @@ export const settingsSchema = z.looseObject({
   profiles: z.array(storedProfileSchema).superRefine((profiles, ctx) => {
     const seen = new Set<string>();
     for (const p of profiles) {
-      if (seen.has(p.name)) ctx.addIssue({ code: 'custom', message: `duplicate profile "${p.name}"` });
-      // The built-in sandbox profile is never stored: a saved one would shadow it.
-      if (p.name === 'sandbox') ctx.addIssue({ code: 'custom', message: 'the name "sandbox" belongs to the built-in profile' });
-      seen.add(p.name);
+      const key = profileKey(p.name);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate profile "${p.name}"` });
+      // The built-in sandbox profile is never stored: a saved one (in any width or case) would pass for it.
+      if (key === 'sandbox') ctx.addIssue({ code: 'custom', message: `the name "${p.name}" belongs to the built-in profile "sandbox"` });
+      seen.add(key);
     }
   }),
 });
@@ -70,6 +80,8 @@ export async function readSettings(file: string, lang: Lang): Promise<Result<Set
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(emptySettings());
     return err(appError('PROFILE_INVALID', t(lang, 'profiles.settingsUnreadable', { file, reason: String((error as Error).message) }), { file }));
   }
+  // A file an older build wrote 0644 becomes the owner's alone (one chmod per read; cheap, and idempotent).
+  tightenFiles(file);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -90,8 +102,8 @@ export async function writeSettings(file: string, settings: Settings, lang: Lang
   const checked = settingsSchema.parse(settings); // a bug if this throws: callers build settings from parsed values
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temp, `${JSON.stringify(checked, null, 2)}\n`, { encoding: 'utf8', mode: 0o600, flush: true });
+    ensurePrivateFolder(path.dirname(file));
+    await writeFile(temp, `${JSON.stringify(checked, null, 2)}\n`, { encoding: 'utf8', mode: privateFileMode, flush: true });
     await rename(temp, file);
     return ok(undefined);
   } catch (error) {

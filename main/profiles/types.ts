@@ -23,6 +23,8 @@ export interface Profile {
   appkey: string;
   limits: ProfileLimits;
   lang?: Lang;
+  /** Present (true) when the person acknowledged a production profile over plain http:// for this address. */
+  plainHttpAcknowledged?: true;
 }
 
 export const defaultLimits: ProfileLimits = {

@@ -1,5 +1,17 @@
 // The size guard runs before parsing: a payload is measured as JSON without building the string,
 // and the walk stops as soon as the limit is passed, so a huge or cyclic payload costs little.
+// Only plain objects and arrays are walked: a typed array, ArrayBuffer, Map or class instance is never
+// part of a request, and `for…in` over a 50-million-element Uint8Array would block the process for
+// half a minute before the first key is seen.
+
+/** Plain JSON-like containers only: Object.prototype, Array.prototype, or no prototype at all. */
+function isPlainContainer(v: object): boolean {
+  if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return false;
+  if (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto === Array.prototype) return Array.isArray(v);
+  return proto === Object.prototype || proto === null;
+}
 
 /** True when `value` is plain JSON-like data of at most `limit` bytes (UTF-8 of its JSON form, roughly). */
 export function payloadWithin(value: unknown, limit: number): boolean {
@@ -26,6 +38,7 @@ export function payloadWithin(value: unknown, limit: number): boolean {
           size += 4;
           break;
         }
+        if (!isPlainContainer(v)) return false;
         if (seen.has(v)) return false; // cycles are not JSON
         seen.add(v);
         size += 2;

@@ -24,6 +24,8 @@ export interface ProfileView {
   limits: ProfileLimitsView;
   isDefault: boolean;
   secret: 'keychain' | 'session' | 'builtin' | 'none' | 'unavailable';
+  /** A production profile over plain http:// the person acknowledged (remembered for this address). */
+  plainHttpAcknowledged?: boolean;
 }
 
 /** How a connection test ended, and what to tell the person. */
@@ -54,15 +56,17 @@ export const profileSaveRequest = z
     appkey: z.string().trim().min(1).max(200),
     limits: limits.optional(),
     lang: z.enum(langs).optional(),
-    /** `secret:salt`; omitted on an edit to keep the stored one. */
+    /** `secret:salt`; may be omitted on an edit that keeps the base URL, sid and appkey (else it is asked for again). */
     appSecret: z.string().min(3).max(1000).optional(),
+    /** Production over plain http://: true acknowledges it for this address, false withdraws it. */
+    acknowledgePlainHttp: z.boolean().optional(),
   })
   .strict();
 
 export const profilesContract = {
   /** Every profile (the built-in sandbox first) with where its secret is kept. */
   profilesList: invoke('profiles:list', empty, returns<ProfileView[]>()),
-  /** Adds or edits a profile; the secret is required for a new profile and optional on an edit. */
+  /** Adds or edits a profile; the secret is required for a new profile and again when the address or account changes. */
   profilesSave: invoke('profiles:save', profileSaveRequest, returns<ProfileView>()),
   /** Deletes a saved profile and its keychain entry. */
   profilesRemove: invoke('profiles:remove', z.object({ name: profileName }).strict(), returns<void>()),

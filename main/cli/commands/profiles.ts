@@ -26,6 +26,8 @@ const options = {
   'calls-per-minute': { type: 'string' },
   timeout: { type: 'string' },
   'other-in-cancel-per-call': { type: 'string' },
+  /** Acknowledges a production profile over plain http:// (the vendor's own address); remembered with the profile. */
+  'allow-plain-http': { type: 'boolean' },
 } as const;
 
 /** Options someone might try to pass the secret with; refused with a message saying why. */
@@ -167,6 +169,7 @@ async function add(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, l
     sid: values.sid,
     appkey: values.appkey,
     limits,
+    ...(values['allow-plain-http'] ? { acknowledgePlainHttp: true } : {}),
   } as ProfileInput;
   const appSecret = await readAppSecret(io.stdin, io.stderr, t(lang, 'profiles.cli.secretPrompt'));
   if (appSecret === null) return fail(io, json, appError('INVALID_ARGUMENT', t(lang, 'profiles.cli.cancelled')));

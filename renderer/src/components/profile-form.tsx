@@ -1,5 +1,6 @@
 // Add or edit a profile. The app secret is write-only: the field starts empty, an edit that leaves it
-// empty keeps the stored one, and it is never shown or sent back.
+// empty keeps the stored one — unless the address, sid or appkey changed, when it is asked for again
+// (main refuses too) — and it is never shown or sent back. Production over plain http:// needs a tick.
 import { useState } from 'react';
 import type { ProfileView } from '../../../shared/contract';
 import { ErrorBox } from './error-box';
@@ -25,6 +26,10 @@ export function ProfileForm({ editing, onClose }: Props) {
   const [sid, setSid] = useState(editing?.sid ?? '');
   const [appkey, setAppkey] = useState(editing?.appkey ?? '');
   const [secret, setSecret] = useState('');
+  const [plainHttp, setPlainHttp] = useState(editing?.plainHttpAcknowledged ?? false);
+  // A stored secret stays only with the address and account it was given for.
+  const endpointChanged = !editing || baseUrl.trim().replace(/\/+$/, '') !== editing.baseUrl || sid.trim() !== editing.sid || appkey.trim() !== editing.appkey;
+  const plainHttpProduction = environment === 'production' && /^http:\/\//i.test(baseUrl.trim());
   const [limits, setLimits] = useState<Record<LimitKey, string>>(() => {
     const from = editing?.limits ?? defaults;
     return Object.fromEntries(limitKeys.map((k) => [k, String(from[k])])) as Record<LimitKey, string>;
@@ -44,6 +49,7 @@ export function ProfileForm({ editing, onClose }: Props) {
         limits: numbers,
         lang,
         ...(secret ? { appSecret: secret } : {}),
+        ...(plainHttpProduction ? { acknowledgePlainHttp: plainHttp } : {}),
       }),
     );
     if (got?.ok) onClose(true);
@@ -97,11 +103,18 @@ export function ProfileForm({ editing, onClose }: Props) {
             value={secret}
             onChange={(e) => setSecret(e.target.value)}
             autoComplete="new-password"
-            required={!editing}
-            placeholder={editing ? tr('ui.settings.secretKeep') : 'secret:salt'}
+            required={endpointChanged}
+            placeholder={endpointChanged ? 'secret:salt' : tr('ui.settings.secretKeep')}
             name="appSecret"
           />
         </label>
+        {editing && endpointChanged && <p className="wide warn-text">{tr('ui.settings.secretAgain')}</p>}
+        {plainHttpProduction && (
+          <label className="wide check">
+            <input type="checkbox" checked={plainHttp} onChange={(e) => setPlainHttp(e.target.checked)} name="acknowledgePlainHttp" />
+            {tr('ui.settings.plainHttpAck')}
+          </label>
+        )}
         <fieldset className="wide limits">
           <legend>{tr('ui.settings.limits')}</legend>
           {limitKeys.map((k) => (

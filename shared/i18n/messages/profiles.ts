@@ -16,6 +16,14 @@ export const profilesMessages = defineMessages({
     'zh-CN': '“{name}”是内置的沙箱配置，不能删除或修改；请另取一个名字。',
     en: '"{name}" is the built-in sandbox profile: it cannot be removed or changed. Pick another name.',
   },
+  'profiles.secretRequiredChanged': {
+    'zh-CN': '配置“{name}”的{fields}已更改：保存的 AppSecret 不会跟着配置换到新的地址或账号。请重新输入 AppSecret。',
+    en: 'The {fields} of profile "{name}" changed: a stored app secret never follows a profile to a new address or account. Enter the app secret again.',
+  },
+  'profiles.plainHttpNeedsAck': {
+    'zh-CN': '正式环境配置“{name}”使用明文 http:// 地址（{url}），签名请求会不加密地经过网络。确实要用它（旺店通官方正式地址就是 http://wdt.wangdian.cn）：在表单中勾选“确认正式环境使用 http://”，或在命令行加 --allow-plain-http；否则请改用 https:// 地址。',
+    en: 'Production profile "{name}" uses a plain http:// address ({url}): signed requests cross the network unencrypted. If that is intended (the vendor\'s own production address is http://wdt.wangdian.cn), tick "Use http:// for production" in the form or add --allow-plain-http on the command line; otherwise use an https:// address.',
+  },
   'profiles.inputInvalid': { 'zh-CN': '配置的“{field}”无效：{reason}', en: 'The profile\'s "{field}" is not valid: {reason}' },
   'profiles.secretMissing': {
     'zh-CN': '配置“{name}”没有保存 AppSecret。请用 profiles add 重新添加。',
@@ -91,7 +99,8 @@ export const profilesMessages = defineMessages({
   list [--json]                         列出配置（* 为默认）；从不显示 AppSecret
   add <名称> --base-url U --sid S --appkey K [--env test|production]
       [--concurrency N] [--calls-per-minute N] [--timeout 秒] [--other-in-cancel-per-call N]
-                                        新建或替换配置；AppSecret（secret:salt）从标准输入读取
+      [--allow-plain-http]              新建或替换配置；AppSecret（secret:salt）从标准输入读取；
+                                        正式环境用 http:// 地址须加 --allow-plain-http（会被记住）
   remove <名称>                         删除配置及其钥匙串条目
   test [名称] [--json]                  发送一次无害的签名调用，检查凭据
   default <名称>                        设为默认配置
@@ -102,7 +111,8 @@ export const profilesMessages = defineMessages({
   list [--json]                         list the profiles (* = default); never shows a secret
   add <name> --base-url U --sid S --appkey K [--env test|production]
       [--concurrency N] [--calls-per-minute N] [--timeout seconds] [--other-in-cancel-per-call N]
-                                        create or replace a profile; the app secret (secret:salt) is read from standard input
+      [--allow-plain-http]              create or replace a profile; the app secret (secret:salt) is read from standard input;
+                                        a production profile over http:// needs --allow-plain-http (remembered)
   remove <name>                         remove a profile and its keychain entry
   test [name] [--json]                  send one harmless signed call to check the credentials
   default <name>                        make it the default profile

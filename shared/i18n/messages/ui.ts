@@ -221,6 +221,19 @@ export const uiMessages = defineMessages({
   'ui.settings.sid': { 'zh-CN': '卖家账号（sid）', en: 'Seller account (sid)' },
   'ui.settings.appkey': { 'zh-CN': 'AppKey', en: 'AppKey' },
   'ui.settings.secret': { 'zh-CN': 'AppSecret（secret:salt，只写不读）', en: 'App secret (secret:salt, write-only)' },
+  'ui.startup.failedTitle': { 'zh-CN': 'WDT 批量导入无法启动', en: 'WDT bulk import cannot start' },
+  'ui.startup.failed': {
+    'zh-CN': '程序启动失败，没有打开窗口。\n数据文件夹：{folder}\n原因：{reason}\n请检查：该文件夹能否读写、磁盘是否已满；若任务库由更新版本写入，请改用该版本。已有任务不会丢失。日志在 {logs}。',
+    en: 'The app failed to start and opened no window.\nData folder: {folder}\nReason: {reason}\nCheck that the folder can be read and written and the disk is not full; if the job store was written by a newer version, use that version. Existing jobs are not lost. Logs are in {logs}.',
+  },
+  'ui.settings.secretAgain': {
+    'zh-CN': '接口地址、卖家账号或 AppKey 已更改：请重新输入 AppSecret，原来的不会带到新的地址或账号。',
+    en: 'The address, seller account or AppKey changed: enter the app secret again; the stored one does not follow to a new address or account.',
+  },
+  'ui.settings.plainHttpAck': {
+    'zh-CN': '确认正式环境使用 http://（不加密；旺店通官方正式地址 http://wdt.wangdian.cn 即是如此）',
+    en: 'Use http:// for production (unencrypted; the vendor\'s own production address http://wdt.wangdian.cn is http)',
+  },
   'ui.settings.secretKeep': { 'zh-CN': '已保存；留空则保持不变', en: 'Stored; leave empty to keep it' },
   'ui.settings.limits': { 'zh-CN': '调用限制', en: 'Limits' },
   'ui.settings.limit.concurrency': { 'zh-CN': '同时调用数', en: 'Calls at once' },
@@ -247,7 +260,7 @@ export const uiMessages = defineMessages({
   'ui.sample.bulk': { 'zh-CN': '批量示例', en: 'bulk example' },
   // Errors made at the IPC boundary (main/app-api, main/electron)
   'ui.error.invalidRequest': { 'zh-CN': '请求格式不正确：{reason}', en: 'Malformed request: {reason}' },
-  'ui.error.tooLarge': { 'zh-CN': '请求过大（上限 {limit} 字节）', en: 'Request too large (limit {limit} bytes)' },
+  'ui.error.tooLarge': { 'zh-CN': '请求过大或不是普通数据（上限 {limit} 字节）', en: 'Request too large or not plain data (limit {limit} bytes)' },
   'ui.error.forbidden': { 'zh-CN': '拒绝来自非本应用窗口的请求', en: 'Refused a request that did not come from the app window' },
   'ui.error.internal': { 'zh-CN': '程序内部错误，详情已写入日志', en: 'Internal error; the details are in the log' },
   'ui.error.unknownChannel': { 'zh-CN': '未知的请求：{channel}', en: 'Unknown request: {channel}' },

@@ -8,7 +8,7 @@ import { resolveAppPath, serveAppRequest } from '../../../main/electron/app-prot
 import { contentSecurityPolicy } from '../../../main/electron/csp';
 import { isTrustedSender } from '../../../main/electron/ipc-router';
 import { filesFromArgv } from '../../../main/electron/os-files';
-import { isAllowedExternal } from '../../../main/app-api/external-links';
+import { externalHref, isAllowedExternal } from '../../../main/app-api/external-links';
 
 let root: string;
 beforeAll(async () => {
@@ -81,6 +81,13 @@ describe('small rules', () => {
     for (const url of ['http://open.wangdian.cn/', 'https://open.wangdian.cn.evil.com/', 'https://user@open.wangdian.cn/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://example.com/', 'not a url']) {
       expect(isAllowedExternal(url), url).toBe(false);
     }
+  });
+
+  it('hands the OS the parsed href, never the text it was given', () => {
+    // WHATWG reads the backslash as a path separator (host open.wangdian.cn); another parser may read evil.example.
+    expect(externalHref('https://open.wangdian.cn\\@evil.example/')).toBe('https://open.wangdian.cn/@evil.example/');
+    expect(externalHref('HTTPS://OPEN.wangdian.cn/a b')).toBe('https://open.wangdian.cn/a%20b');
+    expect(externalHref('https://evil.example\\@open.wangdian.cn/')).toBeNull();
   });
 
   it('takes spreadsheet arguments from argv, resolved against the launch folder', () => {

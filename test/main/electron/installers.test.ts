@@ -41,6 +41,8 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // file:// pages get no extra powers (the app loads app://, never file://).
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -20,6 +20,8 @@ const logged: string[] = [];
 const logger: Logger = { info() {}, warn: (m) => logged.push(`warn ${m}`), error: (m, f) => logged.push(`error ${m} ${JSON.stringify(f)}`) };
 /** Electron's dialogs stand in as an effect port; 'throw' simulates a dialog that fails inside Electron. */
 let dialogBehaviour: 'cancel' | 'throw' = 'cancel';
+/** What reached the OS browser. */
+const opened: string[] = [];
 const desktop: DesktopPort = {
   mode: 'desktop',
   chooseSpreadsheet: async () => {
@@ -28,7 +30,9 @@ const desktop: DesktopPort = {
   },
   chooseSaveTarget: async () => null,
   openPath: async () => ok(undefined),
-  openExternal: async () => {},
+  openExternal: async (url) => {
+    opened.push(url);
+  },
 };
 
 const mainFrame: FrameLike = { url: 'app://wdt-bulk/index.html' };
@@ -168,6 +172,15 @@ describe('files become tickets', () => {
     expect(await withEvents.api.importTakePending(undefined)).toMatchObject({ ok: true, value: [{ name: 'from-os.xlsx' }] });
     expect(await withEvents.api.importTakePending(undefined)).toEqual({ ok: true, value: [] });
     withEvents.dispose();
+  });
+});
+
+describe('external links', () => {
+  it('the OS gets the parsed href of an allowed link, and nothing for a refused one', async () => {
+    opened.length = 0;
+    expect(await call('appOpenExternal', { url: 'https://open.wangdian.cn\\@evil.example/' })).toEqual({ ok: true, value: undefined });
+    expect(await call('appOpenExternal', { url: 'https://evil.example/' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(opened).toEqual(['https://open.wangdian.cn/@evil.example/']);
   });
 });
 

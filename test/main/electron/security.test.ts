@@ -71,6 +71,12 @@ describe('the window', () => {
     expect(all).toMatch(/action:\s*'deny'/);
   });
 
+  it('shell.openExternal gets only an href that passed externalHref (the parsed URL, not the given text)', () => {
+    const calls = files.flatMap((file) => [...read(file).matchAll(/shell\.openExternal\(([^)]*)\)/g)].map((m) => `${file}: ${m[1]}`));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call).toMatch(/: href$/);
+  });
+
   it('ipcMain.handle is called only by the router', () => {
     const callers = sourceFiles('main').filter((file) => /ipcMain\.handle\(|\.handle\(channels/.test(read(file)));
     expect(callers).toEqual([path.join('main/electron/ipc-router.ts')]);
