@@ -36,6 +36,8 @@ if (electronBinary()) {
       'Electron 的程序文件没有下载成功（本机无法访问 Electron 的下载地址），所以桌面窗口无法启动。',
       "Electron's binary could not be downloaded on this machine, so the desktop window can't start.",
       'Serving the same UI to a browser instead (built renderer + the dev host on 127.0.0.1)…',
+      '能访问 github.com 后运行 `node node_modules/electron/install.js` 即可使用桌面窗口。',
+      'Once github.com can be reached, `node node_modules/electron/install.js` gets the desktop window.',
       '',
     ].join('\n'),
   );

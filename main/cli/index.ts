@@ -1,5 +1,7 @@
 // The `wdt-bulk` command line: a second front door to the same services as the desktop app.
+import { appError } from '../../shared/result';
 import type { CliIo, CommandRun } from './context';
+import { printError } from './output';
 import { guardProcess, reportUnexpected } from './unexpected';
 // Commands load on demand: `wdt-bulk jobs` need not load exceljs, and a resume starts sooner.
 const lazy =
@@ -57,7 +59,8 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
     // Own keys only: `constructor`, `__proto__`, `toString` are names of every object, not commands.
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
-      io.stderr.write(`wdt-bulk: unknown command "${name}".\n\n${usage}`);
+      if (argv.includes('--json')) printError(io, { json: true }, appError('INVALID_ARGUMENT', `wdt-bulk: unknown command "${name}".`));
+      else io.stderr.write(`wdt-bulk: unknown command "${name}".\n\n${usage}`);
       return 2;
     }
     return await command(io, rest);

@@ -18,6 +18,9 @@ describe('wdt-bulk and the unexpected', () => {
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain(`unknown command "${name}"`);
     expect(run.stdout + run.stderr).not.toMatch(stackLike);
+    const json = await runCli([name, '--json'], { env: cleanEnv({ WDT_BULK_HOME: path.join(tmp.dir, 'home') }), cwd: tmp.dir });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'INVALID_ARGUMENT', message: `wdt-bulk: unknown command "${name}".` } });
   });
 
   it('an error nobody expected is one line naming the log folder, and the details go to the log', async () => {
