@@ -65,7 +65,9 @@ export function findReturn(key: string, orders: readonly QueriedReturn[]): Queri
  */
 export function returnReconcile(effect: ReconcileSpec['effect']): ReconcileSpec {
   const shown = (doc: QueriedReturn): boolean | null => {
-    if (effect === 'created') return true;
+    // A return found 已取消 may be one the ERP made and cancelled (check_fail_cancel) or someone cancelled
+    // after: whether the create stands cannot be told from here, so a person must look.
+    if (effect === 'created') return doc.status === returnStatus.cancelled ? null : true;
     if (effect === 'cancelled') return doc.status === undefined ? null : doc.status === returnStatus.cancelled;
     return doc.stockout_status === undefined ? null : doc.stockout_status === stockoutStatus.stopped;
   };

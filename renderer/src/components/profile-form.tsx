@@ -86,7 +86,8 @@ export function ProfileForm({ editing, onClose }: Props) {
         </label>
         <label className="wide">
           {tr('ui.settings.baseUrl')}
-          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required placeholder="https://" name="baseUrl" />
+          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required placeholder="http://wdt.wangdian.cn" name="baseUrl" aria-describedby="base-url-hint" />
+          <small id="base-url-hint" className="muted">{tr('ui.settings.baseUrlHint')}</small>
         </label>
         <label>
           {tr('ui.settings.sid')}

@@ -56,6 +56,7 @@ export const jobsMessages = defineMessages({
     'zh-CN': '有已发送但结果未确认的单据，继续任务时会先查询核对',
     en: 'Some sent orders are still unconfirmed; resuming checks them by query first',
   },
+  // Kept for jobs stored before refusals named what to fix (wdt.refused.*): their reason still renders.
   'jobs.interrupted.credentials': {
     'zh-CN': 'ERP 拒绝了凭据（sid、appkey 或密钥），任务已停止；请检查配置后继续',
     en: 'The ERP refused the credentials (sid, appkey or secret); the job stopped. Check the profile, then resume',

@@ -62,9 +62,8 @@ export const profilesMessages = defineMessages({
 
   // Checking credentials
   'profiles.check.works': { 'zh-CN': '凭据有效：ERP 接受了签名调用。', en: 'The credentials work: the ERP accepted a signed call.' },
-  'profiles.check.refused': { 'zh-CN': 'ERP 拒绝了凭据（卖家账号、AppKey 或 AppSecret 有误）：{message}', en: 'The ERP refused the credentials (seller account, appkey or app secret is wrong): {message}' },
   'profiles.check.noQueryPermission': {
-    'zh-CN': '凭据有效，但此 AppKey 没有接口 {method} 的权限（{message}）：任务可以提交，但应答丢失的单据将无法通过查询核对。请在旺店通开放平台（自助对接 → 应用管理 → 新增/变更）申请该接口权限。',
+    'zh-CN': '凭据有效，但此 AppKey 没有接口 {method} 的权限（{message}）：任务可以提交，但应答丢失的单据将无法通过查询核对。请在旺店通开放平台（自助对接 → 应用管理 → 新增/变更）申请接口 {method} 的权限。',
     en: 'The credentials work, but this app key has no permission for the method {method} ({message}): jobs can be submitted, but orders whose answer is lost cannot be settled by query. Apply for permission for method {method} on the WDT open platform (自助对接 → 应用管理 → 新增/变更).',
   },
   'profiles.check.clockSkew': {

@@ -218,6 +218,10 @@ export const uiMessages = defineMessages({
   'ui.settings.name': { 'zh-CN': '名称', en: 'Name' },
   'ui.settings.environment': { 'zh-CN': '环境', en: 'Environment' },
   'ui.settings.baseUrl': { 'zh-CN': '接口地址', en: 'API address' },
+  'ui.settings.baseUrlHint': {
+    'zh-CN': '正式环境：http://wdt.wangdian.cn；测试环境：http://47.92.239.46。末尾的 /openapi 可写可不写。',
+    en: 'Production: http://wdt.wangdian.cn; test environment: http://47.92.239.46. A trailing /openapi is optional.',
+  },
   'ui.settings.sid': { 'zh-CN': '卖家账号（sid）', en: 'Seller account (sid)' },
   'ui.settings.appkey': { 'zh-CN': 'AppKey', en: 'AppKey' },
   'ui.settings.secret': { 'zh-CN': 'AppSecret（secret:salt，只写不读）', en: 'App secret (secret:salt, write-only)' },

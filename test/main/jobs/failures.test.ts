@@ -105,6 +105,43 @@ describe('unknown outcomes are settled by queryWithDetail, never resent blindly'
   });
 });
 
+describe('who did it: a cancel list that includes already-cancelled returns, under every lost-answer fault', () => {
+  it('no row succeeded that the job did not change, none failed that it did', async () => {
+    r = await rig({ limits: { timeoutSeconds: 1 } });
+    const bulk = Array.from({ length: 60 }, (_, i) => `CR20240602${String(i + 1).padStart(4, '0')}`);
+    // Cancelled by someone else a minute before the job (the sandbox's clock set back for it), and one seeded long ago.
+    const before = [bulk[3]!, bulk[24]!, bulk[45]!];
+    r.sandbox.setOptions({ clockSkewSeconds: -60 });
+    const other = new HttpWdtClient({ baseUrl: r.sandbox.url, sid: sandboxCredentials.sid, appkey: sandboxCredentials.appkey, getSecret: async () => sandboxCredentials.appSecret, clock: systemClock });
+    expect((await other.call({ method: cancel, body: JSON.stringify([before]) })).kind).toBe('answered');
+    await other.close();
+    r.sandbox.setOptions({ clockSkewSeconds: 0 });
+    const already = new Set([...before, 'CR202406010006']);
+    const numbers = [...bulk, 'CR202406010006', 'CR202406010005', 'CR202406010001'];
+    r.sandbox.setOptions({
+      faults: [
+        { kind: 'reset-after-acting', method: cancel },
+        { kind: '502-after-acting', method: cancel },
+        { kind: 'hang', method: cancel, delayMs: 2500 },
+        { kind: 'db-error-after-acting', method: cancel },
+      ],
+    });
+    const file = await listSheet(path.join(r.dir, 'c.xlsx'), '采购退货单号', numbers);
+    const { jobId, end } = await submitFile(r, file, { op: 'return-cancel' });
+    expect(end.kind).toBe('done');
+    expect(r.sandbox.state.counters.faultsInjected).toBe(4);
+    const rows = r.views.rows(jobId, 'en', 0, 100).items;
+    expect(rows).toHaveLength(numbers.length);
+    for (const [i, row] of rows.entries()) {
+      const no = numbers[i]!;
+      const cancelledNow = r.sandbox.state.returnByNo(no)?.status === 10;
+      expect(row.state, no).toBe(cancelledNow && !already.has(no) ? 'succeeded' : 'failed');
+      if (already.has(no)) expect(row.message, no).toMatch(/already cancelled/);
+    }
+    expect(r.views.counts(jobId)).toMatchObject({ succeeded: 58, failed: 5, unknown: 0, pending: 0 });
+  });
+});
+
 describe('nothing done: rate limits, refused credentials, an unreachable ERP', () => {
   it('under a vendor limit of 10 calls a window, 40 creates all go through with few refusals', async () => {
     r = await rig({ sandbox: { callsPerMinute: 10, rateWindowMs: 1000 }, engine: { pacing: { windowMs: 1000, backoff: { baseMs: 100, capMs: 1000 } } } });

@@ -1,6 +1,7 @@
 // One test per class of the vendor's status codes (wdt-protocol.md "Status codes"), through the real
 // client, store and engine against the sandbox ERP (or a loopback server where the sandbox cannot be
 // made to misbehave): what the job ends as, what every row ends as, how many calls it cost.
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from '../../../shared/i18n';
@@ -52,9 +53,9 @@ async function profileRig(profile: Profile): Promise<Rig> {
 
 const good = (): Profile => ({ baseUrl: null, sid: sandboxCredentials.sid, secret: sandboxCredentials.appSecret });
 
-async function job(x: Rig, file: string, op?: OperationId): Promise<string> {
+async function job(x: Rig, file: string, op?: OperationId, isCheck = false): Promise<string> {
   const sheet = await readImport(file, op);
-  const created = x.engine.create({ sheet, meta: metaFor(sheet) });
+  const created = x.engine.create({ sheet, meta: metaFor(sheet, { isCheck }) });
   if (!created.ok) throw new Error(created.error.message);
   return created.value;
 }
@@ -217,6 +218,40 @@ describe('code 7 and code 100', () => {
     const jobId = await job(r, await createSheet(path.join(r.dir, 'n.xlsx'), [{ outer: 'OK-ANSWER-1' }]));
     expect(await r.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });
     expect(r.views.rows(jobId, 'zh-CN', 0, 1).items[0]).toMatchObject({ state: 'succeeded', erpNo: 'OK-ANSWER-1' });
+  });
+});
+
+describe('createOrder data.status 20 (the check failed)', () => {
+  /** Creates with a supplier whose check fails (seeded P-STOPPED), with or without check_fail_cancel. */
+  async function checkSheet(file: string, rows: [string, string][]): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('采购退货');
+    ws.addRow(['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', '审核失败是否取消单据']);
+    for (const [outer, cancelOnFail] of rows) ws.addRow([outer, 'WH001', 'P-STOPPED', 'SKU-CAP-01', 1, cancelOnFail]);
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('with check_fail_cancel 1 the ERP cancelled the new return: failed with the check reason; without it: created', async () => {
+    r = await profileRig(good());
+    const jobId = await job(r, await checkSheet(path.join(r.dir, 'n.xlsx'), [['CFC-1', '是'], ['CFC-0', '否']]), undefined, true);
+    expect(await r.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });
+    const rows = r.views.rows(jobId, 'en', 0, 2).items;
+    expect(rows.map((x) => x.state)).toEqual(['failed', 'succeeded']);
+    expect(rows[0]!.message).toContain('审核失败：供应商已停用');
+    expect(rows[0]!.message).toMatch(/cancelled the new return/);
+    expect(r.sandbox.state.returnByNo('CFC-1')?.status).toBe(10);
+  });
+
+  it('a lost answer for such a create finds the return 已取消: unknown, saying what to check — never succeeded', async () => {
+    r = await profileRig(good());
+    r.sandbox.setOptions({ faults: [{ kind: 'reset-after-acting', method: create }] });
+    const jobId = await job(r, await checkSheet(path.join(r.dir, 'n.xlsx'), [['CFC-LOST', '是']]), undefined, true);
+    expect(await r.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });
+    const row = r.views.rows(jobId, 'en', 0, 1).items[0]!;
+    expect(row.state).toBe('unknown');
+    expect(row.message).toMatch(/Check document CFC-LOST/);
+    expect(r.sandbox.state.createAttempts('CFC-LOST')).toBe(1);
   });
 });
 

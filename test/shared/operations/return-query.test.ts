@@ -35,6 +35,7 @@ describe('queryWithDetail', () => {
     const at = '2024-06-01 10:05:00';
     const ms = parseErpTime(at)!;
     expect(returnReconcile('created').find(answer(doc({ created: at, modified: '2024-07-01 00:00:00' })), 'A1')).toEqual({ no: 'CR1', effectShown: true, changedMs: ms });
+    expect(returnReconcile('created').find(answer(doc({ status: 10, created: at })), 'A1')).toMatchObject({ effectShown: null });
     expect(returnReconcile('cancelled').find(answer(doc({ return_no: 'CR1', status: 10, modified: at })), 'CR1')).toMatchObject({ effectShown: true, changedMs: ms });
     expect(returnReconcile('cancelled').find(answer(doc({ status: 30 })), 'CR1')).toMatchObject({ effectShown: false });
     expect(returnReconcile('cancelled').find(answer(doc({ status: undefined })), 'CR1')).toMatchObject({ effectShown: null });
