@@ -6,6 +6,7 @@ export const jobsMessages = defineMessages({
   'jobs.row.withdrawn': { 'zh-CN': '提交前已撤回，未发送', en: 'Withdrawn before sending; not sent' },
   'jobs.row.stopped': { 'zh-CN': '任务已停止，此行未发送', en: 'The job was stopped; this row was not sent' },
   'jobs.row.duplicateOf': { 'zh-CN': '与第 {row} 行重复，只提交一次', en: 'Repeats row {row}; submitted once' },
+  'jobs.row.warnings': { 'zh-CN': '提醒（提交前已提示，仍已提交）：{text}', en: 'Warning (shown before sending; sent anyway): {text}' },
   'jobs.row.orderInvalid': { 'zh-CN': '同一单据的其他行有错误，整单未提交', en: 'Another row of the same order has a problem; the order was not sent' },
   'jobs.reconciled.succeeded': {
     'zh-CN': '应答丢失，已通过查询采购退货单确认成功',
