@@ -3,7 +3,7 @@
 // 'sending' before the request leaves, and its answer and every order's outcome commit together.
 import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '../../shared/i18n';
-import type { OrderDraft } from '../../shared/operations/types';
+import { isBlocking, type OrderDraft } from '../../shared/operations/types';
 import type { JobState } from '../../shared/states';
 import type { SheetImport } from '../sheets/types';
 import type { Statement } from 'better-sqlite3';
@@ -114,7 +114,7 @@ export class JobStore {
         ownerUntil: owner?.until ?? null,
       });
       const insertRow = db.prepare(
-        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       sheet.rows.forEach((row, seq) => {
         const d = row.disposition;
@@ -130,10 +130,11 @@ export class JobStore {
           notes = [{ text: { key: 'jobs.row.duplicateOf', params: { row: d.ofRow } } }];
         } else {
           state = 'invalid';
-          notes = row.problems.map((p) => ({ column: p.column, text: p.text }));
+          notes = row.problems.filter(isBlocking).map((p) => ({ column: p.column, text: p.text }));
           if (notes.length === 0) notes = [{ text: { key: 'jobs.row.orderInvalid' } }];
         }
-        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null);
+        const warnings = row.problems.filter((p) => !isBlocking(p)).map((p) => ({ column: p.column, text: p.text }));
+        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null);
       });
       const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, batch, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
       sheet.orders.forEach((order, seq) => {

@@ -18,7 +18,9 @@ export function renderNotes(lang: Lang, notes: readonly Note[]): string {
 }
 
 export function rowView(r: RowRecord, lang: Lang): JobRowView {
-  const ours = renderNotes(lang, r.notes);
+  // Warnings the row was sent with come last, marked as such, whatever the outcome said.
+  const warned = r.warnings.length > 0 ? t(lang, 'jobs.row.warnings', { text: renderNotes(lang, r.warnings) }) : '';
+  const ours = [renderNotes(lang, r.notes), warned].filter((s) => s !== '').join(lang === 'zh-CN' ? '；' : '; ');
   const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
   // The hint explains the ERP's own words only; our notes already say what to do.
   const hint = hintFor(r.erp_message);

@@ -98,4 +98,10 @@ export const migrations: readonly Migration[] = [
     // Settled by the next query: if it shows our earlier attempt did nothing, the refusal is the truth (failed).
     sql: `ALTER TABLE job_orders ADD COLUMN refusal TEXT;`,
   },
+  {
+    version: 3,
+    name: 'keep the warnings a row was sent with',
+    // JSON [{ column?, text }] like notes, but never replaced by an outcome: the record says what we warned of.
+    sql: `ALTER TABLE job_rows ADD COLUMN warnings TEXT;`,
+  },
 ];

@@ -61,6 +61,10 @@ export const rowRecordSchema = z.object({
     .string()
     .nullable()
     .transform((s) => (s === null ? [] : notesSchema.parse(JSON.parse(s)))),
+  warnings: z
+    .string()
+    .nullable()
+    .transform((s) => (s === null ? [] : notesSchema.parse(JSON.parse(s)))),
   erp_no: z.string().nullable(),
   batch: z.number().int().nullable(),
   submitted_at: z.string().nullable(),

@@ -28,7 +28,8 @@ const rules: readonly HintRule[] = [
   { pattern: /Unparseable date/i, key: 'hints.unparseableDate' },
   { pattern: /Data too long for column\s*'?(?<column>[\w.]+)'?/i, key: 'hints.dataTooLong' },
   { pattern: /采购退货单不是待审核或者编辑中状态/, key: 'hints.returnNotCancellable' },
-  { pattern: /采购退货单不存在/, key: 'hints.returnMissing' },
+  // The vendor's page says 采购退货单不存在; the same fact is also worded 采购退货单号不存在.
+  { pattern: /采购退货单号?不存在/, key: 'hints.returnMissing' },
   { pattern: /入库单状态不为编辑中/, key: 'hints.stockinNotEditing' },
   { pattern: /^单据不存在/, key: 'hints.documentMissing' },
   { pattern: /仓库不存在/, key: 'hints.warehouseMissing' },

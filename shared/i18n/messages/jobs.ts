@@ -6,6 +6,7 @@ export const jobsMessages = defineMessages({
   'jobs.row.withdrawn': { 'zh-CN': '提交前已撤回，未发送', en: 'Withdrawn before sending; not sent' },
   'jobs.row.stopped': { 'zh-CN': '任务已停止，此行未发送', en: 'The job was stopped; this row was not sent' },
   'jobs.row.duplicateOf': { 'zh-CN': '与第 {row} 行重复，只提交一次', en: 'Repeats row {row}; submitted once' },
+  'jobs.row.warnings': { 'zh-CN': '提醒（提交前已提示，仍已提交）：{text}', en: 'Warning (shown before sending; sent anyway): {text}' },
   'jobs.row.orderInvalid': { 'zh-CN': '同一单据的其他行有错误，整单未提交', en: 'Another row of the same order has a problem; the order was not sent' },
   // Reconciliation by query: who did it, by the document's last change against our first send (ERP clock, China time)
   'jobs.reconciled.created': {

@@ -33,7 +33,7 @@ describe('job store file', () => {
     expect(tables).toEqual(['call_attempts', 'job_calls', 'job_orders', 'job_rows', 'jobs']);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('call_attempts')).toEqual(['id', 'job_id', 'batch', 'attempt', 'method', 'orders', 'outcome', 'http_status', 'erp_status', 'erp_message', 'duration_ms', 'at']);
-    expect(columns('job_rows')).toEqual(['job_id', 'seq', 'row_number', 'cells', 'order_key', 'state', 'erp_message', 'notes', 'erp_no', 'batch', 'submitted_at']);
+    expect(columns('job_rows')).toEqual(['job_id', 'seq', 'row_number', 'cells', 'order_key', 'state', 'erp_message', 'notes', 'erp_no', 'batch', 'submitted_at', 'warnings']);
     // The audit trail has no room for a secret or a sign.
     for (const t of tables) for (const c of columns(t)) expect(c).not.toMatch(/secret|sign|salt|appkey/i);
     db.close();

@@ -18,6 +18,7 @@ const known: [string, string][] = [
   ['Unparseable date: 2023/02/06 17:59:19', 'hints.unparseableDate'],
   ["Data truncation: Data too long for column 'remark' at row 1", 'hints.dataTooLong'],
   ['采购退货单不存在', 'hints.returnMissing'],
+  ['采购退货单号不存在', 'hints.returnMissing'],
   ['单据不存在', 'hints.documentMissing'],
   ['仓库不存在', 'hints.warehouseMissing'],
   ['无仓库访问权限', 'hints.noWarehouseRight'],

@@ -1,6 +1,7 @@
 // Issue 12 item 7 through the real engine and the sandbox ERP on loopback: a refusal the vendor documents
 // (仓库不存在) gets a 处理建议 / What to do hint beside the ERP's verbatim words, in the Results and To-fix
 // sheets of a real .xlsx; the To-fix sheet re-imports to the same orders, the hint column never sent.
+// And item 6's warnings: a row sent with one keeps it in the store and the workbook, whatever the outcome.
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { t } from '../../../shared/i18n';
 import { resultsSheetNames } from '../../../main/sheets/results-layout';
 import { writeResults } from '../../../main/sheets/results-writer';
 import { createSheet, readImport, rig, submitFile, type Rig } from './helpers';
+import { openJobDatabase } from '../../../main/jobs/database';
+import { JobViews } from '../../../main/jobs/job-views';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -85,5 +88,40 @@ describe('hints in the results workbook', () => {
     expect(enFix[1]?.at(-1)).toBe(t('en', 'hints.warehouseMissing'));
     const enAgain = await readImport(enFile);
     expect(enAgain.orders.map(orderOf)).toEqual(again.orders.map(orderOf));
+  });
+});
+
+describe('warnings in the job and the results workbook', () => {
+  it('a row sent with a warning keeps it in the store and in 明细 Results, whatever the outcome said; the row is sent', async () => {
+    r = await rig();
+    const file = path.join(r.dir, 'batches.xlsx');
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('采购退货');
+    ws.addRow(['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', '批次号']);
+    ws.addRow(['WARN-1', 'WH001', 'P001', 'SKU-TS-RED-M', 1, 'B1']);
+    ws.addRow(['WARN-1', 'WH001', 'P001', 'SKU-TS-RED-M', 2, 'B2']);
+    await book.xlsx.writeFile(file);
+
+    const { jobId, sheet } = await submitFile(r, file);
+    expect(sheet.rows.map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
+    expect(r.sandbox.state.returnByOuterNo('WARN-1')?.detail_list).toHaveLength(2);
+    const rows = r.views.rows(jobId, 'zh-CN', 0, 5).items;
+    expect(rows[0]?.message).toBe('');
+    expect(rows[1]?.message).toMatch(/^提醒（提交前已提示，仍已提交）：商家编码：单据 WARN-1 中商家编码 SKU-TS-RED-M 也在第 2 行/);
+    expect(r.views.rows(jobId, 'en', 1, 1).items[0]?.message).toMatch(/^Warning \(shown before sending; sent anyway\): 商家编码: Order WARN-1 has item SKU-TS-RED-M on row 2/);
+
+    // The store file read afresh (another process, a later export) still has it.
+    const again = openJobDatabase(r.dbFile);
+    try {
+      expect(new JobViews(again).rows(jobId, 'zh-CN', 1, 1).items[0]?.message).toContain('SKU-TS-RED-M 也在第 2 行');
+    } finally {
+      again.close();
+    }
+
+    const out = path.join(r.dir, 'batches.results.xlsx');
+    expect((await writeResults(r.views.reportSource(r.store.job(jobId)!, 'zh-CN'), out)).ok).toBe(true);
+    const results = await sheetRows(out, resultsSheetNames.results);
+    const at = (results[0] as string[]).indexOf('ERP 返回信息');
+    expect(results[2]?.[at]).toEqual(expect.stringContaining('提醒（提交前已提示，仍已提交）'));
   });
 });
