@@ -49,8 +49,19 @@ if (electronBinary()) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   createInterface({ input: host.stdout }).once('line', (line) => {
-    const { url, home } = JSON.parse(line);
-    console.log(`\n  WDT 批量导入 (browser mode): ${url}\n  data folder: ${home}\n  secrets are kept in memory for this run only. Ctrl+C to stop.\n`);
+    // The address carries the host's token in its fragment: only whoever sees this terminal can use the API.
+    const { open, home } = JSON.parse(line);
+    console.log(
+      [
+        '',
+        `  WDT 批量导入（浏览器模式 / browser mode）：${open}`,
+        '  请用浏览器打开上面完整的地址（含 #token=… 部分）；不要分享它。',
+        '  Open the whole address above (with its #token=… part) in a browser; do not share it.',
+        `  数据文件夹 / data folder: ${home}`,
+        '  AppSecret 只保存在本次运行的内存中 / secrets are kept in memory for this run only. Ctrl+C to stop.',
+        '',
+      ].join('\n'),
+    );
   });
   const stop = () => host.kill('SIGTERM');
   process.on('SIGINT', stop);

@@ -32,6 +32,8 @@ export async function buildPrivateRenderer(): Promise<string> {
 export interface RunningHost {
   url: string;
   token: string;
+  /** The address a person opens: the token in the fragment. */
+  open: string;
   home: string;
   stderr: string[];
   /** POSTs to a host's test-control endpoint. */
@@ -39,9 +41,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHostProcess(args: string[] = []): Promise<RunningHost> {
+/** `testControl: false` starts the host as `npm start` does, without the /test/* routes. */
+export async function startHostProcess(args: string[] = [], { testControl = true } = {}): Promise<RunningHost> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-home-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'out/node/e2e-host.cjs'), '--home', home, '--keychain', ...args], {
+  const flags = ['--home', home, '--keychain', ...(testControl ? ['--test-control'] : []), ...args];
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'out/node/e2e-host.cjs'), ...flags], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -52,10 +56,11 @@ export async function startHostProcess(args: string[] = []): Promise<RunningHost
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`host exited (${code}): ${stderr.join('')}`)));
   });
-  const { url, token } = JSON.parse(first) as { url: string; token: string };
+  const { url, token, open } = JSON.parse(first) as { url: string; token: string; open: string };
   return {
     url,
     token,
+    open,
     home,
     stderr,
     async control(pathname, body) {

@@ -6,8 +6,13 @@ import { channels, events } from '../../../shared/contract';
 export interface BridgeTarget {
   /** The host's origin, e.g. http://127.0.0.1:5180 */
   origin: string;
-  /** The host's random bearer token. */
-  token: string;
+  /**
+   * The host's random bearer token: given by tests (Playwright's addInitScript). The host's own
+   * /bridge.js carries none — anyone on the machine can fetch it — and reads the token from the URL
+   * fragment the person opened (`#token=…`, printed by `npm start`; never sent over HTTP), keeps it in
+   * this tab's sessionStorage for reloads, and clears the fragment from the address bar and history.
+   */
+  token?: string;
 }
 
 /** The source of a script that installs window.wdt (for Playwright's addInitScript, or the host's /bridge.js). */
@@ -17,9 +22,16 @@ export function bridgeScript(target: BridgeTarget): string {
   const dropped = Object.entries(channels).filter(([, def]) => 'preload' in def && def.preload === 'dropped-file').map(([name]) => name);
   const config = JSON.stringify({ ...target, calls, pushes, dropped });
   return `(() => {
-  const { origin, token, calls, pushes, dropped } = ${config};
+  const { origin, token: given, calls, pushes, dropped } = ${config};
   // Init scripts run in every document (about:blank too): only the host's own pages get the bridge.
   if (location.origin !== origin) return;
+  const fromHash = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (fromHash) {
+    sessionStorage.setItem('wdt-bridge-token', decodeURIComponent(fromHash[1]));
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  const token = given ?? sessionStorage.getItem('wdt-bridge-token') ?? '';
+  if (!token) console.error('wdt-bulk browser mode: open the address npm start printed, with its #token=… part');
   const headers = { authorization: 'Bearer ' + token };
   const post = async (path, body, type) => {
     const res = await fetch(origin + path, { method: 'POST', headers: { ...headers, 'content-type': type }, body });

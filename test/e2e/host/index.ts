@@ -1,6 +1,8 @@
 // The test/dev host's entry (bundled to out/node/e2e-host.cjs): builds the services, starts the host and
-// prints one JSON line {"url","token"} on stdout. Options: --port N, --renderer DIR, --dev-bridge,
-// --home DIR (else WDT_BULK_HOME, else a fresh temp folder), --keychain. Without --keychain secrets live in
+// prints one JSON line {"url","token","open","home"} on stdout (a pipe to its parent; `open` is the address
+// with the token in its fragment, for a person). Options: --port N, --renderer DIR, --dev-bridge,
+// --test-control (the /test/* routes; e2e tests only), --home DIR (else WDT_BULK_HOME, else a fresh temp
+// folder), --keychain. Without --keychain secrets live in
 // memory only (session store): a browser try-out never touches the OS keychain. The e2e tests pass
 // --keychain: they run inside a throw-away gnome-keyring (scripts/with-keyring.sh), so the app's secrets
 // go through the real Secret Service there, with the same probe and fallback as the desktop app.
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     home: { type: 'string' },
     lang: { type: 'string' },
     'dev-bridge': { type: 'boolean' },
+    'test-control': { type: 'boolean' },
     keychain: { type: 'boolean' },
   },
 });
@@ -60,8 +63,10 @@ async function main(): Promise<void> {
     desktop,
     ...(values.port ? { port: Number(values.port) } : {}),
     devBridge: values['dev-bridge'] ?? false,
+    testControl: values['test-control'] ?? false,
   });
-  process.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, home })}\n`);
+  const open = `${host.url}/#token=${encodeURIComponent(host.token)}`;
+  process.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, open, home })}\n`);
   const stop = () => {
     void host.close().then(() => local.close()).finally(() => process.exit(0));
   };

@@ -6,10 +6,14 @@
 //   connect-src to this host's own origin, so the page can reach /api and /events. The production
 //   policy in main/electron/csp.ts and renderer/index.html is untouched (a static test checks it).
 // - Requests need the random bearer token, an Origin and Host of this host (no DNS rebinding, no
-//   cross-site calls), and there are no CORS headers. /bridge.js (dev mode only) is served only to
-//   same-origin requests, so another site can't include it and read the token.
+//   cross-site calls), and there are no CORS headers. The token is never served: /bridge.js (dev mode
+//   only) carries none and reads it from the URL fragment `npm start` printed (a fragment never goes
+//   over HTTP), so a local process that fetches the page or the script learns nothing.
+// - /test/* (dialog answers, files "from the OS", what was opened) exists only with testControl.
+// - /api/import:drop takes only files inside this host's own upload folder (what /files stored): with
+//   the token, it would otherwise read any path on the machine.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +34,8 @@ export interface HostOptions {
   port?: number;
   /** Serve /bridge.js and load it from index.html (npm start in a browser); tests inject the bridge instead. */
   devBridge?: boolean;
+  /** Enable the /test/* control routes (e2e tests only: they answer dialogs and open any path). */
+  testControl?: boolean;
 }
 
 export interface Host {
@@ -63,7 +69,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = randomBytes(32).toString('base64url');
-  const uploads = await mkdtemp(path.join(os.tmpdir(), 'wdt-host-uploads-'));
+  const uploads = await realpath(await mkdtemp(path.join(os.tmpdir(), 'wdt-host-uploads-')));
+  /** A dropped path is taken only when it really is (symlinks resolved) a file this host stored under uploads. */
+  const isUpload = async (candidate: unknown): Promise<boolean> => {
+    if (typeof candidate !== 'string' || !path.isAbsolute(candidate)) return false;
+    const real = await realpath(candidate).catch(() => null);
+    return real !== null && real.startsWith(uploads + path.sep);
+  };
   const sockets = new Set<WebSocket>();
   const emit: EventSink = (name, payload) => {
     const message = JSON.stringify({ channel: events[name].channel, payload });
@@ -104,8 +116,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', origin);
     if (req.headers.host !== new URL(origin).host) return void res.writeHead(421).end();
     if (req.method === 'GET' && url.pathname === '/bridge.js') {
-      if (!options.devBridge || req.headers['sec-fetch-site'] !== 'same-origin') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(bridgeScript({ origin, token }));
+      if (!options.devBridge) return void res.writeHead(404).end();
+      // No token inside: the page reads it from its own URL fragment.
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(bridgeScript({ origin }));
       return;
     }
     if (req.method === 'GET') return serveStatic(res, url.pathname);
@@ -122,6 +135,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return json(res, 200, err(appError('INVALID_ARGUMENT', 'not JSON')));
       }
       const name = channelByWire.get(decodeURIComponent(url.pathname.slice('/api/'.length))) ?? url.pathname;
+      if (name === 'importDroppedFile' && !(await isUpload((payload as { path?: unknown } | undefined)?.path))) {
+        return json(res, 200, err(appError('IPC_FORBIDDEN', 'a dropped file is taken only from this host\'s upload folder: send the bytes to /files')));
+      }
       return json(res, 200, await dispatch(app.api, name, payload, lang(), logger));
     }
     if (url.pathname === '/files') {
@@ -134,6 +150,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return json(res, 200, await dispatch(app.api, 'importDroppedFile', { path: path.join(folder, name) }, lang(), logger));
     }
     // Test control: what the next main-process dialogs answer, and what was handed to the OS.
+    if (url.pathname.startsWith('/test/') && !options.testControl) return void res.writeHead(404).end();
     if (url.pathname === '/test/dialogs') {
       const body = await readBody(req, 64 * 1024);
       options.desktop.queue(JSON.parse(body?.toString('utf8') || '{}'));
