@@ -1,7 +1,7 @@
 // Add or edit a profile. The app secret is write-only: the field starts empty, an edit that leaves it
 // empty keeps the stored one, and it is never shown or sent back.
 import { useState } from 'react';
-import type { ProfileView } from '../../../shared/contract';
+import { defaultProfileLimits as defaults, type ProfileView } from '../../../shared/contract';
 import { ErrorBox } from './error-box';
 import { Dialog } from './dialog';
 import { useApp, useT } from '../hooks/use-app';
@@ -12,7 +12,6 @@ interface Props {
   onClose(saved: boolean): void;
 }
 
-const defaults = { concurrency: 4, callsPerMinute: 60, otherInCancelPerCall: 50, timeoutSeconds: 30 };
 type LimitKey = keyof typeof defaults;
 const limitKeys = Object.keys(defaults) as LimitKey[];
 
