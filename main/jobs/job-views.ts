@@ -16,8 +16,11 @@ export function renderNotes(lang: Lang, notes: readonly Note[]): string {
   return notes.map((n) => (n.column ? `${n.column}${colon}${render(lang, n.text)}` : render(lang, n.text))).join(sep);
 }
 
+/** What a row still waiting says: sent with its answer unsettled (it has a submit time), or never sent. */
+const pendingNote = (r: RowRecord): Note[] => [{ text: { key: r.submitted_at === null ? 'jobs.row.notSent' : 'jobs.row.awaitingAnswer' } }];
+
 export function rowView(r: RowRecord, lang: Lang): JobRowView {
-  const ours = renderNotes(lang, r.notes);
+  const ours = renderNotes(lang, r.state === 'pending' && r.notes.length === 0 ? pendingNote(r) : r.notes);
   const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
   return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, erpNo: r.erp_no, batch: r.batch, submittedAt: r.submitted_at };
 }

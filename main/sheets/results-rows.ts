@@ -11,7 +11,7 @@ import type { JobReportSource, JobRowReport, JobSummary } from '../jobs/report';
 import { markSheet } from './operation-mark';
 import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
 import type { PlainValue } from './results-cells';
-import { dateStyle, needsAction, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
+import { dateStyle, goesToFix, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
 import { openSheet, writeRow } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
 import { columnLetter } from './sheet-rows';
@@ -64,7 +64,7 @@ export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan
   for (const row of source.rows()) {
     counts[row.state] += 1;
     rows += 1;
-    const action = needsAction.has(row.state);
+    const action = goesToFix(row);
     if (action) toFixRows += 1;
     if (rows <= widthSample) {
       for (let i = 0; i < n; i++) results.see(i, row.cells[i]);
@@ -154,7 +154,7 @@ export function writeToFixSheet(book: StreamBook, source: JobReportSource, summa
   // The streaming worksheet has dataValidations (written on commit) though exceljs's typings omit it.
   addChoiceValidations((ws as unknown as { dataValidations: ValidationSink }).dataValidations, layout, last, columnLetter);
   for (const row of source.rows()) {
-    if (!needsAction.has(row.state)) continue;
+    if (!goesToFix(row)) continue;
     const { values, styles } = toFixRow(row, layout, from);
     writeRow(ws, values, styles);
   }

@@ -30,6 +30,8 @@ export function validationSummary(sheet: SheetImport, lang: Lang) {
     rows: sheet.rows.length,
     orders: sheet.orders.length,
     counts,
+    // Left to right, as written: every header that names no field (kept in the results, never sent).
+    ignoredColumns: [...sheet.ignoredColumns],
     problems,
   };
 }
@@ -83,6 +85,7 @@ export const run: CommandRun = async (io, argv) => {
     operation: opDef ? `${opDef.label[lang]} ${opDef.method}` : sheet.operation, reason: render(lang, sheet.operationReason),
   }));
   printLine(io, t(lang, 'sheets.validate.counts', { rows: summary.rows, orders: summary.orders, ...summary.counts }));
+  if (summary.ignoredColumns.length > 0) printLine(io, t(lang, 'sheets.validate.ignoredColumns', { columns: summary.ignoredColumns.join(lang === 'zh-CN' ? '、' : ', ') }));
   for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));
   for (const p of summary.problems) printLine(io, t(lang, 'sheets.validate.problem', { row: p.row, column: p.column, message: p.message }));
   if (code === exitCodes.ok) printLine(io, t(lang, 'sheets.validate.allValid'));
