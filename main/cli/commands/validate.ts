@@ -10,7 +10,7 @@ import { readSheet } from '../../sheets/reader';
 import type { SheetImport } from '../../sheets/types';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
-import { printError, printJson, printLine } from '../output';
+import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 
 /** The bundled read worker sits beside the bundled CLI; from sources (tests) the read runs in-process. */
 function bundledWorkerPath(): string | undefined {
@@ -85,7 +85,8 @@ export const run: CommandRun = async (io, argv) => {
     operation: opDef ? `${opDef.label[lang]} ${opDef.method}` : sheet.operation, reason: render(lang, sheet.operationReason),
   }));
   printLine(io, t(lang, 'sheets.validate.counts', { rows: summary.rows, orders: summary.orders, ...summary.counts }));
-  if (summary.ignoredColumns.length > 0) printLine(io, t(lang, 'sheets.validate.ignoredColumns', { columns: summary.ignoredColumns.join(lang === 'zh-CN' ? '、' : ', ') }));
+  const ignored = ignoredColumnsLine(lang, summary.ignoredColumns);
+  if (ignored) printLine(io, ignored);
   for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));
   for (const p of summary.problems) printLine(io, t(lang, 'sheets.validate.problem', { row: p.row, column: p.column, message: p.message }));
   if (code === exitCodes.ok) printLine(io, t(lang, 'sheets.validate.allValid'));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../main/app-api/import-api';
 import { main } from '../../../main/cli/index';
 import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
+import { bulkReturn, cleanEnv, runCli } from '../cli/helpers';
 import { tempDir, writeXlsx } from './fixtures';
 
 const dir = tempDir();
@@ -76,5 +77,13 @@ describe('units in headers and the columns that are not sent (issue 14, item 1)'
     // A sheet whose every header is placed lists none.
     await writeXlsx(at('plain.xlsx'), [{ name: 'S', rows: [['returnNos'], ['CR1']] }]);
     expect(JSON.parse((await run(['validate', 'plain.xlsx', '--json'])).out).ignoredColumns).toEqual([]);
+  });
+
+  it('submit says which columns will not be sent before sending (stderr, so --json stays one object)', async () => {
+    const file = await writeXlsx(at('extra.xlsx'), [{ name: 'S', rows: [['采购退货单号', '内部备注'], [bulkReturn(30), '别发']] }]);
+    const run = await runCli(['submit', file, '--op', 'return-cancel', '--json'], { env: cleanEnv({ WDT_BULK_HOME: at('home') }), cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('这些列不会被发送（原样保留在结果中）：内部备注');
+    expect(JSON.parse(run.stdout)).toMatchObject({ rows: 1, counts: { succeeded: 1 } });
   });
 });
