@@ -19,11 +19,26 @@ export class ImportState {
   /** Tickets of files opened from the OS, until the UI takes them. */
   readonly pending: FileTicket[] = [];
   readonly #reads = new Map<string, SheetImport>();
+  /** Tokens of the app's sample files, and the reads made from them: those go to the built-in sandbox only. */
+  readonly #sampleTokens = new Set<string>();
+  readonly #sampleReads = new Set<string>();
 
-  keep(sheet: SheetImport): string {
+  markSample(token: string): void {
+    this.#sampleTokens.add(token);
+  }
+  isSampleToken(token: string): boolean {
+    return this.#sampleTokens.has(token);
+  }
+  /** True for a read of the sample: jobs-api refuses any profile but the built-in sandbox for it. */
+  isSandboxOnly(importId: string): boolean {
+    return this.#sampleReads.has(importId);
+  }
+
+  keep(sheet: SheetImport, sandboxOnly = false): string {
     const id = newId();
     this.#reads.set(id, sheet);
-    while (this.#reads.size > maxImports) this.#reads.delete(this.#reads.keys().next().value as string);
+    if (sandboxOnly) this.#sampleReads.add(id);
+    while (this.#reads.size > maxImports) this.drop(this.#reads.keys().next().value as string);
     return id;
   }
   get(id: string): SheetImport | undefined {
@@ -31,10 +46,11 @@ export class ImportState {
   }
   drop(id: string): void {
     this.#reads.delete(id);
+    this.#sampleReads.delete(id);
   }
 }
 
-export function summarize(importId: string, sheet: SheetImport): ImportSummary {
+export function summarize(importId: string, sheet: SheetImport, sandboxOnly = false): ImportSummary {
   const counts = { rows: sheet.rows.length, orders: sheet.orders.length, valid: 0, invalid: 0, duplicate: 0, problems: 0, warnings: 0, notices: sheet.notices.length };
   for (const row of sheet.rows) {
     counts[row.disposition.kind] += 1;
@@ -50,8 +66,10 @@ export function summarize(importId: string, sheet: SheetImport): ImportSummary {
     operation: sheet.operation,
     operationReason: sheet.operationReason,
     columns: sheet.columns.map((c) => ({ ...c })),
+    ignoredColumns: [...sheet.ignoredColumns],
     counts,
     notices: sheet.notices.slice(0, noticesShown).map((n) => ({ ...n })),
+    ...(sandboxOnly ? { sandboxOnly } : {}),
   };
 }
 
@@ -114,7 +132,8 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       if (!file.ok) return file;
       const read = await services.sheets.read(file.value, { lang: lang(), ...(sheet ? { sheet } : {}), ...(operation ? { operation } : {}) });
       if (!read.ok) return read;
-      return ok(summarize(state.keep(read.value), read.value));
+      const sample = state.isSampleToken(token);
+      return ok(summarize(state.keep(read.value, sample), read.value, sample));
     },
     importRows: ({ importId, offset, limit, filter, grouped: group }) =>
       withImport(importId, (sheet) => {
@@ -134,8 +153,11 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
     importTakePending: async () => ok(state.pending.splice(0)),
     async importSample() {
       const ticket = await state.tokens.accept(await writeSampleFile(lang()), lang());
+      if (!ticket.ok) return ticket;
+      // The page promises the sample goes to the built-in sandbox: its reads are held to that in jobs-api.
+      state.markSample(ticket.value.token);
       // 采购退货单号 heads both cancel and pending lists: the sample is a cancel list.
-      return ticket.ok ? ok({ ...ticket.value, operation: 'return-cancel' as const }) : ticket;
+      return ok({ ...ticket.value, operation: 'return-cancel' as const });
     },
     async importToFix({ jobId }) {
       if (!services.jobs) return notAvailable();

@@ -45,6 +45,10 @@ export function createJobsApi(services: AppServices, state: ImportState): JobsAp
     const profile = await services.profiles.get(profileName);
     if (!profile.ok) return profile;
     const p = profile.value;
+    // The sample is a demo of the sandbox's seeded numbers: never sent to a real ERP, whatever the default.
+    if (state.isSandboxOnly(importId) && !p.builtin) {
+      return err(appError('PROFILE_INVALID', t(lang(), 'ui.error.sampleSandboxOnly', { profile: p.name }), { profile: p.name }));
+    }
     const counts = submitCounts(sheet, withdrawnRows);
     const op = getOperation(sheet.operation);
     const text = confirmationText(p, { method: op?.method ?? sheet.operation, ...(op ? { label: op.label[lang()] } : {}) }, counts, lang());

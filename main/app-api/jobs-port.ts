@@ -42,12 +42,8 @@ export function createJobsPort(s: Services): JobsPort {
       if (got.value.state !== 'done') background(jobId);
       return ok(undefined);
     },
-    stop: async (jobId) => {
-      const stopped = s.engine.stop(jobId);
-      // A stopped job that still holds calls in doubt settles them in a run of its own.
-      if (stopped.ok && !s.engine.isRunning(jobId) && s.store.job(jobId)?.state !== 'done') background(jobId);
-      return stopped;
-    },
+    // A stopped job sends nothing until the clerk resumes it (orders in doubt are queried then too).
+    stop: async (jobId) => s.engine.stop(jobId),
     list: async () => ok(s.store.jobs().map(viewOf)),
     get: async (jobId) => view(jobId),
     async rows(jobId, offset, limit, states) {

@@ -1,4 +1,5 @@
 // Prose or JSON out, one style for every command.
+import { t, type Lang } from '../../shared/i18n';
 import type { AppError } from '../../shared/result';
 import type { CliIo, GlobalOptions } from './context';
 
@@ -14,4 +15,9 @@ export function printLine(io: CliIo, line = ''): void {
 export function printError(io: CliIo, options: Pick<GlobalOptions, 'json'>, error: AppError): void {
   if (options.json) printJson(io, { error: { code: error.code, message: error.message } });
   else io.stderr.write(`${error.message}\n`);
+}
+
+/** The line naming the columns that will not be sent (validate prints it, submit says it before sending); null when there are none. */
+export function ignoredColumnsLine(lang: Lang, columns: readonly string[]): string | null {
+  return columns.length === 0 ? null : t(lang, 'sheets.validate.ignoredColumns', { columns: columns.join(lang === 'zh-CN' ? '、' : ', ') });
 }

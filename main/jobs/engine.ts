@@ -13,7 +13,7 @@ import type { JobStore, NewJob } from './job-store';
 import type { JobViews } from './job-views';
 import { Pacer } from './pacer';
 import type { JobRecord } from './records';
-import { JobRunner, type RunEnd } from './runner';
+import { JobRunner, stoppedEnd, type RunEnd } from './runner';
 import { storeAppError, storeFailureOf, storeFailureText, storeFolder } from './store-failure';
 import { spendReserve } from './store-reserve';
 
@@ -57,6 +57,7 @@ interface Active {
   runner: JobRunner | null;
   pacer: Pacer | null;
   pauseRequested: boolean;
+  stopRequested: boolean;
   /** Paused because this process is closing: the job waits and the next start goes on with it. */
   closing: boolean;
   done: Promise<Result<RunEnd>>;
@@ -149,7 +150,7 @@ export class JobEngine {
     }
     if (!job) return Promise.resolve(err(appError('JOB_NOT_FOUND', render(this.o.lang(), { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId })));
     if (job.state === 'done') return Promise.resolve(ok({ kind: 'done' } as RunEnd));
-    const active: Active = { runner: null, pacer: null, pauseRequested: false, closing: false, done: Promise.resolve(ok({ kind: 'done' } as RunEnd)) };
+    const active: Active = { runner: null, pacer: null, pauseRequested: false, stopRequested: false, closing: false, done: Promise.resolve(ok({ kind: 'done' } as RunEnd)) };
     this.active.set(jobId, active);
     this.unrecorded.delete(jobId);
     active.done = (async (): Promise<Result<RunEnd>> => {
@@ -189,8 +190,8 @@ export class JobEngine {
         });
         active.runner = runner;
         active.pacer = pacer;
-        if (job.stop_requested || this.o.store.job(jobId)?.stop_requested) runner.stop();
         if (active.pauseRequested) runner.pause();
+        if (active.stopRequested) runner.stop();
         this.o.store.setState(jobId, 'running');
         this.o.store.markStarted(jobId, this.o.clock.now());
         this.emit({ type: 'jobs-changed', jobId });
@@ -273,19 +274,31 @@ export class JobEngine {
     return ok(undefined);
   }
 
-  /** Stops a job: rows not yet sent end skipped; calls in flight and those in doubt still settle. */
+  /**
+   * Stops a job at once (docs/job-engine.md, "Stop"): nothing more is sent, a call already on the wire
+   * still has its answer recorded, and the job ends `interrupted` with its unsent rows pending — never
+   * skipped, never done — so resume sends them. A job another process runs is refused, not overwritten.
+   */
   stop(jobId: string): Result<void> {
     const job = this.o.store.job(jobId);
     if (!job) return this.notFound(jobId);
     if (job.state === 'done') return ok(undefined);
-    this.o.store.requestStop(jobId);
     const running = this.active.get(jobId);
-    if (running) running.runner?.stop();
-    else {
-      this.o.store.skipUnsent(jobId);
-      if (this.o.store.settled(jobId)) this.o.store.setState(jobId, 'done', null, this.o.clock.now());
-      this.emit({ type: 'jobs-changed', jobId });
+    if (running) {
+      running.stopRequested = true;
+      running.runner?.stop();
+      return ok(undefined);
     }
+    if (!this.o.store.acquire(jobId, this.owner, this.o.clock.now(), leaseMs, this.isAlive)) {
+      return err(appError('JOB_STATE', render(this.o.lang(), { key: 'jobs.error.busy', params: { job: jobId } }), { job: jobId }));
+    }
+    try {
+      this.record(jobId, stoppedEnd);
+    } finally {
+      this.o.store.release(jobId, this.owner);
+    }
+    this.emit({ type: 'jobs-changed', jobId });
+    this.flushProgress(jobId);
     return ok(undefined);
   }
 

@@ -172,10 +172,6 @@ export class JobStore {
     immediate(this.db, () => this.sql('UPDATE jobs SET started_at = COALESCE(started_at, ?) WHERE id = ?').run(isoWithOffset(now), id));
   }
 
-  requestStop(id: string): void {
-    immediate(this.db, () => this.sql('UPDATE jobs SET stop_requested = 1 WHERE id = ?').run(id));
-  }
-
   setResultsPath(id: string, file: string): void {
     immediate(this.db, () => this.sql('UPDATE jobs SET results_path = ? WHERE id = ?').run(file, id));
   }
@@ -341,16 +337,6 @@ export class JobStore {
     });
   }
 
-  /** A stop: everything not yet sent ends as skipped. */
-  skipUnsent(id: string): number {
-    return immediate(this.db, () => {
-      const pending = this.sql(`SELECT key, batch FROM job_orders WHERE job_id = ? AND state = 'pending'`).all(id) as { key: string; batch: number }[];
-      this.applySettlements(id, pending.map((o) => ({ key: o.key, state: 'skipped' as const, notes: [{ text: { key: 'jobs.row.stopped' } }] })));
-      for (const batch of new Set(pending.map((o) => o.batch))) this.closeCallIfSettled(id, batch);
-      return pending.length;
-    });
-  }
-
   /** True when no order of the job waits to be sent, is in flight or in doubt. */
   settled(id: string): boolean {
     const row = this.sql(`SELECT COUNT(*) AS n FROM job_orders WHERE job_id = ? AND state IN ('pending', 'sent', 'in-doubt')`).get(id) as { n: number };
@@ -368,12 +354,18 @@ export class JobStore {
   private applySettlements(id: string, settlements: readonly OrderSettlement[]): void {
     const order = this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key = ?`);
     const rows = this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key = ?`);
+    // Back to pending with no attempt that may have acted (offline, rate-limited, refused credentials): the
+    // rows were never submitted, so the workbook must not give them a batch or a submit time.
+    const unsent = this.sql(
+      `UPDATE job_rows SET batch = NULL, submitted_at = NULL WHERE job_id = ? AND order_key = ?
+       AND NOT EXISTS (SELECT 1 FROM job_orders WHERE job_id = ? AND key = ? AND doubt = 1)`,
+    );
     for (const s of settlements) {
       // In doubt after a refusal: keep the ERP's words until a query says whether they are the truth.
       order.run(s.state, s.doubt || s.state === 'in-doubt' ? 1 : 0, s.state === 'in-doubt' ? (s.erpMessage ?? null) : null, id, s.key);
       if (finalOrder.has(s.state)) {
         rows.run(s.state, s.erpMessage ?? null, s.notes && s.notes.length > 0 ? JSON.stringify(s.notes) : null, s.erpNo ?? null, id, s.key);
-      }
+      } else if (s.state === 'pending') unsent.run(id, s.key, id, s.key);
     }
   }
 

@@ -17,10 +17,14 @@ export function renderNotes(lang: Lang, notes: readonly Note[]): string {
   return notes.map((n) => (n.column ? `${n.column}${colon}${render(lang, n.text)}` : render(lang, n.text))).join(sep);
 }
 
+/** What a row still waiting says: sent with its answer unsettled (it has a submit time), or never sent. */
+const pendingNote = (r: RowRecord): Note[] => [{ text: { key: r.submitted_at === null ? 'jobs.row.notSent' : 'jobs.row.awaitingAnswer' } }];
+
 export function rowView(r: RowRecord, lang: Lang): JobRowView {
   // Warnings the row was sent with come last, marked as such, whatever the outcome said.
   const warned = r.warnings.length > 0 ? t(lang, 'jobs.row.warnings', { text: renderNotes(lang, r.warnings) }) : '';
-  const ours = [renderNotes(lang, r.notes), warned].filter((s) => s !== '').join(lang === 'zh-CN' ? '；' : '; ');
+  const own = renderNotes(lang, r.state === 'pending' && r.notes.length === 0 ? pendingNote(r) : r.notes);
+  const ours = [own, warned].filter((s) => s !== '').join(lang === 'zh-CN' ? '；' : '; ');
   const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
   // The hint explains the ERP's own words only; our notes already say what to do.
   const hint = hintFor(r.erp_message);

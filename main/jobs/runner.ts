@@ -22,7 +22,7 @@ export type RunEnd =
  * Why a run stopped before its end, rows unsent: the account was refused or the address is wrong (the
  * profile must be fixed: CLI exit 4), our request was malformed (our bug), or the clock cannot be corrected.
  */
-export type InterruptCode = 'CREDENTIALS_REFUSED' | 'WRONG_ADDRESS' | 'REQUEST_REFUSED' | 'CLOCK_SKEW';
+export type InterruptCode = 'CREDENTIALS_REFUSED' | 'WRONG_ADDRESS' | 'REQUEST_REFUSED' | 'CLOCK_SKEW' | 'STOPPED';
 
 export interface RunnerDeps {
   store: JobStore;
@@ -46,11 +46,13 @@ export interface RunnerDeps {
 
 type Halt = Exclude<RunEnd, { kind: 'done' }>;
 
+/** How a stop ends a run (docs/job-engine.md, "Stop"): interrupted, its unsent orders still pending. */
+export const stoppedEnd: Halt = { kind: 'interrupted', reason: { key: 'jobs.interrupted.stopped' }, code: 'STOPPED' };
+
 export class JobRunner {
   private halt: Halt | null = null;
   /** The first error a lane threw (the store failed): every lane ends, then run() throws it. */
   private broken: { error: unknown } | null = null;
-  private stopping = false;
   private readonly abort = new AbortController();
   private offlineSince: number | null = null;
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -69,9 +71,14 @@ export class JobRunner {
     this.stopWith({ kind: 'paused' });
   }
 
-  /** Send nothing more; calls in flight and reconciliations still settle. */
+  /**
+   * Send nothing more, at once: waits (backoff, rate window, queries) end now; a call already on the wire
+   * still has its answer recorded. What was not sent stays pending, and resume sends it.
+   */
   stop(): void {
-    this.stopping = true;
+    // A stop outranks a pause or a wait asked for earlier; a refusal of the account says more, and stays.
+    if (this.halt?.kind === 'paused' || this.halt?.kind === 'waiting') this.halt = null;
+    this.stopWith(stoppedEnd);
   }
 
   async run(): Promise<RunEnd> {
@@ -90,7 +97,6 @@ export class JobRunner {
       if (this.doubtTimer) clearTimeout(this.doubtTimer);
     }
     if (this.broken) throw this.broken.error;
-    if (this.stopping) store.skipUnsent(jobId);
     if (this.halt) return this.halt;
     if (store.settled(jobId)) return { kind: 'done' };
     // Reconciliation could not reach a verdict in this run (stop while in doubt): the job waits for resume.
@@ -145,7 +151,7 @@ export class JobRunner {
         }
         continue;
       }
-      if (state !== 'planned' || this.stopping) return;
+      if (state !== 'planned') return;
       await this.sendOnce(batch);
     }
   }
@@ -155,7 +161,7 @@ export class JobRunner {
     if (!(await pacer.acquire(this.abort.signal))) return;
     let signal: PaceSignal = 'ok';
     try {
-      if (this.halt || this.stopping) return;
+      if (this.halt) return;
       const started = store.beginAttempt(jobId, batch, op.method, clock.now());
       if (!started) return;
       const keys = started.orders.map((o) => o.key);

@@ -1,4 +1,5 @@
 // Profiles (non-secret settings, in the settings file) and secrets (only in the OS keychain).
+import { defaultProfileLimits } from '../../shared/contract/profiles.contract';
 import type { Lang } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
 
@@ -27,12 +28,8 @@ export interface Profile {
   plainHttpAcknowledged?: true;
 }
 
-export const defaultLimits: ProfileLimits = {
-  concurrency: 4,
-  callsPerMinute: 300,
-  otherInCancelPerCall: 100,
-  timeoutSeconds: 30,
-};
+/** The numbers live in shared/ so the settings form offers the same ones. */
+export const defaultLimits: Readonly<ProfileLimits> = defaultProfileLimits;
 
 /** Where the app secret (`secret:salt`) lives. `null`: no value stored; an error: the keychain itself failed. */
 export interface SecretStore {

@@ -256,7 +256,8 @@ export const messageSchema = z.discriminatedUnion('type', [
             sheet: z.string(),
             headerRow: z.number().int().positive(),
             operation: z.enum(operationIds),
-            columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable() })),
+            columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable(), percent: z.literal(true).optional() })),
+            ignoredColumns: z.array(z.string()),
             rows: z.object({ count: z.number().int().nonnegative(), kinds: z.instanceof(Uint8Array), refs: z.instanceof(Int32Array) }),
             orders: z.number().int().nonnegative(),
           })

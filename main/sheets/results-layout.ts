@@ -15,7 +15,15 @@ export const resultsSheetNames = {
 } as const;
 
 /** Rows that need the clerk's action, and so go to the to-fix sheet. */
-export const needsAction: ReadonlySet<RowState> = new Set<RowState>(['failed', 'invalid', 'unknown']);
+const needsAction: ReadonlySet<RowState> = new Set<RowState>(['failed', 'invalid', 'unknown']);
+
+/**
+ * A row goes to the to-fix sheet when it needs action: failed, invalid, unknown, or never sent because the
+ * job stopped before it (pending with no submit time). A pending row that was sent waits for its answer
+ * (resume queries it): re-importing that one could submit it twice.
+ */
+export const goesToFix = (row: { state: RowState; submittedAt: string | null }): boolean =>
+  needsAction.has(row.state) || (row.state === 'pending' && row.submittedAt === null);
 
 /** The word a state cell holds (docs: "Every row ends in exactly one state"). */
 export const stateWord = (lang: Lang, state: RowState): string => t(lang, `states.${state}`);

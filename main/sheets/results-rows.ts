@@ -1,7 +1,6 @@
 // `明细 Results` (every source row in source order, all its columns as read, then the outcome) and
 // `失败 To fix` (the rows that need action, in the import template's layout, plus 错误原因 and 处理建议), streamed row by
 // row from the job store. A first pass counts the states and sizes the columns; each sheet is one more pass.
-import type { DataValidation } from 'exceljs';
 import { t } from '../../shared/i18n';
 import type { Lang } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
@@ -12,12 +11,12 @@ import type { JobReportSource, JobRowReport, JobSummary } from '../jobs/report';
 import { markSheet } from './operation-mark';
 import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
 import type { PlainValue } from './results-cells';
-import { dateStyle, needsAction, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
+import { dateStyle, goesToFix, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
 import { openSheet, writeRow } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
 import { columnLetter } from './sheet-rows';
-import { templateRows, templateLayout } from './template-layout';
-import type { TemplateColumn } from './template-layout';
+import { addChoiceValidations, templateRows, templateLayout } from './template-layout';
+import type { TemplateColumn, ValidationSink } from './template-layout';
 
 /** Rows sampled to size the columns: enough to be representative, few enough to cost nothing. */
 const widthSample = 2_000;
@@ -68,7 +67,7 @@ export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan
   for (const row of source.rows()) {
     counts[row.state] += 1;
     rows += 1;
-    const action = needsAction.has(row.state);
+    const action = goesToFix(row);
     if (action) toFixRows += 1;
     if (rows <= widthSample) {
       for (let i = 0; i < n; i++) results.see(i, row.cells[i]);
@@ -160,14 +159,9 @@ export function writeToFixSheet(book: StreamBook, source: JobReportSource, summa
   // The template's dropdowns for closed sets (是/否…), over the rows written and room for more, one range each.
   const last = Math.max(plan.toFixRows, templateRows) + 1;
   // The streaming worksheet has dataValidations (written on commit) though exceljs's typings omit it.
-  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations;
-  layout.forEach((c, i) => {
-    if (!c.choices) return;
-    const letter = columnLetter(i);
-    validations.add(`${letter}2:${letter}${last}`, { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${c.choices.join(',')}"`] });
-  });
+  addChoiceValidations((ws as unknown as { dataValidations: ValidationSink }).dataValidations, layout, last, columnLetter);
   for (const row of source.rows()) {
-    if (!needsAction.has(row.state)) continue;
+    if (!goesToFix(row)) continue;
     const { values, styles } = toFixRow(row, layout, from);
     writeRow(ws, values, styles);
   }

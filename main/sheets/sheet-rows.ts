@@ -1,6 +1,6 @@
 // From the header row down: map columns, sort every row into data / blank / repeated header / totals /
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
-import { matchHeader } from '../../shared/operations/headers';
+import { matchHeader, placeHeader } from '../../shared/operations/headers';
 import { normaliseCell } from '../../shared/operations/cells';
 import { groupRows } from '../../shared/operations/grouping';
 import type { GroupInputRow } from '../../shared/operations/grouping';
@@ -30,17 +30,24 @@ export function mapColumns(op: OperationDef, headers: readonly string[]): { colu
   const taken = new Set<string>();
   const notices: SheetNotice[] = [];
   const columns = headers.map((header, index): ImportColumn => {
-    const def = header === '' ? undefined : matchHeader(op, header);
+    const place = header === '' ? undefined : placeHeader(op, header);
+    const def = place?.field;
     if (def && taken.has(def.key)) notices.push({ row: 0, text: { key: 'sheets.notice.columnTwice', params: { column: header } } });
     const field = def && !taken.has(def.key) ? def.key : null;
     if (field) taken.add(field);
-    return { index, header, field };
+    return { index, header, field, ...(field && place?.percent ? { percent: true } : {}) };
   });
   return { columns, notices };
 }
 
+/** Every non-empty header the app could not place, left to right: kept in the results, never sent (cli.md `ignoredColumns`). */
+export const ignoredColumnsOf = (columns: readonly ImportColumn[]): string[] =>
+  columns.filter((c) => c.field === null && c.header.trim() !== '').map((c) => c.header);
+
 export interface BuiltRows {
   columns: ImportColumn[];
+  /** Headers written in the sheet that name no field of the operation (not the letters given to headerless columns). */
+  ignoredColumns: string[];
   rows: ImportRow[];
   orders: OrderDraft[];
   notices: SheetNotice[];
@@ -82,6 +89,8 @@ export async function buildRows(
   hooks: BuildHooks = {},
 ): Promise<BuiltRows> {
   const { columns, notices } = mapColumns(op, headers);
+  // Before columns past the header row get their letters: those have no header to name.
+  const ignoredColumns = ignoredColumnsOf(columns);
   const defs: (FieldDef | undefined)[] = columns.map((c) => (c.field ? op.fields.find((f) => f.key === c.field) : undefined));
   const mappedCount = defs.filter(Boolean).length;
   const headerOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
@@ -141,7 +150,7 @@ export async function buildRows(
       const def = defs[i] as FieldDef;
       const cell = row.cells[i];
       if (!cell) continue;
-      const result = normaliseCell(def, cell);
+      const result = normaliseCell(def, cell, columns[i]?.percent === true);
       if ('value' in result) values[def.key] = result.value;
       else if ('problem' in result) found({ row: row.number, column: columns[i]?.header ?? def.key, field: def.key, text: result.problem });
     }
@@ -185,5 +194,5 @@ export async function buildRows(
       disposition: grouped.dispositions.get(r.rowNumber) ?? { kind: 'invalid' },
     };
   });
-  return { columns, rows: importRows, orders: grouped.orders, notices };
+  return { columns, ignoredColumns, rows: importRows, orders: grouped.orders, notices };
 }

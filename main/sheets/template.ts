@@ -11,7 +11,8 @@ import type { Result } from '../../shared/result';
 import { markSheet } from './operation-mark';
 import { safeWrite } from './safe-write';
 import { columnLetter } from './sheet-rows';
-import { choicesOf, templateLayout, templateRows } from './template-layout';
+import { addChoiceValidations, choicesOf, templateLayout, templateRows } from './template-layout';
+import type { ValidationSink } from './template-layout';
 
 export { isRequiredColumn, templateHeader } from './template-layout';
 
@@ -46,15 +47,10 @@ export function buildTemplate(op: OperationDef, lang: Lang): ExcelJS.Workbook {
     cell.note = c.note;
     cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    const letter = columnLetter(i);
     if (c.text) data.getColumn(i + 1).numFmt = '@';
-    if (c.choices) {
-      const list = `"${c.choices.join(',')}"`;
-      for (let r = 2; r <= templateRows; r++) {
-        data.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [list] };
-      }
-    }
   });
+  // exceljs keeps dataValidations on every worksheet though its typings omit it.
+  addChoiceValidations((data as unknown as { dataValidations: ValidationSink }).dataValidations, layout, templateRows, columnLetter);
   const example = data.getRow(2);
   layout.forEach(({ field: f }, i) => {
     const sample = f.example ?? '';

@@ -28,6 +28,8 @@ export interface ImportColumn {
   header: string;
   /** The API field it maps to; null for an unknown column (kept, travels to the results, never sent). */
   field: string | null;
+  /** The header names a % unit (税率(%)): its bare numbers are percentages, 13 → 0.13. */
+  percent?: true;
 }
 
 export interface ImportRow {
@@ -55,6 +57,8 @@ export interface SheetImport {
   /** Why this operation: inferred from which headers, or chosen by the person. */
   operationReason: LocalizedText;
   columns: readonly ImportColumn[];
+  /** Non-empty headers the app could not place, left to right: kept in the results, never sent. */
+  ignoredColumns: readonly string[];
   /** Every non-blank data row in source order (repeated headers and totals rows are notices, not rows). */
   rows: readonly ImportRow[];
   orders: readonly OrderDraft[];

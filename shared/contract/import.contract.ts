@@ -35,6 +35,8 @@ export interface ImportColumnInfo {
   index: number;
   header: string;
   field: string | null;
+  /** The header names a % unit (税率（%）): its bare numbers were read as percentages. */
+  percent?: true;
 }
 
 /** What a read produced, without its rows (those come by page). */
@@ -47,10 +49,14 @@ export interface ImportSummary {
   operation: OperationId;
   operationReason: LocalizedText;
   columns: ImportColumnInfo[];
+  /** Non-empty headers the app could not place, left to right: kept in the results, never sent; the review and submit screens list them. */
+  ignoredColumns: string[];
   /** `problems` counts errors (rows not sent), `warnings` the rest; importProblems pages through both. */
   counts: { rows: number; orders: number; valid: number; invalid: number; duplicate: number; problems: number; warnings: number; notices: number };
   /** The first notices (repeated headers, totals lines); `counts.notices` says how many there are. */
   notices: { row: number; text: LocalizedText }[];
+  /** The app's own sample: it may only be submitted to the built-in sandbox, whatever the default profile is. */
+  sandboxOnly?: boolean;
 }
 
 /** One source row as the review screen shows it. */
@@ -91,7 +97,7 @@ export const importContract = {
   ),
   /** One page of a read's cell problems, errors and warnings (`severity`), in row order. */
   importProblems: invoke('import:problems', z.object({ importId: opaqueId, ...page }).strict(), returns<Page<CellProblem>>()),
-  /** Writes a small sample cancel list of the sandbox's demo return numbers (a few with problems) and hands it over as a ticket. */
+  /** Writes a small sample cancel list of the sandbox's demo return numbers (a few with problems) and hands it over as a ticket; its read is sandbox-only. */
   importSample: invoke('import:sample', empty, returns<FileTicket>()),
   /** Writes a job's results workbook to a temporary file and hands it over as a ticket naming its to-fix sheet, for fixing and resubmitting. */
   importToFix: invoke('import:to-fix', z.object({ jobId }).strict(), returns<FileTicket>()),

@@ -12,6 +12,14 @@ export interface ProfileLimitsView {
   timeoutSeconds: number;
 }
 
+/** A new profile's limits: main's profile store and the settings form start from these same numbers. */
+export const defaultProfileLimits: Readonly<ProfileLimitsView> = Object.freeze({
+  concurrency: 4,
+  callsPerMinute: 300,
+  otherInCancelPerCall: 100,
+  timeoutSeconds: 30,
+});
+
 /** A profile as the settings screen shows it: never the secret, only where it is kept. */
 export interface ProfileView {
   name: string;

@@ -52,3 +52,13 @@ export function normaliseDecimal(field: FieldDef, cell: RawCell, shown: string):
   // toFixed() never uses exponent notation; -0 becomes "0".
   return { value: d.isZero() ? '0' : d.toFixed() };
 }
+
+/**
+ * A number under a % unit (税率(%)): 13 is 0.13, by decimal division. More than 4 decimals after the
+ * division (12.345 → 0.12345) is beyond Decimal(19,4), and the message says how it was read.
+ */
+export function fromPercent(value: string, shown: string): DecimalResult {
+  const d = new D(value).div(100);
+  if (d.decimalPlaces() > 4) return { problem: { key: 'operations.cell.percentTooPrecise', params: { text: shown, value: d.toFixed() } } };
+  return { value: d.isZero() ? '0' : d.toFixed() };
+}

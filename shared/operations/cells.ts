@@ -1,7 +1,7 @@
 // One cell → one field value, per spreadsheets.md "Cell values". Every outcome is a value:
 // the value, "empty", or a problem that tells the clerk what to do. Never throws.
 import type { LocalizedText } from '../i18n';
-import { normaliseDecimal } from './cell-decimal';
+import { fromPercent, normaliseDecimal } from './cell-decimal';
 import { normaliseDateText } from './cell-date';
 import { booleanValues } from './field-kit';
 import { normaliseHeader } from './headers';
@@ -153,7 +153,11 @@ export function plainDecimal(field: FieldDef, cell: RawCell, shown: string): Nor
   return { value: canonical };
 }
 
-export function normaliseCell(field: FieldDef, cell: RawCell): NormalisedCell {
+/**
+ * `percentUnit`: the column's header names a % unit (税率(%), headers.ts placeHeader), so a bare 13 is
+ * 13% = 0.13; a cell that shows its own % (typed 13%, or a percent-formatted 0.13) is read as written.
+ */
+export function normaliseCell(field: FieldDef, cell: RawCell, percentUnit = false): NormalisedCell {
   if (cell.kind === 'error') {
     if (cell.error === 'no-cached-result') return problem('operations.cell.noCachedResult');
     return problem('operations.cell.error', { error: cell.error ?? cell.text });
@@ -170,8 +174,11 @@ export function normaliseCell(field: FieldDef, cell: RawCell): NormalisedCell {
     case 'text':
       return checkLength(field, shown) ?? checkForbidden(field, shown) ?? { value: shown };
     case 'decimal':
-    case 'rate':
-      return plainDecimal(field, cell, shown) ?? normaliseDecimal(field, cell, shown);
+    case 'rate': {
+      const read = plainDecimal(field, cell, shown) ?? normaliseDecimal(field, cell, shown);
+      const ownPercent = shown.endsWith('%') || shown.endsWith('％');
+      return percentUnit && field.type === 'rate' && 'value' in read && !ownPercent ? fromPercent(String(read.value), shown) : read;
+    }
     case 'datetime': {
       const value = dateText(cell.kind === 'date' && cell.date ? cell.date : shown);
       return value ? { value } : problem('operations.cell.notDate', { text: shown || (cell.date ?? '') });

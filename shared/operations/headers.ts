@@ -32,8 +32,45 @@ const lookup = new Map<OperationId, Map<string, FieldDef>>(
   }),
 );
 
+/** A unit in brackets at the end of a header, after NFKC (so full-width brackets are ASCII): 单价(元), 税率(%). */
+const unitSuffix = /\(([^()]{1,12})\)$/;
+/** Units a number column may name: money (单价(元), 单价(元/件)) and counts (数量(件)); a % unit marks a rate. */
+const decimalUnits = new Set([
+  '元', '人民币', 'rmb', 'cny', '¥', 'yuan',
+  '件', '个', '箱', '盒', '台', '套', '双', '只', '瓶', '包', '袋', '张', '支', '条', '把', '块', '本', '罐', '桶', '卷', '对',
+  'pcs', 'pc', 'kg', 'g', '克', '千克', '公斤', '吨', '米', 'm', '升', 'l', 'ml',
+]);
+const percentUnits = new Set(['%', '百分比', 'percent']);
+
+/** Where a header puts its column: the field, and whether its numbers are percentages (a % unit). */
+export interface HeaderPlace {
+  field: FieldDef;
+  /** The header names a % unit (税率(%)): 13 in the column means 0.13; a cell's own 13% is read as written. */
+  percent: boolean;
+}
+
+/**
+ * The field a header names, and its unit. A unit in brackets still names the field, but only a unit that
+ * fits it: a % unit a rate, a money or count unit a number column. 单价(含税) names no unit and so no field
+ * (it is not 单价): the clerk sees the column listed as not sent rather than a price quietly mistaken.
+ */
+export function placeHeader(op: OperationDef, headerText: string): HeaderPlace | undefined {
+  const byName = lookup.get(op.id);
+  const name = normaliseHeader(headerText);
+  const exact = byName?.get(name);
+  if (exact) return { field: exact, percent: false };
+  const unit = unitSuffix.exec(name);
+  if (!unit) return undefined;
+  const field = byName?.get(normaliseHeader(name.slice(0, unit.index)));
+  if (!field) return undefined;
+  const text = unit[1] as string;
+  if (percentUnits.has(text)) return field.type === 'rate' ? { field, percent: true } : undefined;
+  // 元/件: the first part is the unit of the number itself.
+  return field.type === 'decimal' && decimalUnits.has(text.split('/')[0] as string) ? { field, percent: false } : undefined;
+}
+
 export function matchHeader(op: OperationDef, headerText: string): FieldDef | undefined {
-  return lookup.get(op.id)?.get(normaliseHeader(headerText));
+  return placeHeader(op, headerText)?.field;
 }
 
 /** How many cells look like a known header of any operation; the reader takes the best row of the first 20. */

@@ -11,69 +11,38 @@ import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandb
 import { returnStatus } from '../../main/sandbox/model';
 import { cleanEnv, erpEnv, runCli } from '../main/cli/helpers';
 import { writeBook } from './files';
-import { buildPrivateRenderer, openApp, shot, startHostProcess, watchProblems, type RunningHost } from './support';
+import { addProfile as addProfileAt, keepFailure, openCancelList, startFlow, type FlowApp } from './flow-steps';
+import { shot, type RunningHost } from './support';
 
 describe('submit, run and results in Chromium', () => {
+  let flow: FlowApp | undefined;
   let host: RunningHost;
-  let app: Awaited<ReturnType<typeof openApp>>;
   let page: Page;
   let problems: string[];
   let erp: Sandbox;
   let erpData: string;
 
   beforeAll(async () => {
-    host = await startHostProcess(['--renderer', await buildPrivateRenderer()]);
-    app = await openApp(host);
-    page = await app.context.newPage();
-    problems = watchProblems(page);
+    flow = await startFlow();
+    ({ host, page, problems } = flow);
     erpData = path.join(await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-erp-')), 'erp.json');
     erp = await startSandbox({ dataFile: erpData });
-    await page.goto(host.url);
-    await page.getByTestId('env-banner').filter({ hasText: '沙箱' }).waitFor({ timeout: 20_000 });
   });
 
-  // A failed step leaves its screen and the host's log behind, to see why.
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    await shot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-    console.error(host.stderr.join('').slice(-4000));
-  });
+  afterEach(({ task }) => keepFailure(flow, task));
 
   afterAll(async () => {
-    await app?.close();
-    await host?.stop();
+    await flow?.close();
     await erp?.close();
   });
 
   /** A cancel list headed 采购退货单号 (cancel or pending: the clerk picks cancel). */
   const importCancelList = async (name: string, numbers: string[]) => {
     const file = await writeBook(path.join(host.home, name), [{ name: '清单', rows: [['采购退货单号'], ...numbers.map((n) => [n])] }]);
-    await page.getByTestId('tab-work').click();
-    // Back to an empty import screen from wherever the flow was (review, or a job's results).
-    const again = page.getByRole('button', { name: /^(换一个文件|导入新表格)$/ });
-    await again.or(page.getByRole('button', { name: '打开文件' })).first().waitFor();
-    if (await again.isVisible()) await again.click();
-    await host.control('/test/dialogs', { open: [file] });
-    await page.getByRole('button', { name: '打开文件' }).click();
-    await page.getByTestId('pick-operation').selectOption('return-cancel', { timeout: 20_000 });
-    await page.getByRole('button', { name: '按此操作读取' }).click();
-    await expect.poll(() => page.getByTestId('review-counts').textContent(), { timeout: 20_000 }).toContain(`行数${numbers.length}`);
+    await openCancelList(page, host, file, numbers.length);
   };
 
-  const addProfile = async (name: string, environment: 'test' | 'production') => {
-    await page.getByTestId('tab-settings').click();
-    await page.getByTestId('add-profile').click();
-    const form = page.getByTestId('profile-form');
-    await form.locator('[name="name"]').fill(name);
-    await form.locator('[name="environment"]').selectOption(environment);
-    await form.locator('[name="baseUrl"]').fill(erp.url);
-    await form.locator('[name="sid"]').fill(sandboxCredentials.sid);
-    await form.locator('[name="appkey"]').fill(sandboxCredentials.appkey);
-    await form.locator('[name="appSecret"]').fill(sandboxCredentials.appSecret);
-    await form.locator('[name="appSecret"]').press('Enter');
-    await form.waitFor({ state: 'detached', timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('profile-list').textContent()).toContain(name);
-  };
+  const addProfile = (name: string, environment: 'test' | 'production') => addProfileAt(page, name, environment, erp.url);
 
   it('submits the sample to the built-in sandbox, follows it to the results, and saves a workbook that adds up', async () => {
     await page.getByTestId('sample').click();

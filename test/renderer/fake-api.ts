@@ -38,6 +38,7 @@ export function fakeImport(rows: number, problemEvery = 0, operation: ImportSumm
       operation,
       operationReason: { key: 'sheets.operation.inferred', params: { headers: '采购退货单号' } },
       columns: [{ index: 0, header: '采购退货单号', field: 'returnNos' }],
+      ignoredColumns: [],
       counts: { rows, orders: rows - invalid, valid: rows - invalid, invalid, duplicate: 0, problems: invalid, warnings: 0, notices: 0 },
       notices: [],
     },

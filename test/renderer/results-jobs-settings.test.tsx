@@ -111,6 +111,19 @@ describe('settings screen', () => {
     await waitFor(() => expect(fake.callsOf('profilesRemove')).toEqual([{ name: 'acme' }]));
   });
 
+  it('starts a new profile with the documented limits: 100 other-in cancels per call (issue 14, item 11)', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByTestId('tab-settings'));
+    fireEvent.click(screen.getByTestId('add-profile'));
+    const form = await screen.findByTestId('profile-form');
+    const value = (name: string) => (form.querySelector(`[name="${name}"]`) as HTMLInputElement).value;
+    // shared/operations/other-in-cancel.ts and docs: the page gives no limit, the profile's default is 100.
+    expect(value('otherInCancelPerCall')).toBe('100');
+    // The same numbers main's profile store gives a profile saved without limits.
+    expect(value('callsPerMinute')).toBe('300');
+    expect(value('concurrency')).toBe('4');
+  });
+
   it('marks a production profile red in the list', async () => {
     const fake = new FakeWdt();
     fake.profiles.push(productionProfile);

@@ -13,7 +13,7 @@ import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
 import { cliServices, exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
-import { printError, printJson, printLine } from '../output';
+import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 
 const options = {
   op: { type: 'string' },
@@ -87,6 +87,9 @@ async function submit(
     return exitCodes.nothingSubmitted;
   }
   const sheet = read.value;
+  // Never silently: the columns that will not be sent are said before anything is (stderr keeps --json's stdout clean).
+  const ignored = ignoredColumnsLine(lang, sheet.ignoredColumns);
+  if (ignored) io.stderr.write(`${ignored}\n`);
   const opDef = getOperation(sheet.operation)!;
   if (o.check && opDef.id !== 'return-create') {
     printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.checkOnlyCreate')));

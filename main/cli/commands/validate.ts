@@ -11,7 +11,7 @@ import { readSheet } from '../../sheets/reader';
 import type { SheetImport } from '../../sheets/types';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
-import { printError, printJson, printLine } from '../output';
+import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 
 /** The bundled read worker sits beside the bundled CLI; from sources (tests) the read runs in-process. */
 function bundledWorkerPath(): string | undefined {
@@ -41,6 +41,8 @@ export function validationSummary(sheet: SheetImport, lang: Lang) {
     rows: sheet.rows.length,
     orders: sheet.orders.length,
     counts,
+    // Left to right, as written: every header that names no field (kept in the results, never sent).
+    ignoredColumns: [...sheet.ignoredColumns],
     problems,
     warnings,
   };
@@ -95,6 +97,8 @@ export const run: CommandRun = async (io, argv) => {
     operation: opDef ? `${opDef.label[lang]} ${opDef.method}` : sheet.operation, reason: render(lang, sheet.operationReason),
   }));
   printLine(io, t(lang, 'sheets.validate.counts', { rows: summary.rows, orders: summary.orders, ...summary.counts }));
+  const ignored = ignoredColumnsLine(lang, summary.ignoredColumns);
+  if (ignored) printLine(io, ignored);
   for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));
   for (const p of summary.problems) printLine(io, t(lang, 'sheets.validate.problem', { row: p.row, column: p.column, message: p.message }));
   for (const w of summary.warnings) printLine(io, t(lang, 'sheets.validate.warning', { row: w.row, column: w.column, message: w.message }));

@@ -2,7 +2,7 @@
 // empty keeps the stored one — unless the address, sid or appkey changed, when it is asked for again
 // (main refuses too) — and it is never shown or sent back. Production over plain http:// needs a tick.
 import { useState } from 'react';
-import type { ProfileView } from '../../../shared/contract';
+import { defaultProfileLimits as defaults, type ProfileView } from '../../../shared/contract';
 import { ErrorBox } from './error-box';
 import { Dialog } from './dialog';
 import { useApp, useT } from '../hooks/use-app';
@@ -13,7 +13,6 @@ interface Props {
   onClose(saved: boolean): void;
 }
 
-const defaults = { concurrency: 4, callsPerMinute: 60, otherInCancelPerCall: 50, timeoutSeconds: 30 };
 type LimitKey = keyof typeof defaults;
 const limitKeys = Object.keys(defaults) as LimitKey[];
 

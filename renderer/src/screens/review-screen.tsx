@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { FileTicket, ImportRowView, ImportSummary, RowFilter } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
 import type { OperationId } from '../../../shared/operations/types';
+import { IgnoredColumns } from '../components/ignored-columns';
 import { ErrorBox, Loading } from '../components/error-box';
 import { ProblemList } from '../components/problem-list';
 import { RowGrid } from '../components/row-grid';
@@ -104,6 +105,7 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
       </div>
       {reread.status === 'loading' && <Loading text={tr('ui.import.reading', { name: summary.file.name })} />}
       {reread.status === 'error' && <ErrorBox error={reread.error} />}
+      <IgnoredColumns columns={summary.ignoredColumns} />
       {summary.counts.notices > 0 && (
         <details className="notices">
           <summary>{tr('ui.review.notices', { count: summary.counts.notices })}</summary>

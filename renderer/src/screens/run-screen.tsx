@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBox, Loading } from '../components/error-box';
 import { JobHead } from '../components/job-head';
 import { CallList } from '../components/call-list';
+import { StopDialog } from '../components/stop-dialog';
 import { useApp, useT } from '../hooks/use-app';
 import { useJob, type JobNow } from '../hooks/use-job';
 
@@ -30,6 +31,7 @@ export function RunScreen({ jobId, online, onDone }: Props) {
   const live = useJob(jobId);
   const [clock, setClock] = useState(() => Date.now());
   const [steer, setSteer] = useState<{ message: string } | null>(null);
+  const [confirmStop, setConfirmStop] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => setClock(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -46,6 +48,7 @@ export function RunScreen({ jobId, online, onDone }: Props) {
   const failures = now.counts.failed + now.counts.unknown;
   const { perMinute, minutesLeft } = pace(now, clock);
   const act = async (what: 'pause' | 'resume' | 'stop') => {
+    setConfirmStop(false);
     const call = what === 'pause' ? api.jobsPause : what === 'resume' ? api.jobsResume : api.jobsStop;
     const got = await call({ jobId });
     setSteer(got.ok ? null : { message: got.error.message });
@@ -59,6 +62,11 @@ export function RunScreen({ jobId, online, onDone }: Props) {
       {waiting && (
         <div className="notice notice-warn" role="status" data-testid="waiting">
           {now.waitingReason ?? tr('ui.run.waitingNetwork')} {tr('ui.run.goesOn')}
+        </div>
+      )}
+      {now.state === 'interrupted' && (
+        <div className="notice notice-warn" role="status" data-testid="interrupted">
+          {live.progress?.waitingReason ?? tr('ui.run.interrupted')}
         </div>
       )}
       <div className="progress-block">
@@ -90,8 +98,8 @@ export function RunScreen({ jobId, online, onDone }: Props) {
             {tr('ui.run.resume')}
           </button>
         )}
-        {now.state !== 'done' && (
-          <button type="button" className="danger-outline" onClick={() => void act('stop')} data-testid="stop">
+        {now.state !== 'done' && now.state !== 'interrupted' && (
+          <button type="button" className="danger-outline" onClick={() => setConfirmStop(true)} data-testid="stop">
             {tr('ui.run.stop')}
           </button>
         )}
@@ -102,6 +110,7 @@ export function RunScreen({ jobId, online, onDone }: Props) {
         )}
       </div>
       <CallList calls={live.calls} />
+      {confirmStop && <StopDialog pending={now.counts.pending} onCancel={() => setConfirmStop(false)} onConfirm={() => void act('stop')} />}
     </div>
   );
 }

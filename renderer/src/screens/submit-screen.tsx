@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ImportSummary, ProfileView, SubmitPreview } from '../../../shared/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EnvTag, envOf } from '../components/env-banner';
+import { IgnoredColumns } from '../components/ignored-columns';
 import { ErrorBox, Loading } from '../components/error-box';
 import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
@@ -29,7 +30,13 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
   const [confirming, setConfirming] = useState(false);
   const isCreate = summary.operation === 'return-create';
   const withdrawnRows = [...withdrawn];
-  const name = profile?.name ?? '';
+  // Only an offered profile is ever previewed or started; when the current one is not offered (the
+  // sample and a production default), the first offered one becomes the choice, banner included.
+  const offered = profile && profiles.some((p) => p.name === profile.name) ? profile : (profiles[0] ?? null);
+  const name = offered?.name ?? '';
+  useEffect(() => {
+    if (offered && offered !== profile) onProfile(offered.name);
+  }, [offered, profile, onProfile]);
 
   useEffect(() => {
     if (name) void runPreview(() => api.jobsPreview({ importId: summary.importId, profile: name, withdrawnRows }));
@@ -52,6 +59,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
     <div className="submit">
       <section className="panel" aria-labelledby="profile-title">
         <h2 id="profile-title">{tr('ui.submit.profile')}</h2>
+        {summary.sandboxOnly && <p className="muted" data-testid="sample-sandbox">{tr('ui.submit.sampleSandbox')}</p>}
         <div role="radiogroup" aria-labelledby="profile-title" className="profile-choices">
           {profiles.map((p) => (
             <label key={p.name} className={`profile-choice choice-${envOf(p)}${p.name === name ? ' choice-on' : ''}`}>
@@ -68,6 +76,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
         <p>
           {operationLabel(summary.operation, lang)} <span className="muted">({operationMethod(summary.operation)})</span> · {summary.file.name}
         </p>
+        <IgnoredColumns columns={summary.ignoredColumns} />
         {preview.status === 'loading' && <Loading text={tr('ui.submit.previewing')} />}
         {preview.status === 'error' && <ErrorBox error={preview.error} />}
         {preview.status === 'done' && (
@@ -112,7 +121,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
           {tr('ui.submit.back')}
         </button>
         {isCreate && isCheck === null && <span className="muted">{tr('ui.submit.chooseCheck')}</span>}
-        <button type="button" className={profile && envOf(profile) === 'production' ? 'danger' : 'primary'} disabled={!ready} onClick={onStart} data-testid="start">
+        <button type="button" className={offered && envOf(offered) === 'production' ? 'danger' : 'primary'} disabled={!ready} onClick={onStart} data-testid="start">
           {start.status === 'loading' ? tr('ui.submit.starting') : tr('ui.submit.start')}
         </button>
       </div>

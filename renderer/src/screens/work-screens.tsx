@@ -27,11 +27,13 @@ export function WorkScreens({ flow, shell, onTicket }: Props) {
     );
   }
   if (flow.step === 'submit' && flow.summary) {
+    // The sample goes to the built-in sandbox only (main refuses any other profile for it too).
+    const offered = flow.summary.sandboxOnly ? shell.profiles.filter((p) => p.builtin) : shell.profiles;
     return (
       <SubmitScreen
         summary={flow.summary}
         withdrawn={flow.withdrawn}
-        profiles={shell.profiles}
+        profiles={offered}
         profile={shell.profile}
         onProfile={shell.chooseProfile}
         onBack={() => flow.goto('review')}

@@ -4,7 +4,15 @@ import { defineMessages } from '../define';
 export const jobsMessages = defineMessages({
   // Why a row ended where it did (our words; the ERP's own reasons are kept verbatim beside them)
   'jobs.row.withdrawn': { 'zh-CN': '提交前已撤回，未发送', en: 'Withdrawn before sending; not sent' },
-  'jobs.row.stopped': { 'zh-CN': '任务已停止，此行未发送', en: 'The job was stopped; this row was not sent' },
+  // A pending row in a job that has not ended (stopped, paused, waiting): never sent, or sent and not yet settled.
+  'jobs.row.notSent': {
+    'zh-CN': '此行尚未发送。在任务列表中继续该任务即可发送；或用“失败”表修改后重新导入（二者只选其一，以免重复提交）',
+    en: 'This row has not been sent yet. Resume the job in the jobs list to send it, or fix and re-import it from the To fix sheet (one or the other, not both, or it is sent twice)',
+  },
+  'jobs.row.awaitingAnswer': {
+    'zh-CN': '已发送，ERP 的结果尚未确认。继续该任务后，应用会先向 ERP 查询此行的结果；在此之前请勿重新提交',
+    en: "Sent; the ERP's result is not confirmed yet. Resume the job and the app first asks the ERP what became of it; do not submit it again before then",
+  },
   'jobs.row.duplicateOf': { 'zh-CN': '与第 {row} 行重复，只提交一次', en: 'Repeats row {row}; submitted once' },
   'jobs.row.warnings': { 'zh-CN': '提醒（提交前已提示，仍已提交）：{text}', en: 'Warning (shown before sending; sent anyway): {text}' },
   'jobs.row.orderInvalid': { 'zh-CN': '同一单据的其他行有错误，整单未提交', en: 'Another row of the same order has a problem; the order was not sent' },
@@ -65,6 +73,10 @@ export const jobsMessages = defineMessages({
   'jobs.interrupted.clock': {
     'zh-CN': '本机时钟与 ERP 相差太大，校正后仍被拒绝；请校准系统时间后继续',
     en: "This computer's clock is too far from the ERP's even after correction; set the system time, then resume",
+  },
+  'jobs.interrupted.stopped': {
+    'zh-CN': '您停止了此任务：未发送的行仍待发送，点“继续”即可发送',
+    en: 'You stopped this job: the rows not sent yet are still waiting; press Resume to send them',
   },
   'jobs.interrupted.profile': { 'zh-CN': '无法使用此任务的配置：{message}', en: "This job's profile cannot be used: {message}" },
   // The job store itself failed (main/jobs/store-failure.ts): the folder, the reason, what to do.

@@ -35,6 +35,10 @@ export const operationsMessages = defineMessages({
     'zh-CN': '此列不接受百分号（{text}）：请直接填写数字',
     en: 'This column does not take a percent sign ({text}): type a plain number',
   },
+  'operations.cell.percentTooPrecise': {
+    'zh-CN': '“{text}”在百分比列中读作 {value}，超过 4 位小数；请最多保留 2 位小数（如 13.25）',
+    en: '"{text}" in a percent column reads as {value}, more than 4 decimal places; keep at most 2 decimals (e.g. 13.25)',
+  },
   'operations.cell.tooManyDecimals': {
     'zh-CN': '超过 4 位小数（{text}）：请保留最多 4 位小数',
     en: 'More than 4 decimal places ({text}): keep at most 4',

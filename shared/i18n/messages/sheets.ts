@@ -127,6 +127,10 @@ export const sheetsMessages = defineMessages({
   'sheets.validate.warning': { 'zh-CN': '第 {row} 行「{column}」（提醒，该行仍会提交）：{message}', en: 'Row {row}, "{column}" (warning; the row is still sent): {message}' },
   'sheets.validate.duplicate': { 'zh-CN': '与第 {ofRow} 行重复，不会再次提交。', en: 'Repeats row {ofRow}; it will not be sent again.' },
   'sheets.validate.notice': { 'zh-CN': '提示：{message}', en: 'Note: {message}' },
+  'sheets.validate.ignoredColumns': {
+    'zh-CN': '这些列不会被发送（原样保留在结果中）：{columns}。如需发送，请把表头改成模板中的列名。',
+    en: 'These columns will not be sent (they are kept in the results as they are): {columns}. To send one, rename its header to the template\'s column name.',
+  },
   'sheets.validate.allValid': { 'zh-CN': '全部行均通过校验，未提交任何内容。', en: 'Every row is valid. Nothing was sent.' },
   'sheets.validate.noValidRows': { 'zh-CN': '没有可以提交的有效行。', en: 'There are no valid rows to submit.' },
   'sheets.cli.usageValidate': {

@@ -85,6 +85,10 @@ export const uiMessages = defineMessages({
   'ui.review.withdraw': { 'zh-CN': '撤回', en: 'Withdraw' },
   'ui.review.withdrawRow': { 'zh-CN': '撤回第 {row} 行', en: 'Withdraw row {row}' },
   'ui.review.state': { 'zh-CN': '状态', en: 'State' },
+  'ui.review.ignoredColumns': {
+    'zh-CN': '这些列不会被发送：{columns}。它们原样保留在结果工作簿中；如需发送，请把表头改成模板中的列名后重新导入。',
+    en: "These columns will not be sent: {columns}. They are kept as they are in the results workbook; to send one, rename its header to the template's column name and import again.",
+  },
   'ui.review.unknownColumn': { 'zh-CN': '未识别的列：保留在结果中，不会提交', en: 'Unknown column: kept in the results, never sent' },
   'ui.review.withdrawn': { 'zh-CN': '已撤回', en: 'Withdrawn' },
   'ui.review.duplicateOf': { 'zh-CN': '重复（同第 {row} 行）', en: 'Duplicate of row {row}' },
@@ -104,6 +108,7 @@ export const uiMessages = defineMessages({
   'ui.review.next': { 'zh-CN': '下一步：提交…', en: 'Next: submit…' },
   // Submit
   'ui.submit.profile': { 'zh-CN': '提交到哪个配置', en: 'Submit to which profile' },
+  'ui.submit.sampleSandbox': { 'zh-CN': '这是示例文件：只提交到内置沙箱，不会发往任何真实 ERP。', en: 'This is the sample file: it goes to the built-in sandbox only, never to a real ERP.' },
   'ui.submit.what': { 'zh-CN': '将要提交的内容', en: 'What will be sent' },
   'ui.submit.previewing': { 'zh-CN': '正在计算…', en: 'Working it out…' },
   'ui.submit.notSent': { 'zh-CN': '有问题或重复的 {count} 行不会提交，会原样写入结果工作簿。', en: 'The {count} invalid or duplicate rows are not sent; they go to the results workbook as they are.' },
@@ -140,6 +145,13 @@ export const uiMessages = defineMessages({
   'ui.run.pause': { 'zh-CN': '暂停', en: 'Pause' },
   'ui.run.resume': { 'zh-CN': '继续', en: 'Resume' },
   'ui.run.stop': { 'zh-CN': '停止', en: 'Stop' },
+  'ui.run.stopTitle': { 'zh-CN': '停止此任务？', en: 'Stop this job?' },
+  'ui.run.stopText': {
+    'zh-CN': '已发送的行保持 ERP 的结果；尚未发送的 {pending} 行不会发送，任务标记为“已中断”。之后可在“任务列表”中点“继续”发送它们。',
+    en: 'Rows already sent keep what the ERP did; the {pending} rows not sent yet are not sent, and the job is marked Interrupted. You can resume it from Jobs later to send them.',
+  },
+  'ui.run.stopConfirm': { 'zh-CN': '停止任务', en: 'Stop the job' },
+  'ui.run.interrupted': { 'zh-CN': '任务已中断：未发送的行仍待发送，点“继续”即可发送。', en: 'The job is interrupted: the rows not sent yet are still waiting; press Resume to send them.' },
   'ui.run.toResults': { 'zh-CN': '查看结果', en: 'See the results' },
   'ui.run.calls': { 'zh-CN': '接口调用记录', en: 'Calls' },
   'ui.run.noCalls': { 'zh-CN': '还没有调用', en: 'No calls yet' },
@@ -275,6 +287,10 @@ export const uiMessages = defineMessages({
   'ui.error.fileGone': { 'zh-CN': '找不到文件“{name}”', en: 'File "{name}" not found' },
   'ui.error.ticketUnknown': { 'zh-CN': '文件已失效，请重新选择', en: 'That file is no longer available: choose it again' },
   'ui.error.importUnknown': { 'zh-CN': '导入已关闭，请重新读取表格', en: 'That import was closed: read the sheet again' },
+  'ui.error.sampleSandboxOnly': {
+    'zh-CN': '示例文件只能提交到内置沙箱，不能提交到配置“{profile}”。请选择沙箱，或导入您自己的表格。',
+    en: 'The sample file can only be submitted to the built-in sandbox, not to profile "{profile}". Choose the sandbox, or import your own sheet.',
+  },
   'ui.error.linkRefused': { 'zh-CN': '不允许打开此链接：{url}', en: 'This link may not be opened: {url}' },
   'ui.error.nothingSaved': { 'zh-CN': '此任务还没有保存过结果工作簿', en: 'No results workbook has been saved for this job yet' },
   'ui.error.profileExists': { 'zh-CN': '已有名为“{name}”的配置', en: 'A profile named "{name}" already exists' },

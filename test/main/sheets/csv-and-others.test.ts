@@ -81,7 +81,7 @@ describe('template', () => {
     expect(data?.getCell('A1').value).toBe('*外部单号');
     expect(data?.getCell('A1').note).toBe('outer_no');
     const defect = op.fields.findIndex((f) => f.key === 'defect') + 1;
-    expect(data?.getRow(2).getCell(defect).dataValidation?.formulae?.[0]).toBe('"残次品,正品"');
+    expect(data?.getRow(2).getCell(defect).dataValidation?.formulae?.[0]).toBe('"是,否,残次品,正品"');
     const cancel = op.fields.findIndex((f) => f.key === 'check_fail_cancel') + 1;
     expect(data?.getRow(5).getCell(cancel).dataValidation?.formulae?.[0]).toBe('"0,1"');
     expect(book.worksheets[1]?.rowCount).toBeGreaterThan(op.fields.length);

@@ -48,7 +48,7 @@ describe('the to-fix sheet', () => {
       const defect = def.fields.findIndex((f) => f.key === 'defect');
       if (defect >= 0) {
         const ws = book.getWorksheet(resultsSheetNames.toFix);
-        expect(ws?.getRow(3).getCell(defect + 1).dataValidation?.formulae?.[0]).toBe('"残次品,正品"');
+        expect(ws?.getRow(3).getCell(defect + 1).dataValidation?.formulae?.[0]).toBe('"是,否,残次品,正品"');
         expect(ws?.getRow(1000).getCell(defect + 1).dataValidation?.type).toBe('list');
       }
     }

@@ -215,3 +215,23 @@ describe('normaliseCell never throws (property)', () => {
     );
   });
 });
+
+describe('normaliseCell under a % unit (issue 14, item 1)', () => {
+  const rate = f('tax_rate');
+  const percent = (cell: RawCell) => normaliseCell(rate, cell, true);
+  it('reads bare numbers as percentages, in decimals', () => {
+    expect(percent({ kind: 'number', text: '13', number: 13 })).toEqual({ value: '0.13' });
+    expect(percent({ kind: 'text', text: '13' })).toEqual({ value: '0.13' });
+    expect(percent({ kind: 'number', text: '0.1', number: 0.1 })).toEqual({ value: '0.001' });
+    expect(percent({ kind: 'text', text: '６' })).toEqual({ value: '0.06' });
+    expect(percent({ kind: 'number', text: '0', number: 0 })).toEqual({ value: '0' });
+  });
+  it('reads a cell that shows its own % as written', () => {
+    expect(percent({ kind: 'text', text: '13%' })).toEqual({ value: '0.13' });
+    expect(percent({ kind: 'number', text: '13%', number: 0.13 })).toEqual({ value: '0.13' });
+  });
+  it('says when the percentage needs more than 4 decimals, and leaves other fields alone', () => {
+    expect(percent({ kind: 'number', text: '12.345', number: 12.345 })).toMatchObject({ problem: { key: 'operations.cell.percentTooPrecise', params: { value: '0.12345' } } });
+    expect(normaliseCell(f('price'), { kind: 'number', text: '13', number: 13 }, true)).toEqual({ value: '13' });
+  });
+});

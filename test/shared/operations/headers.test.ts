@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getOperation } from '../../../shared/operations/catalog';
-import { inferOperation, matchHeader, normaliseHeader, scoreHeaderRow } from '../../../shared/operations/headers';
+import { inferOperation, matchHeader, normaliseHeader, placeHeader, scoreHeaderRow } from '../../../shared/operations/headers';
 
 describe('normaliseHeader', () => {
   it('ignores the noise clerks put in header cells', () => {
@@ -63,5 +63,20 @@ describe('scoreHeaderRow', () => {
     expect(scoreHeaderRow(['采购退货单批量取消表', '', ''])).toBe(0);
     expect(scoreHeaderRow(['*外部单号', '商家编码', '退货数量', '说明'])).toBe(3);
     expect(scoreHeaderRow(['CR2022', '3', 'xiaowanzi'])).toBe(0);
+  });
+});
+
+describe('placeHeader: a unit in brackets (issue 14, item 1)', () => {
+  const create = getOperation('return-create')!;
+  it('names the field when the unit fits it, and marks a % unit', () => {
+    const cases: [string, string, boolean][] = [
+      ['单价（元）', 'price', false], ['单价(元)', 'price', false], ['单价 (元/件)', 'price', false], ['单价（￥）', 'price', false],
+      ['数量(件)', 'num', false], ['退货数量（箱）', 'num', false], ['税率（%）', 'tax_rate', true], ['税率(％)', 'tax_rate', true],
+      ['折扣(%)', 'discount', true], ['*税率（%）（必填）', 'tax_rate', true], ['税率', 'tax_rate', false], ['邮费(元)', 'post_fee', false],
+    ];
+    for (const [header, key, percent] of cases) expect(placeHeader(create, header), header).toMatchObject({ field: { key }, percent });
+  });
+  it('places no field when the bracket is no unit of it: the column is listed as not sent instead', () => {
+    for (const header of ['单价(含税)', '单价(%)', '税率(元)', '外部单号(元)', '数量(百分比)', '备注(内部)']) expect(placeHeader(create, header), header).toBeUndefined();
   });
 });
