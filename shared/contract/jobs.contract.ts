@@ -63,7 +63,7 @@ export interface JobCallView {
   attempt: number;
   method: string;
   orders: number;
-  /** How the attempt ended: answered, rate-limited, credentials-refused, clock-skew, not-sent, unknown, reconciled. */
+  /** How the attempt ended: answered, rate-limited, credentials-refused, request-refused, wrong-address, clock-skew, not-sent, unknown, query:… (reconciliation). */
   outcome: string;
   httpStatus: number | null;
   erpStatus: number | null;
