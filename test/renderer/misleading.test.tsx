@@ -5,15 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyCounts } from '../../shared/states';
 import { FakeWdt, fakeImport, productionProfile, sandboxProfile } from './fake-api';
 import { App } from '../../renderer/src/app';
-import { renderApp } from './render';
-
-async function atSubmit(fake: FakeWdt) {
-  await renderApp(fake);
-  fireEvent.click(screen.getByTestId('sample'));
-  await screen.findByTestId('review-counts');
-  fireEvent.click(screen.getByTestId('to-submit'));
-  await screen.findByTestId('submit-counts');
-}
+import { atSubmit, renderApp } from './render';
 
 describe('what was sent is never misread (issue 14)', () => {
   it('lists the columns that will not be sent on review and on submit (item 1)', async () => {

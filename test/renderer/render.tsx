@@ -1,6 +1,6 @@
 // Renders the whole app over the fake window.wdt. jsdom lays nothing out, so the grid's scroller is
 // given a size (the virtualizer reads clientHeight/clientWidth) and scrolling is a scrollTop change.
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect } from 'vitest';
 import { App } from '../../renderer/src/app';
 import { FakeWdt } from './fake-api';
@@ -26,4 +26,13 @@ export async function renderApp(fake = new FakeWdt()) {
   const view = render(<App api={fake.api} />);
   await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain(fake.lang === 'en' ? 'SANDBOX' : '沙箱'));
   return { fake, ...view };
+}
+
+/** The app on the submit screen: the fake's import taken through the sample button, reviewed, then 下一步. */
+export async function atSubmit(fake: FakeWdt) {
+  await renderApp(fake);
+  fireEvent.click(screen.getByTestId('sample'));
+  await screen.findByTestId('review-counts');
+  fireEvent.click(screen.getByTestId('to-submit'));
+  await screen.findByTestId('submit-counts');
 }

@@ -4,15 +4,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { emptyCounts } from '../../shared/states';
 import { FakeWdt, fakeImport, fakeJob, productionProfile } from './fake-api';
-import { renderApp } from './render';
-
-async function atSubmit(fake: FakeWdt) {
-  await renderApp(fake);
-  fireEvent.click(screen.getByTestId('sample'));
-  await screen.findByTestId('review-counts');
-  fireEvent.click(screen.getByTestId('to-submit'));
-  await screen.findByTestId('submit-counts');
-}
+import { atSubmit, renderApp } from './render';
 
 describe('submit screen', () => {
   it('asks a production submit to be confirmed with the seller account, and Escape cancels it', async () => {
