@@ -65,8 +65,8 @@ export function RunScreen({ jobId, online, onDone }: Props) {
         </div>
       )}
       {now.state === 'interrupted' && (
-        <div className="notice notice-warn" role="status" data-testid="interrupted">
-          {live.progress?.waitingReason ?? tr('ui.run.interrupted')}
+        <div className="notice notice-warn" role="alert" data-testid="interrupted">
+          {now.waitingReason ?? live.progress?.waitingReason ?? tr('ui.run.interrupted')} {tr('ui.run.resumeWhenFixed')}
         </div>
       )}
       <div className="progress-block">
@@ -80,11 +80,6 @@ export function RunScreen({ jobId, online, onDone }: Props) {
           <Stat label={tr('ui.run.left')} value={minutesLeft === null || now.state !== 'running' ? '—' : remaining(minutesLeft, tr)} />
         </dl>
       </div>
-      {now.state === 'interrupted' && (
-        <div className="notice notice-error" role="alert" data-testid="interrupted">
-          {now.waitingReason ?? tr('ui.run.interrupted')} {tr('ui.run.resumeWhenFixed')}
-        </div>
-      )}
       {steer && <p className="warn-text" role="alert">{steer.message}</p>}
       <div className="actions">
         <span className="muted">{tr('ui.run.closeNote')}</span>

@@ -128,7 +128,6 @@ export const uiMessages = defineMessages({
   'ui.run.jobLine': { 'zh-CN': '{source} → {profile}（卖家账号 {sid}）', en: '{source} → {profile} (seller account {sid})' },
   'ui.run.waitingNetwork': { 'zh-CN': '暂时无法连接 ERP，正在等待网络恢复。', en: 'The ERP cannot be reached: waiting for the network.' },
   'ui.run.goesOn': { 'zh-CN': '恢复后会自动继续，无需操作。', en: 'It goes on by itself when it is back; nothing to do.' },
-  'ui.run.interrupted': { 'zh-CN': '任务已中断。', en: 'The job was interrupted.' },
   'ui.run.resumeWhenFixed': { 'zh-CN': '已记录的内容不会丢失；处理好上述问题后点击“继续”。', en: 'Nothing recorded is lost; once the above is fixed, click Resume.' },
   'ui.run.settled': { 'zh-CN': '已处理 {settled} / {total} 行', en: '{settled} of {total} rows settled' },
   'ui.run.callsMade': { 'zh-CN': '接口调用', en: 'Calls' },
