@@ -28,6 +28,10 @@ export function electronDesktop(window: () => BrowserWindow | null, lang: () => 
       const failure = await shell.openPath(file);
       return failure === '' ? ok(undefined) : err(appError('FILE_UNREADABLE', t(lang(), 'ui.shell.error', { message: failure })));
     },
+    async showInFolder(file) {
+      shell.showItemInFolder(file);
+      return ok(undefined);
+    },
     openExternal: (url) => shell.openExternal(url),
   };
 }

@@ -248,6 +248,7 @@ export class JobEngine {
     const job = this.o.store.job(jobId);
     if (!job) return null;
     const batches = this.o.store.batches(jobId);
+    const heldMs = this.active.get(jobId)?.pacer?.heldForMs ?? 0;
     return {
       jobId,
       state: job.state,
@@ -258,6 +259,7 @@ export class JobEngine {
       rows: this.o.views.rowCount(jobId),
       startedAt: job.started_at,
       waitingReason: job.state_reason ? render(this.o.lang(), job.state_reason) : null,
+      nextTryAt: heldMs > 0 ? new Date(this.o.clock.now() + heldMs).toISOString() : null,
       lastCall: this.o.views.lastCall(jobId),
     };
   }

@@ -80,7 +80,10 @@ export function ProfileForm({ editing, onClose }: Props) {
         </label>
         <label className="wide">
           {tr('ui.settings.baseUrl')}
-          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required placeholder="https://" name="baseUrl" />
+          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required placeholder="http://wdt.wangdian.cn" name="baseUrl" aria-describedby="base-url-hint" />
+          <span className="muted small" id="base-url-hint">
+            {tr('ui.settings.baseUrlHint')}
+          </span>
         </label>
         <label>
           {tr('ui.settings.sid')}
@@ -98,7 +101,7 @@ export function ProfileForm({ editing, onClose }: Props) {
             onChange={(e) => setSecret(e.target.value)}
             autoComplete="new-password"
             required={!editing}
-            placeholder={editing ? tr('ui.settings.secretKeep') : 'secret:salt'}
+            placeholder={editing ? tr('ui.settings.secretKeep') : 'xxxx:yyyy'}
             name="appSecret"
           />
         </label>

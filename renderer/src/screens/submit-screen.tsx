@@ -6,7 +6,8 @@ import type { ImportSummary, ProfileView, SubmitPreview } from '../../../shared/
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EnvTag, envOf } from '../components/env-banner';
 import { ErrorBox, Loading } from '../components/error-box';
-import { useApp, useT } from '../hooks/use-app';
+import { ScreenTitle } from '../components/screen-title';
+import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { operationLabel, operationMethod } from '../operations';
 
@@ -50,6 +51,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
 
   return (
     <div className="submit">
+      <ScreenTitle>{tr('ui.submit.title')}</ScreenTitle>
       <section className="panel" aria-labelledby="profile-title">
         <h2 id="profile-title">{tr('ui.submit.profile')}</h2>
         <div role="radiogroup" aria-labelledby="profile-title" className="profile-choices">
@@ -66,7 +68,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
       <section className="panel" aria-labelledby="what-title">
         <h2 id="what-title">{tr('ui.submit.what')}</h2>
         <p>
-          {operationLabel(summary.operation, lang)} <span className="muted">({operationMethod(summary.operation)})</span> · {summary.file.name}
+          <span title={tr('ui.review.method', { method: operationMethod(summary.operation) })}>{operationLabel(summary.operation, lang)}</span> · {summary.file.name}
         </p>
         {preview.status === 'loading' && <Loading text={tr('ui.submit.previewing')} />}
         {preview.status === 'error' && <ErrorBox error={preview.error} />}
@@ -87,7 +89,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
               </div>
             </dl>
             {summary.counts.invalid + summary.counts.duplicate > 0 && (
-              <p className="muted">{tr('ui.submit.notSent', { count: summary.counts.invalid + summary.counts.duplicate })}</p>
+              <p className="muted">{tr(countKey('ui.submit.notSent', summary.counts.invalid + summary.counts.duplicate), { count: summary.counts.invalid + summary.counts.duplicate })}</p>
             )}
             {preview.value.orders === 0 && <p className="warn-text">{tr('ui.submit.nothing')}</p>}
           </>

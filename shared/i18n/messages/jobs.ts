@@ -3,7 +3,7 @@ import { defineMessages } from '../define';
 
 export const jobsMessages = defineMessages({
   // Why a row ended where it did (our words; the ERP's own reasons are kept verbatim beside them)
-  'jobs.row.withdrawn': { 'zh-CN': '提交前已撤回，未发送', en: 'Withdrawn before sending; not sent' },
+  'jobs.row.withdrawn': { 'zh-CN': '检查时选择跳过，未发送', en: 'Skipped on review; not sent' },
   'jobs.row.stopped': { 'zh-CN': '任务已停止，此行未发送', en: 'The job was stopped; this row was not sent' },
   'jobs.row.duplicateOf': { 'zh-CN': '与第 {row} 行重复，只提交一次', en: 'Repeats row {row}; submitted once' },
   'jobs.row.orderInvalid': { 'zh-CN': '同一单据的其他行有错误，整单未提交', en: 'Another row of the same order has a problem; the order was not sent' },

@@ -28,6 +28,7 @@ const desktop: DesktopPort = {
   },
   chooseSaveTarget: async () => null,
   openPath: async () => ok(undefined),
+  showInFolder: async () => ok(undefined),
   openExternal: async () => {},
 };
 
