@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { JobRowView } from '../../../shared/contract';
 import { finalStates, type StateCounts } from '../../../shared/states';
+import { topReasons, type ReasonCount } from '../../../shared/top-reasons';
 import { countKey, useApp, useT } from '../hooks/use-app';
 import { useCssVars } from '../hooks/use-css-vars';
 
@@ -40,7 +41,7 @@ function BarPart({ state, share, text }: { state: string; share: number; text: s
 function TopReasons({ jobId, failed, version }: { jobId: string; failed: number; version: string }) {
   const { api } = useApp();
   const tr = useT();
-  const [reasons, setReasons] = useState<{ message: string; count: number }[]>([]);
+  const [reasons, setReasons] = useState<ReasonCount[]>([]);
   useEffect(() => {
     let live = true;
     void api.jobsRows({ jobId, offset: 0, limit: Math.min(sampled, 1000), states: ['failed'] }).then(async (first) => {
@@ -51,7 +52,7 @@ function TopReasons({ jobId, failed, version }: { jobId: string; failed: number;
         if (!next.ok) break;
         rows.push(...next.value.items);
       }
-      if (live) setReasons(tally(rows).slice(0, shownReasons));
+      if (live) setReasons(topReasons(rows, shownReasons));
     });
     return () => {
       live = false;
@@ -74,11 +75,4 @@ function TopReasons({ jobId, failed, version }: { jobId: string; failed: number;
       </ol>
     </div>
   );
-}
-
-/** The ERP's reasons (verbatim) with how many rows got each, most first. */
-export function tally(rows: readonly Pick<JobRowView, 'message'>[]): { message: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) if (r.message) counts.set(r.message, (counts.get(r.message) ?? 0) + 1);
-  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
 }
