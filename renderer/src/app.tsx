@@ -121,7 +121,7 @@ export function App({ api }: { api: WdtApi }) {
           </label>
         </header>
         <EnvBanner profile={shell.profile} chosen={shell.chosenByHand} job={jobTarget} />
-        <OfflineNotice online={shell.online} />
+        <OfflineNotice online={shell.online} onScreen={watched} />
         {shell.info?.secrets === 'session' && <div className="notice">{tr('ui.shell.sessionSecrets')}</div>}
         {shell.error && (
           <div className="notice notice-error" role="alert">

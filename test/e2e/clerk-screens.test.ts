@@ -427,7 +427,9 @@ describe('the clerk screens (issue 14)', () => {
     book.worksheets[0]!.eachRow((row) => summary.push([1, 2, 3].map((c) => String(row.getCell(c).value ?? ''))));
     const succeeded = summary.find((r) => r[0] === '成功')!;
     const failed = summary.find((r) => r[0] === '失败')!;
-    expect(succeeded[2]!.length).toBeGreaterThan(failed[2]!.length);
+    // (The sample ran once before in this file: most returns are cancelled already, so failures may lead.)
+    expect(Math.sign(succeeded[2]!.length - failed[2]!.length)).toBe(Math.sign(Number(succeeded[1]) - Number(failed[1])));
+    expect(succeeded[2]).toMatch(/^█+ \d+%$/);
     expect(summary.some((r) => r[0]!.includes('失败原因'))).toBe(true);
     expect(problems).toEqual([]);
   });

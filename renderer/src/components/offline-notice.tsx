@@ -5,14 +5,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/contract';
 import { countKey, useApp, useT } from '../hooks/use-app';
 
-export function OfflineNotice({ online }: { online: boolean }) {
+/** `onScreen`: the job whose run screen is showing says it itself; the shell does not say it twice. */
+export function OfflineNotice({ online, onScreen }: { online: boolean; onScreen: string | null }) {
   const { api } = useApp();
   const tr = useT();
   const [waiting, setWaiting] = useState<JobView[]>([]);
   const load = useCallback(async () => {
     const got = await api.jobsList();
-    if (got.ok) setWaiting(got.value.filter((j) => j.state === 'waiting'));
-  }, [api]);
+    if (got.ok) setWaiting(got.value.filter((j) => j.state === 'waiting' && j.id !== onScreen));
+  }, [api, onScreen]);
   useEffect(() => {
     void load();
     return api.onDidChangeJobs(() => void load());

@@ -10,6 +10,7 @@ import { useCssVars } from '../hooks/use-css-vars';
 /** Rows looked at for the reasons: enough for any sheet a clerk fixes by hand; more is summed in the workbook. */
 const sampled = 2000;
 const shownReasons = 5;
+const pageSize = 500;
 
 export function OutcomePicture({ jobId, counts, version }: { jobId: string; counts: StateCounts; version: string }) {
   const tr = useT();
@@ -44,16 +45,17 @@ function TopReasons({ jobId, failed, version }: { jobId: string; failed: number;
   const [reasons, setReasons] = useState<ReasonCount[]>([]);
   useEffect(() => {
     let live = true;
-    void api.jobsRows({ jobId, offset: 0, limit: Math.min(sampled, 1000), states: ['failed'] }).then(async (first) => {
-      if (!first.ok) return;
-      const rows: JobRowView[] = [...first.value.items];
-      for (let offset = rows.length; offset < Math.min(first.value.total, sampled) && live; offset += 1000) {
-        const next = await api.jobsRows({ jobId, offset, limit: 1000, states: ['failed'] });
-        if (!next.ok) break;
+    void (async () => {
+      const rows: JobRowView[] = [];
+      // Pages of the contract's largest size, up to the sample.
+      for (let offset = 0; offset < sampled && live; offset += pageSize) {
+        const next = await api.jobsRows({ jobId, offset, limit: pageSize, states: ['failed'] });
+        if (!next.ok) return;
         rows.push(...next.value.items);
+        if (offset + pageSize >= next.value.total) break;
       }
       if (live) setReasons(topReasons(rows, shownReasons));
-    });
+    })();
     return () => {
       live = false;
     };
