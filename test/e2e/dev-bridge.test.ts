@@ -22,7 +22,7 @@ describe('browser mode with the dev bridge', () => {
   });
 
   it('shows the sandbox profile through /bridge.js', async () => {
-    await expect.poll(() => page.getByTestId('env-banner').textContent(), { timeout: 20_000 }).toContain('当前配置：sandbox');
+    await expect.poll(() => page.getByTestId('env-banner').textContent(), { timeout: 20_000 }).toContain('提交目标：sandbox（默认配置）');
   });
 
   it('refuses the bridge script to cross-site requests and the API without the token', async () => {
