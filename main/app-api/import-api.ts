@@ -7,7 +7,7 @@ import { appError, err, ok, type Result } from '../../shared/result';
 import type { ImportRow, SheetImport } from '../sheets/types';
 import { FileTokens, newId } from './file-tokens';
 import type { AppServices } from './ports';
-import { toFixSheet, toFixTarget, writeSampleFile } from './sample-file';
+import { toFixName, toFixSheet, writeSampleFile } from './sample-file';
 import { notAvailable } from './unavailable';
 
 /** Reads kept at once: a read of 100,000 rows is large, and a clerk works on one or two files at a time. */
@@ -163,13 +163,16 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       if (!services.jobs) return notAvailable();
       const job = await services.jobs.get(jobId);
       if (!job.ok) return job;
-      const target = await toFixTarget(job.value.sourceName);
+      // The clerk edits this file in their spreadsheet program, so it goes where they choose (not a temp folder).
+      const target = await services.desktop.chooseSaveTarget(toFixName(job.value.sourceName, lang()), t(lang(), 'ui.dialog.saveToFix'));
+      if (target === null) return ok(null);
       const written = await services.jobs.writeResults(jobId, lang(), target);
       if (!written.ok) return written;
       const ticket = await state.tokens.accept(written.value, lang());
       if (!ticket.ok) return ticket;
       const sheet = await toFixSheet(written.value);
-      return ok({ ...ticket.value, operation: job.value.operation, ...(sheet ? { sheet } : {}) });
+      const opened = await services.desktop.openPath(written.value);
+      return ok({ ticket: { ...ticket.value, operation: job.value.operation, ...(sheet ? { sheet } : {}) }, path: written.value, opened: opened.ok });
     },
     async importDiscard({ importId }) {
       state.drop(importId);
@@ -181,10 +184,10 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       if (!op) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.invalidRequest', { reason: operation })));
       const suggested = t(lang(), 'ui.file.templateName', { operation: op.label[lang()] });
       const target = await services.desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveTemplate'));
-      if (target === null) return ok({ saved: false, name: null });
+      if (target === null) return ok({ saved: false, name: null, path: null });
       const written = await services.sheets.writeTemplate(op, lang(), target);
       if (!written.ok) return written;
-      return ok({ saved: true, name: target.split(/[\\/]/).pop() ?? target });
+      return ok({ saved: true, name: target.split(/[\\/]/).pop() ?? target, path: target });
     },
   };
 }

@@ -100,16 +100,16 @@ export function createJobsApi(services: AppServices, state: ImportState): JobsAp
       const source = job.value.sourceName.replace(/\.[^.]+$/, '');
       const suggested = t(lang(), 'ui.file.resultsName', { source, stamp: stamp(new Date()) });
       const target = await services.desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveResults'));
-      if (target === null) return ok({ saved: false, name: null });
+      if (target === null) return ok({ saved: false, name: null, path: null });
       const written = await jobs.writeResults(jobId, lang(), target);
       if (!written.ok) return written;
       saved.set(jobId, written.value);
-      return ok({ saved: true, name: written.value.split(/[\\/]/).pop() ?? written.value });
+      return ok({ saved: true, name: written.value.split(/[\\/]/).pop() ?? written.value, path: written.value });
     },
-    async jobsOpenResults({ jobId }) {
+    async jobsOpenResults({ jobId, reveal }) {
       const file = saved.get(jobId);
       if (!file) return err(appError('JOB_STATE', t(lang(), 'ui.error.nothingSaved'), { job: jobId }));
-      return services.desktop.openPath(file);
+      return reveal ? services.desktop.showInFolder(file) : services.desktop.openPath(file);
     },
   };
 }

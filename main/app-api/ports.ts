@@ -21,6 +21,8 @@ export interface DesktopPort {
   chooseSaveTarget(suggestedName: string, title: string): Promise<string | null>;
   /** Opens a file in the OS's default app. */
   openPath(path: string): Promise<Result<void>>;
+  /** Shows a file selected in the OS's file manager. */
+  showInFolder(path: string): Promise<Result<void>>;
   /** Opens an (already allowlisted) https: link in the OS browser. */
   openExternal(url: string): Promise<void>;
 }

@@ -39,11 +39,8 @@ export async function writeSampleFile(lang: Lang): Promise<string> {
   return file;
 }
 
-/** Where a job's results workbook goes for a re-import: a fresh temp folder, named after the source. */
-export async function toFixTarget(sourceName: string): Promise<string> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'wdt-bulk-tofix-'));
-  return path.join(folder, `${path.basename(sourceName).replace(/\.[^.]+$/, '')}.to-fix.xlsx`);
-}
+/** The name suggested for a job's rows to fix (the results workbook, read again from its to-fix sheet). */
+export const toFixName = (sourceName: string, lang: Lang): string => t(lang, 'ui.file.toFixName', { source: path.basename(sourceName).replace(/\.[^.]+$/, '') });
 
 /** The results workbook's to-fix sheet (`失败 To fix`, docs/spreadsheets.md): the third sheet, or one named so. */
 export async function toFixSheet(file: string): Promise<string | null> {

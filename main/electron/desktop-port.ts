@@ -29,6 +29,10 @@ export function electronDesktop(window: () => BrowserWindow | null, lang: () => 
       const failure = await shell.openPath(file);
       return failure === '' ? ok(undefined) : err(appError('FILE_UNREADABLE', t(lang(), 'ui.shell.error', { message: failure })));
     },
+    async showInFolder(file) {
+      shell.showItemInFolder(file);
+      return ok(undefined);
+    },
     // The app API checked it already; checked again here so no path reaches the OS with raw text.
     async openExternal(url) {
       const href = externalHref(url);

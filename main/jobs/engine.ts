@@ -329,6 +329,7 @@ export class JobEngine {
     if (!job) return null;
     const batches = this.o.store.batches(jobId);
     const unrecorded = this.unrecordedReason(jobId);
+    const heldMs = this.active.get(jobId)?.pacer?.heldForMs ?? 0;
     return {
       jobId,
       state: unrecorded ? 'interrupted' : job.state,
@@ -339,6 +340,7 @@ export class JobEngine {
       rows: this.o.views.rowCount(jobId),
       startedAt: job.started_at,
       waitingReason: unrecorded ? render(this.o.lang(), unrecorded) : job.state_reason ? render(this.o.lang(), job.state_reason) : null,
+      nextTryAt: heldMs > 0 ? new Date(this.o.clock.now() + heldMs).toISOString() : null,
       lastCall: this.o.views.lastCall(jobId),
     };
   }

@@ -1,11 +1,13 @@
 // `汇总 Summary`: what ran, where, by whom, from which file (and its SHA-256), when (local time with zone),
 // and how many rows ended in each state. The counts are taken from the rows written, so they add up to the
-// rows read by construction; the total row says so.
+// rows read by construction; the total row says so. A bar beside each count and the most common reasons for
+// failure give the same picture of the outcome as the results screen.
 import { t } from '../../shared/i18n';
 import type { Lang, MessageKey } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { finalStates } from '../../shared/states';
 import type { RowState, StateCounts } from '../../shared/states';
+import type { ReasonCount } from '../../shared/top-reasons';
 import type { JobSummary } from '../jobs/report';
 import { localTimeText, plainText, zoneText } from './results-cells';
 import type { PlainValue } from './results-cells';
@@ -21,7 +23,17 @@ export interface SummaryInput {
   rows: number;
   /** When this workbook is written. */
   now: Date;
+  /** The most common reasons for failure (shared/top-reasons.ts). */
+  reasons?: readonly ReasonCount[];
 }
+
+/** A bar of full blocks, one per 5% (a chart every spreadsheet program shows, and a printout too). */
+const barWidth = 20;
+export const shareBar = (count: number, total: number): string => {
+  if (total <= 0 || count <= 0) return '';
+  const share = count / total;
+  return `${'█'.repeat(Math.max(1, Math.round(share * barWidth)))} ${Math.round(share * 100)}%`;
+};
 
 /** The states listed on the summary: the six final ones, and `pending` only when some row still is. */
 export const summaryStates = (counts: StateCounts): RowState[] => [...finalStates, ...(counts.pending > 0 ? (['pending'] as const) : [])];
@@ -64,15 +76,20 @@ export function writeSummarySheet(book: StreamBook, input: SummaryInput): void {
   const ws = openSheet(book, {
     name: resultsSheetNames.summary,
     headers: [t(lang, 'workbook.summary.item'), t(lang, 'workbook.summary.value')],
-    widths: [36, 70],
+    widths: [36, 70, 28],
     dataRows: null,
   });
   for (const [key, value] of facts(input)) {
     writeRow(ws, [t(lang, key), typeof value === 'string' ? plainText(value) : value], [labelStyle]);
   }
   writeRow(ws, []);
-  writeRow(ws, [t(lang, 'workbook.summary.state'), t(lang, 'workbook.summary.rows')], [labelStyle, labelStyle]);
-  for (const state of states) writeRow(ws, [stateWord(lang, state), counts[state]], [stateStyle[state]]);
+  writeRow(ws, [t(lang, 'workbook.summary.state'), t(lang, 'workbook.summary.rows'), t(lang, 'workbook.summary.share')], [labelStyle, labelStyle, labelStyle]);
+  for (const state of states) writeRow(ws, [stateWord(lang, state), counts[state], shareBar(counts[state], input.rows)], [stateStyle[state]]);
   writeRow(ws, [t(lang, 'workbook.summary.total'), input.rows], [labelStyle, labelStyle]);
+  if (input.reasons && input.reasons.length > 0) {
+    writeRow(ws, []);
+    writeRow(ws, [t(lang, 'workbook.summary.topReasons'), t(lang, 'workbook.summary.rows')], [labelStyle, labelStyle]);
+    for (const r of input.reasons) writeRow(ws, [plainText(r.message), r.count]);
+  }
   ws.commit();
 }

@@ -11,6 +11,7 @@ import { writeCallsSheet } from './results-calls';
 import { scanRows, writeResultsSheet, writeToFixSheet } from './results-rows';
 import { writeSummarySheet } from './results-summary';
 import { safeWrite } from './safe-write';
+import { topReasons } from '../../shared/top-reasons';
 
 export interface WriteResultsOptions {
   /** The clock (tests pin it); the summary states when the workbook was written. */
@@ -37,7 +38,7 @@ export async function writeResults(source: JobReportSource, outPath: string, opt
       book.creator = 'wdt-bulk';
       book.created = now;
       book.modified = now;
-      writeSummarySheet(book, { summary, lang, counts: plan.counts, rows: plan.rows, now });
+      writeSummarySheet(book, { summary, lang, counts: plan.counts, rows: plan.rows, now, reasons: topReasons(source.rows()) });
       writeResultsSheet(book, source, summary, plan);
       writeToFixSheet(book, source, summary, plan);
       writeCallsSheet(book, source);

@@ -1,12 +1,15 @@
 // The window shell: title and tabs, the environment banner (which profile a submit goes to), the
 // language switch, a window-wide drop target, and the clerk's screens below the banner.
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FileTicket, WdtApi } from '../../shared/contract';
 import { langs, t, type Lang } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
 import { EnvBanner, type JobTarget } from './components/env-banner';
+import { OfflineNotice } from './components/offline-notice';
+import { ReplaceDialog } from './components/replace-dialog';
 import { StepBar } from './components/step-bar';
 import { AppProvider } from './hooks/use-app';
+import { useFileDrag } from './hooks/use-file-drag';
 import { useFlow, type Tab } from './hooks/use-flow';
 import { useShell } from './hooks/use-shell';
 import { WorkScreens } from './screens/work-screens';
@@ -21,10 +24,19 @@ export function App({ api }: { api: WdtApi }) {
   const flow = useFlow();
   const lang: Lang = shell.info?.lang ?? 'zh-CN';
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
-  const { setError } = shell;
+  const { setError, chooseProfile } = shell;
   const { takeTicket } = flow;
   const watched = flow.tab === 'work' && (flow.step === 'run' || flow.step === 'results') ? flow.jobId : null;
   const jobTarget = useJobTarget(api, watched);
+  const drag = useFileDrag();
+  // A file that would replace the review on screen waits here until the clerk says so.
+  const [replacing, setReplacing] = useState<FileTicket | null>(null);
+  const reviewing = useRef<{ name: string; skipped: number } | null>(null);
+  reviewing.current = flow.summary && (flow.step === 'review' || flow.step === 'submit') ? { name: flow.summary.file.name, skipped: flow.withdrawn.size } : null;
+
+  // One rule for where a submit goes: the default profile, unless the clerk picks another on the submit
+  // screen — and that pick is for that one submit: a new sheet, or a job started, goes back to the default.
+  useEffect(() => chooseProfile(null), [flow.summary?.importId, flow.jobId, chooseProfile]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -36,8 +48,17 @@ export function App({ api }: { api: WdtApi }) {
       if (!got.ok) setError(got.error);
       else if (got.value) {
         setError(null);
-        takeTicket(got.value);
+        if (reviewing.current) setReplacing(got.value);
+        else takeTicket(got.value);
       }
+    },
+    [setError, takeTicket],
+  );
+  /** A ticket the app made itself (the to-fix sheet the clerk asked for) replaces the screen without asking. */
+  const take = useCallback(
+    (got: Result<FileTicket | null>) => {
+      if (!got.ok) setError(got.error);
+      else if (got.value) takeTicket(got.value);
     },
     [setError, takeTicket],
   );
@@ -62,13 +83,14 @@ export function App({ api }: { api: WdtApi }) {
 
   const onDrop = async (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
+    drag.end();
     const file = event.dataTransfer.files[0];
     if (file) accept(await api.importDroppedFile(file));
   };
 
   return (
     <AppProvider api={api} lang={lang}>
-      <div className="shell" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+      <div className="shell" onDragOver={(e) => e.preventDefault()} onDragEnter={drag.enter} onDragLeave={drag.leave} onDrop={(e) => void onDrop(e)}>
         <header className="titlebar">
           <h1>
             {tr('common.appName')} <span className="subtitle">{tr('ui.shell.subtitle')}</span>
@@ -98,12 +120,8 @@ export function App({ api }: { api: WdtApi }) {
             </select>
           </label>
         </header>
-        <EnvBanner profile={shell.profile} job={jobTarget} />
-        {!shell.online && (
-          <div className="notice notice-warn" role="status" data-testid="offline-notice">
-            {tr('ui.shell.offline')}
-          </div>
-        )}
+        <EnvBanner profile={shell.profile} chosen={shell.chosenByHand} job={jobTarget} />
+        <OfflineNotice online={shell.online} onScreen={watched} />
         {shell.info?.secrets === 'session' && <div className="notice">{tr('ui.shell.sessionSecrets')}</div>}
         {shell.error && (
           <div className="notice notice-error" role="alert">
@@ -115,11 +133,28 @@ export function App({ api }: { api: WdtApi }) {
         )}
         {flow.tab === 'work' && <StepBar step={flow.step} />}
         <main className="content">
-          {flow.tab === 'work' && <WorkScreens flow={flow} shell={shell} onTicket={accept} />}
-          {flow.tab === 'jobs' && <JobsScreen onOpen={(jobId, step) => flow.openJob(jobId, step)} />}
+          {flow.tab === 'work' && <WorkScreens flow={flow} shell={shell} onTicket={accept} onOwnTicket={take} />}
+          {flow.tab === 'jobs' && <JobsScreen browser={shell.info?.mode === 'browser'} onOpen={(jobId, step) => flow.openJob(jobId, step)} />}
           {flow.tab === 'settings' && <SettingsScreen shell={shell} />}
         </main>
         <footer className="statusbar">{shell.info ? `${shell.info.name} ${shell.info.version}` : ''}</footer>
+        {drag.over && (
+          <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+            <p>{tr('ui.shell.dropOverlay')}</p>
+          </div>
+        )}
+        {replacing && reviewing.current && (
+          <ReplaceDialog
+            current={reviewing.current.name}
+            skipped={reviewing.current.skipped}
+            next={replacing.name}
+            onKeep={() => setReplacing(null)}
+            onReplace={() => {
+              takeTicket(replacing);
+              setReplacing(null);
+            }}
+          />
+        )}
       </div>
     </AppProvider>
   );

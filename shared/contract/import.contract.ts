@@ -19,6 +19,15 @@ export interface FileTicket {
   operation?: OperationId;
 }
 
+/** A job's rows to fix, saved where the clerk chose and opened in their spreadsheet program; the ticket reads it again once edited. */
+export interface ToFixFile {
+  ticket: FileTicket;
+  /** The full path, shown so the clerk knows which file to edit. */
+  path: string;
+  /** Whether the OS opened it (else the clerk opens it by hand). */
+  opened: boolean;
+}
+
 /** The structural shape a dropped file must have (a DOM File); shared/ has no DOM types. */
 export interface DroppedFile {
   readonly name: string;
@@ -99,8 +108,8 @@ export const importContract = {
   importProblems: invoke('import:problems', z.object({ importId: opaqueId, ...page }).strict(), returns<Page<CellProblem>>()),
   /** Writes a small sample cancel list of the sandbox's demo return numbers (a few with problems) and hands it over as a ticket; its read is sandbox-only. */
   importSample: invoke('import:sample', empty, returns<FileTicket>()),
-  /** Writes a job's results workbook to a temporary file and hands it over as a ticket naming its to-fix sheet, for fixing and resubmitting. */
-  importToFix: invoke('import:to-fix', z.object({ jobId }).strict(), returns<FileTicket>()),
+  /** Saves a job's results workbook where the clerk chooses, opens it in the OS's spreadsheet app, and hands it over as a ticket naming its to-fix sheet (read it again once edited); null when the clerk cancelled. */
+  importToFix: invoke('import:to-fix', z.object({ jobId }).strict(), returns<ToFixFile | null>()),
   /** Drains the files opened from the OS that the UI has not taken yet (one opened at launch arrives before the UI listens). */
   importTakePending: invoke('import:take-pending', empty, returns<FileTicket[]>()),
   /** Forgets a read (the person closed it or started over). */

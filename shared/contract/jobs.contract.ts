@@ -88,6 +88,8 @@ export interface JobProgress {
   startedAt: string | null;
   /** Why the job waits, in the reader's language (network down, rate limited…), when it does. */
   waitingReason: string | null;
+  /** While sends are held off after a failure (network down, rate limited): when the next attempt may go (ISO). */
+  nextTryAt?: string | null;
   /** The attempt that just ended, if this push was caused by one. */
   lastCall: JobCallView | null;
 }
@@ -124,8 +126,8 @@ export const jobsContract = {
   jobsCalls: invoke('jobs:calls', z.object({ jobId, ...page }).strict(), returns<Page<JobCallView>>()),
   /** Asks where to save, then writes the job's results workbook there. */
   jobsSaveResults: invoke('jobs:save-results', z.object({ jobId }).strict(), returns<SavedFile>()),
-  /** Opens the results workbook saved last for this job in the OS's spreadsheet app. */
-  jobsOpenResults: invoke('jobs:open-results', z.object({ jobId }).strict(), returns<void>()),
+  /** Opens the results workbook saved last for this job in the OS's spreadsheet app, or (`reveal`) shows it in its folder. */
+  jobsOpenResults: invoke('jobs:open-results', z.object({ jobId, reveal: z.boolean().default(false) }).strict(), returns<void>()),
 } as const;
 
 export const jobsEvents = {

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { operationIds } from '../operations/types';
 import { invoke, returns } from './define';
 
-/** What a save dialog ended in: the file name written, or null when the person cancelled. */
+/** What a save dialog ended in: the file written (name, and the full path to show the clerk), or nulls when the person cancelled. */
 export interface SavedFile {
   saved: boolean;
   name: string | null;
+  /** The full path, shown so the clerk can find the file again (never sent back: open/reveal go by job). */
+  path: string | null;
 }
 
 export const templatesContract = {

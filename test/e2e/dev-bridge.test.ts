@@ -33,12 +33,12 @@ describe('browser mode with the dev bridge (as npm start runs it)', () => {
 
   it('the page opened at the printed address works, and the token leaves the address bar', async () => {
     expect(host.open).toBe(`${host.url}/#token=${encodeURIComponent(host.token)}`);
-    await expect.poll(() => page.getByTestId('env-banner').textContent(), { timeout: 20_000 }).toContain('当前配置：sandbox');
+    await expect.poll(() => page.getByTestId('env-banner').textContent(), { timeout: 20_000 }).toContain('提交目标：sandbox（默认配置）');
     expect(page.url()).not.toContain(host.token);
     expect(page.url()).not.toContain('#');
     // A reload in the same tab keeps working (the token is in this tab's sessionStorage, nowhere else).
     await page.reload();
-    await expect.poll(() => page.getByTestId('env-banner').textContent(), { timeout: 20_000 }).toContain('当前配置：sandbox');
+    await expect.poll(() => page.getByTestId('env-banner').textContent(), { timeout: 20_000 }).toContain('提交目标：sandbox（默认配置）');
   });
 
   it('a plain HTTP client gets no token: not from /bridge.js (whatever Sec-Fetch-Site it claims), nor from the page', async () => {

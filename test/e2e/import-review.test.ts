@@ -80,9 +80,11 @@ describe('import and review in Chromium', () => {
     await page.getByRole('button', { name: '换一个文件' }).click();
     await page.getByRole('button', { name: '采购退货批量取消' }).click();
     await page.getByText(/^模板已保存：/).waitFor({ timeout: 20_000 });
+    // The full path, so the clerk can find it.
     const saved = ((await page.getByText(/^模板已保存：/).textContent()) ?? '').replace('模板已保存：', '');
+    expect(path.dirname(saved)).toBe(path.join(host.home, 'downloads'));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(host.home, 'downloads', saved));
+    await book.xlsx.readFile(saved);
     expect(String(book.worksheets[0]?.getCell('A1').value)).toContain('采购退货单号');
   });
 

@@ -34,7 +34,7 @@ describe('smoke: the app shell in Chromium', () => {
     const banner = page.getByTestId('env-banner');
     await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain('沙箱');
     const text = (await banner.textContent()) ?? '';
-    expect(text).toContain('当前配置：sandbox');
+    expect(text).toContain('提交目标：sandbox（默认配置）');
     expect(await banner.getAttribute('class')).toContain('env-sandbox');
     expect(await page.title()).toBe('WDT 批量导入');
     const out = path.join(repoRoot, 'test-results/e2e');

@@ -66,10 +66,14 @@ describe('submit, run and results in Chromium', () => {
     await shot(page, '10-results');
 
     await page.getByTestId('save-results').click();
-    const saved = (await page.getByTestId('saved-name').textContent({ timeout: 30_000 })) ?? '';
-    const name = saved.replace(/^已保存：/, '');
+    // Browser mode says where the file went: the full path, on the computer running the app.
+    const saved = page.getByTestId('saved-name');
+    expect(await saved.textContent({ timeout: 30_000 })).toMatch(/^浏览器模式：文件已保存在运行本程序的电脑上：/);
+    const file = (await saved.getAttribute('title')) ?? '';
+    expect(path.dirname(file)).toBe(path.join(host.home, 'downloads'));
+    const name = path.basename(file);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(host.home, 'downloads', name));
+    await book.xlsx.readFile(file);
     expect(book.worksheets.length).toBe(4);
     const results = book.worksheets[1]!;
     expect(results.actualRowCount).toBe(22);
@@ -83,8 +87,10 @@ describe('submit, run and results in Chromium', () => {
     await page.getByTestId('open-results').click();
     await expect.poll(async () => JSON.stringify(await host.control('/test/opened', {}))).toContain(name);
 
-    // The rows to fix come back as a new import, read from the results workbook's to-fix sheet.
+    // The rows to fix are saved and opened in the spreadsheet program; once fixed they come back as a
+    // new import, read from the results workbook's to-fix sheet.
     await page.getByTestId('reimport').click();
+    await page.getByTestId('fix-import').click();
     await expect.poll(() => page.getByTestId('review-counts').textContent(), { timeout: 20_000 }).toContain(`行数${count('失败') + 1}`);
     expect(await page.getByTestId('operation-select').inputValue()).toBe('return-cancel');
     await shot(page, '10b-review-to-fix');
@@ -138,7 +144,8 @@ describe('submit, run and results in Chromium', () => {
     await page.getByTestId('start').click();
     await page.getByTestId('waiting').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('job-state').textContent(), { timeout: 10_000 }).toBe('等待网络');
-    expect(await page.getByTestId('offline-notice').isVisible()).toBe(true);
+    // Said once, by the run screen: the shell's notice is for waiting jobs elsewhere.
+    expect(await page.getByTestId('offline-notice').count()).toBe(0);
     await shot(page, '14-run-offline');
     erp = await startSandbox({ port, dataFile: erpData });
     await expect.poll(() => page.getByTestId('result-counts').textContent(), { timeout: 90_000, interval: 1000 }).toContain('成功4');
@@ -148,7 +155,7 @@ describe('submit, run and results in Chromium', () => {
   it('shows the calls as they happen, pauses after the call in flight, survives a reload, and resumes from the jobs list', async () => {
     erp.setOptions({ latencyMs: 1200 });
     await page.getByTestId('tab-settings').click();
-    await page.getByRole('button', { name: '修改配置 erp-test' }).click();
+    await page.getByRole('button', { name: '修改：erp-test' }).click();
     await page.getByTestId('profile-form').locator('[name="concurrency"]').fill('1');
     await page.getByTestId('profile-form').locator('[name="sid"]').press('Enter');
     await page.getByTestId('profile-form').waitFor({ state: 'detached' });
@@ -187,7 +194,7 @@ describe('submit, run and results in Chromium', () => {
     await row.waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toContain('已完成');
     await row.getByRole('button', { name: '导出结果' }).click();
-    await expect.poll(() => page.getByText(/^已保存：cli\./).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('jobs-saved').textContent(), { timeout: 20_000 }).toMatch(/cli\.结果-/);
   });
 
   it('shows the results and the jobs list in English', async () => {
@@ -203,7 +210,7 @@ describe('submit, run and results in Chromium', () => {
     await shot(page, '19-jobs-en');
     await page.getByTestId('lang-select').selectOption('zh-CN');
     // After the reload the banner is back on the default profile: the choice was for that one submit.
-    await expect.poll(() => page.getByTestId('env-banner').textContent()).toContain('当前配置：sandbox');
+    await expect.poll(() => page.getByTestId('env-banner').textContent()).toContain('提交目标：sandbox（默认配置）');
     expect(problems).toEqual([]);
   });
 });

@@ -150,7 +150,7 @@ export class FakeWdt {
       return ok({ total: got.value.summary.counts.problems + got.value.summary.counts.warnings, offset: r.offset, items: problems.slice(r.offset, r.offset + r.limit) });
     }),
     importSample: (r) => this.#answer('importSample', r, () => ok({ token: 'tok_sample_aaaaaaaaaaaaaaa', name: '示例.xlsx', bytes: 100, operation: 'return-cancel' as const })),
-    importToFix: (r) => this.#answer('importToFix', r, () => ok({ token: 'tok_fix_aaaaaaaaaaaaaaaaaa', name: 'to-fix.xlsx', bytes: 100, sheet: '失败' })),
+    importToFix: (r) => this.#answer('importToFix', r, () => ok({ ticket: { token: 'tok_fix_aaaaaaaaaaaaaaaaaa', name: 'to-fix.xlsx', bytes: 100, sheet: '失败' }, path: '/home/clerk/to-fix.xlsx', opened: true })),
     importTakePending: (r) => this.#answer('importTakePending', r, () => ok(this.pending.splice(0))),
     importDiscard: (r) => this.#answer('importDiscard', r, () => ok(undefined)),
     jobsPreview: (r) => this.#answer('jobsPreview', r, () => {
@@ -186,7 +186,7 @@ export class FakeWdt {
       return ok({ total: rows.length, offset: r.offset, items: rows.slice(r.offset, r.offset + r.limit) });
     }),
     jobsCalls: (r) => this.#answer('jobsCalls', r, () => ok({ total: this.jobCalls.length, offset: r.offset, items: this.jobCalls.slice(r.offset, r.offset + r.limit) })),
-    jobsSaveResults: (r) => this.#answer('jobsSaveResults', r, () => ok({ saved: true, name: 'returns.结果.xlsx' })),
+    jobsSaveResults: (r) => this.#answer('jobsSaveResults', r, () => ok({ saved: true, name: 'returns.结果.xlsx', path: '/home/clerk/returns.结果.xlsx' })),
     jobsOpenResults: (r) => this.#answer('jobsOpenResults', r, () => ok(undefined)),
     profilesList: (r) => this.#answer('profilesList', r, () => ok([...this.profiles])),
     profilesSave: (r) => this.#answer('profilesSave', r, () => {
@@ -203,7 +203,7 @@ export class FakeWdt {
       return ok(undefined);
     }),
     profilesTest: (r) => this.#answer('profilesTest', r, () => ok({ outcome: 'works' as const, message: `${r.name}: 连接正常` })),
-    templatesSave: (r) => this.#answer('templatesSave', r, () => ok({ saved: true, name: `${r.operation}.xlsx` })),
+    templatesSave: (r) => this.#answer('templatesSave', r, () => ok({ saved: true, name: `${r.operation}.xlsx`, path: `/home/clerk/${r.operation}.xlsx` })),
     appInfo: (r) => this.#answer('appInfo', r, () => ok<AppInfo>({ name: 'WDT', version: '0.0.0', lang: this.lang, mode: 'browser', platform: 'linux', secrets: 'keychain', online: true })),
     appSetLang: (r) => this.#answer('appSetLang', r, () => {
       this.lang = r.lang;

@@ -50,7 +50,7 @@ describe('import screen', () => {
     await renderApp(fake);
     fireEvent.click(screen.getByRole('button', { name: '打开文件' }));
     const picker = await screen.findByTestId('pick-operation');
-    expect(screen.getByTestId('error-box').textContent).toContain('请选择要执行的操作');
+    expect(screen.getByTestId('error-box').textContent).toContain('请选择要做的操作');
     const readAs = screen.getByRole('button', { name: '按此操作读取' });
     expect((readAs as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(picker, { target: { value: 'return-pending' } });
@@ -64,7 +64,7 @@ describe('import screen', () => {
   it('saves a template and says where', async () => {
     const { fake } = await renderApp();
     fireEvent.click(screen.getByRole('button', { name: '采购退货单新建' }));
-    await screen.findByText('模板已保存：return-create.xlsx');
+    await screen.findByText('模板已保存：/home/clerk/return-create.xlsx');
     expect(fake.callsOf('templatesSave')).toEqual([{ operation: 'return-create' }]);
   });
 

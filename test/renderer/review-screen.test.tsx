@@ -50,15 +50,16 @@ describe('review screen', () => {
   it('withdraws a row: counted, carried to the preview, and nothing is sent before submit', async () => {
     const fake = await reviewOf(20);
     await waitFor(() => expect(renderedRows().length).toBeGreaterThan(3));
-    fireEvent.click(screen.getByRole('checkbox', { name: '撤回第 3 行' }));
-    expect(screen.getByTestId('review-counts').textContent).toContain('已撤回1');
+    fireEvent.click(screen.getByRole('checkbox', { name: '跳过第 3 行（不提交）' }));
+    await waitFor(() => expect(screen.getByTestId('review-counts').textContent).toContain('已跳过1'));
     expect(document.querySelector('.grid-row[data-row="3"]')?.className).toContain('row-withdrawn');
     expect(fake.callsOf('jobsStart')).toEqual([]);
-    expect(fake.callsOf('jobsPreview')).toEqual([]);
+    // The counts come from the same preview the submit screen shows (nothing is sent by it).
+    await waitFor(() => expect(fake.callsOf('jobsPreview').at(-1)).toMatchObject({ withdrawnRows: [3] }));
     fireEvent.click(screen.getByTestId('to-submit'));
     await screen.findByTestId('submit-counts');
-    expect(fake.callsOf('jobsPreview')[0]).toMatchObject({ withdrawnRows: [3], profile: 'sandbox' });
-    expect(screen.getByTestId('submit-counts').textContent).toContain('已撤回1');
+    expect(fake.callsOf('jobsPreview').at(-1)).toMatchObject({ withdrawnRows: [3], profile: 'sandbox' });
+    expect(screen.getByTestId('submit-counts').textContent).toContain('已跳过1');
     expect(fake.callsOf('jobsStart')).toEqual([]);
   });
 

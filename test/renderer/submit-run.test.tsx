@@ -49,7 +49,7 @@ describe('submit screen', () => {
     expect(screen.getByTestId('env-banner').textContent).toContain('卖家账号 acme');
     // Away from the job, the banner is back on the profile a new submit goes to.
     fireEvent.click(screen.getByTestId('tab-jobs'));
-    await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('当前配置：sandbox'));
+    await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('提交目标：sandbox（默认配置）'));
     expect(screen.getByTestId('env-banner').className).toContain('env-sandbox');
   });
 
@@ -69,7 +69,7 @@ describe('submit screen', () => {
     const start = screen.getByTestId('start') as HTMLButtonElement;
     expect(start.disabled).toBe(true);
     expect(screen.getByText('请先选择是否直接审核')).toBeTruthy();
-    fireEvent.click(screen.getByRole('radio', { name: '直接审核（is_check）' }));
+    fireEvent.click(screen.getByRole('radio', { name: '直接审核' }));
     expect(start.disabled).toBe(false);
     fireEvent.click(start);
     await waitFor(() => expect(fake.callsOf('jobsStart')[0]).toMatchObject({ isCheck: true }));

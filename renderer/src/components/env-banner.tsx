@@ -21,7 +21,7 @@ export interface JobTarget {
   sid: string;
 }
 
-export function EnvBanner({ profile, job }: { profile: ProfileView | null; job?: JobTarget | null }) {
+export function EnvBanner({ profile, chosen = false, job }: { profile: ProfileView | null; chosen?: boolean; job?: JobTarget | null }) {
   const tr = useT();
   const shown = job ? { name: job.profileName, sid: job.sid, env: job.environment } : profile ? { name: profile.name, sid: profile.sid, env: envOf(profile) } : null;
   const env = shown?.env ?? null;
@@ -30,7 +30,10 @@ export function EnvBanner({ profile, job }: { profile: ProfileView | null; job?:
       {shown && env ? (
         <>
           <EnvTag env={env} />
-          <span>{tr(job ? 'ui.shell.jobProfile' : 'ui.shell.profile', { name: shown.name })}</span>
+          <span>
+            {tr(job ? 'ui.shell.jobProfile' : 'ui.shell.profile', { name: shown.name })}
+            {!job && tr(chosen ? 'ui.shell.profileChosen' : 'ui.shell.profileDefault')}
+          </span>
           <span>{tr('ui.shell.account', { sid: shown.sid })}</span>
           <span className="env-note">{tr(envNote[env])}</span>
         </>

@@ -16,13 +16,14 @@ const hints: Partial<Record<ErrorCode, MessageKey>> = {
   INTERNAL: 'ui.hint.internal',
 };
 
-export function ErrorBox({ error, title }: { error: AppError; title?: string }) {
+/** `message` replaces main's text where that text is written for the command line (it names flags). */
+export function ErrorBox({ error, title, message }: { error: AppError; title?: string; message?: string }) {
   const tr = useT();
   const hint = hints[error.code];
   return (
     <div className="error-box" role="alert" data-testid="error-box" data-code={error.code}>
       <strong>{title ?? tr('ui.common.errorTitle')}</strong>
-      <p>{error.message}</p>
+      <p>{message ?? error.message}</p>
       {hint && <p className="hint">{tr(hint)}</p>}
     </div>
   );

@@ -23,7 +23,8 @@ export function FailureList({ jobId, total, version }: { jobId: string; total: n
     if (row) rows.push(row);
   }
   return (
-    <section className="failures" aria-labelledby="failures-title">
+    // A scrolling box: focusable, so the keyboard can scroll it too.
+    <section className="failures" aria-labelledby="failures-title" tabIndex={0}>
       <h2 id="failures-title">{tr('ui.results.failures', { count: total })}</h2>
       {pages.error && <ErrorBox error={pages.error} />}
       {total === 0 ? (

@@ -1,5 +1,5 @@
 // The side list of every cell problem (row, column, message), paged; choosing one brings its row
-// into view in the grid.
+// into view in the grid, scrolled to its column, with the cell focused.
 import { useEffect, useState } from 'react';
 import type { Page } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
@@ -18,7 +18,8 @@ interface Props {
   total: number;
   /** Warnings, listed with the errors (the rows are sent anyway). */
   warnings: number;
-  onPick(row: number): void;
+  /** The clerk chose a problem: show its cell. */
+  onPick(problem: CellProblem): void;
 }
 
 export function ProblemList({ importId, total, warnings, onPick }: Props) {
@@ -40,14 +41,14 @@ export function ProblemList({ importId, total, warnings, onPick }: Props) {
   }
   return (
     <aside className="side-list" aria-labelledby="problems-title" data-testid="problem-list">
-      <h2 id="problems-title">{tr('ui.review.problemList', { count: total })}</h2>
+      <h3 id="problems-title">{tr('ui.review.problemList', { count: total })}</h3>
       {warnings > 0 && <p className="muted" data-testid="warning-count">{tr('ui.review.warningCount', { count: warnings })}</p>}
       {pages.error && <ErrorBox error={pages.error} />}
       {total === 0 && <p className="muted">{tr('ui.review.noProblems')}</p>}
       <ul>
         {items.map((p, i) => (
           <li key={`${p.row}:${p.field}:${i}`}>
-            <button type="button" className={isBlocking(p) ? 'problem' : 'problem problem-warning'} onClick={() => onPick(p.row)}>
+            <button type="button" className={isBlocking(p) ? 'problem' : 'problem problem-warning'} onClick={() => onPick(p)}>
               <span className="problem-where">{tr('ui.review.where', { row: p.row, column: p.column })}</span>
               <span className="problem-text">{isBlocking(p) ? '' : tr('ui.review.warning')}{render(lang, p.text)}</span>
             </button>

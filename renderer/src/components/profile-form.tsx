@@ -86,7 +86,9 @@ export function ProfileForm({ editing, onClose }: Props) {
         <label className="wide">
           {tr('ui.settings.baseUrl')}
           <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required placeholder="http://wdt.wangdian.cn" name="baseUrl" aria-describedby="base-url-hint" />
-          <small id="base-url-hint" className="muted">{tr('ui.settings.baseUrlHint')}</small>
+          <span className="muted small" id="base-url-hint">
+            {tr('ui.settings.baseUrlHint')}
+          </span>
         </label>
         <label>
           {tr('ui.settings.sid')}
@@ -103,8 +105,8 @@ export function ProfileForm({ editing, onClose }: Props) {
             value={secret}
             onChange={(e) => setSecret(e.target.value)}
             autoComplete="new-password"
-            required={endpointChanged}
-            placeholder={endpointChanged ? 'secret:salt' : tr('ui.settings.secretKeep')}
+            required={!editing || endpointChanged}
+            placeholder={editing && !endpointChanged ? tr('ui.settings.secretKeep') : 'xxxx:yyyy'}
             name="appSecret"
           />
         </label>

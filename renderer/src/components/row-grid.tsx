@@ -1,37 +1,57 @@
 // The review grid: every row as read, virtualized (only the rows in view are in the DOM, pages are
 // fetched as they scroll in), so 100,000 rows scroll like 100. Problem cells are highlighted with
-// their message on hover; a row can be withdrawn; createOrder rows of one order share a band.
+// their message on hover; a row can be skipped; createOrder rows of one order share a band. The row
+// number, skip, state and key columns stay put while the sheet scrolls sideways; the grid is one tab
+// stop with arrow keys inside (use-grid-keys); a problem picked in the list scrolls to its row and
+// column and makes that cell the active one.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ImportColumnInfo, ImportRowView } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
 import { isBlocking } from '../../../shared/operations/types';
+import { getOperation } from '../../../shared/operations/catalog';
 import type { CellProblem } from '../../../shared/operations/types';
-import { useApp, useT } from '../hooks/use-app';
+import { countKey, useApp, useT } from '../hooks/use-app';
 import { placeAt, useCssVars } from '../hooks/use-css-vars';
+import { useGridKeys } from '../hooks/use-grid-keys';
 import type { Pages } from '../hooks/use-pages';
 
 export const rowHeight = 32;
 
+/** A cell to bring into view and make active: the row's index in the list, the sheet column's index. */
+export interface GridTarget {
+  index: number;
+  column: number;
+  serial: number;
+}
+
 interface Props {
+  operation: string;
   columns: readonly ImportColumnInfo[];
   rows: Pages<ImportRowView>;
   withdrawn: ReadonlySet<number>;
   onWithdraw(rowNumber: number, withdrawn: boolean): void;
   /** Band rows by order (createOrder; the key column itself shows the order). */
   showOrders: boolean;
-  /** Index to bring into view (set by the problem list). */
-  scrollTo: { index: number; serial: number } | null;
+  /** Set by the problem list. */
+  scrollTo: GridTarget | null;
 }
 
 const problemsOf = (row: ImportRowView, column: ImportColumnInfo): CellProblem[] =>
   row.problems.filter((p) => p.column === column.header || (column.field !== null && p.field === column.field));
 
-export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scrollTo }: Props) {
+/** Row number, skip, state: the grid's own columns before the sheet's (em). */
+const fixed = [4.5, 5, 10];
+const keyWidth = 11;
+const lead = fixed.length;
+
+export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo }: Props) {
   const { lang } = useApp();
   const tr = useT();
+  const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const total = rows.total ?? 0;
+  const keyColumn = columns.findIndex((c) => c.field !== null && c.field === getOperation(operation)?.keyField);
   // The sticky header sits above the rows inside the scroller: the rows start one row height down.
   // React 19 batches the scroll updates itself; flushSync from inside a render only draws a warning.
   const virtualizer = useVirtualizer({
@@ -42,6 +62,14 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
     scrollMargin: rowHeight,
     useFlushSync: false,
   });
+  const toggle = (index: number) => {
+    const row = rows.at(index);
+    if (row) onWithdraw(row.rowNumber, !withdrawn.has(row.rowNumber));
+  };
+  const keys = useGridKeys(total, columns.length + lead, (cell) => {
+    if (cell.col === 1) toggle(cell.index);
+  });
+  const { active, setActive } = keys;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -49,34 +77,70 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
   useEffect(() => {
     if (total > 0) ensure(first, last);
   }, [ensure, first, last, total]);
-  useEffect(() => {
-    if (scrollTo && scrollTo.index >= 0) virtualizer.scrollToIndex(scrollTo.index, { align: 'center' });
-  }, [scrollTo, virtualizer]);
 
-  const fixed = [4.5, 4.5, 10];
-  const widths = [...fixed.map((w) => `${w}em`), ...columns.map(() => 'minmax(9em, 1fr)')].join(' ');
-  const minWidth = fixed.reduce((a, b) => a + b, 0) + 9 * columns.length;
-  const grid = useCssVars<HTMLDivElement>({ '--grid-cols': widths, '--grid-min': `${minWidth}em` });
+  const cellId = (index: number, col: number) => `${id}-r${index}-c${col}`;
+  // Keep the active cell in view: the row through the virtualizer, the column by the browser (the
+  // scroller's scroll-padding keeps it clear of the frozen columns).
+  useEffect(() => {
+    if (total === 0) return;
+    virtualizer.scrollToIndex(active.index, { align: 'auto' });
+    const frame = requestAnimationFrame(() => document.getElementById(cellId(active.index, active.col))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
+  }, [active.index, active.col, total]);
+  useEffect(() => {
+    if (!scrollTo || scrollTo.index < 0) return;
+    virtualizer.scrollToIndex(scrollTo.index, { align: 'center' });
+    setActive({ index: scrollTo.index, col: scrollTo.column + lead });
+    scroller.current?.focus({ preventScroll: true });
+  }, [scrollTo]);
+
+  const widths = [...fixed.map((w) => `${w}em`), ...columns.map((_, i) => (i === keyColumn ? `${keyWidth}em` : 'minmax(9em, 1fr)'))].join(' ');
+  const fixedWidth = fixed.reduce((a, b) => a + b, 0);
+  const minWidth = fixedWidth + 9 * columns.length + 2;
+  const grid = useCssVars<HTMLDivElement>({
+    '--grid-cols': widths,
+    '--grid-min': `${minWidth}em`,
+    '--frozen': `${fixedWidth + (keyColumn >= 0 ? keyWidth : 0)}em`,
+    '--key-left': `${fixedWidth}em`,
+  });
   const sizer = useCssVars<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` });
 
   const stateText = (row: ImportRowView): string => {
     if (withdrawn.has(row.rowNumber)) return tr('ui.review.withdrawn');
     if (row.disposition.kind === 'duplicate') return tr('ui.review.duplicateOf', { row: row.disposition.ofRow });
-    if (row.disposition.kind === 'invalid') return tr('ui.review.problems', { count: row.problems.filter(isBlocking).length });
+    if (row.disposition.kind === 'invalid') {
+      const errors = row.problems.filter(isBlocking).length;
+      return tr(countKey('ui.review.problems', errors), { count: errors });
+    }
     // A warning does not hold the row back: it is sent, and the clerk has been told why it might be refused.
     if (row.problems.length > 0) return tr('ui.review.validWithWarnings', { count: row.problems.length });
     return tr('ui.review.valid');
   };
+  const cellClass = (index: number, col: number, base: string) => {
+    const frozen = col < lead ? ` frozen frozen-${col}` : col - lead === keyColumn ? ' frozen frozen-key' : '';
+    return `${base}${frozen}${active.index === index && active.col === col ? ' cell-active' : ''}`;
+  };
 
   return (
-    <div className="grid" ref={grid} role="grid" aria-rowcount={total + 1} aria-colcount={columns.length + 3} aria-label={tr('ui.review.gridLabel')} data-testid="row-grid">
-      <div className="grid-scroll" ref={scroller} tabIndex={0} aria-label={tr('ui.review.scrollLabel')}>
+    <div className="grid" ref={grid} data-testid="row-grid">
+      <div
+        className="grid-scroll"
+        ref={scroller}
+        role="grid"
+        tabIndex={0}
+        aria-label={tr('ui.review.gridLabel')}
+        aria-description={tr('ui.review.gridKeys')}
+        aria-rowcount={total + 1}
+        aria-colcount={columns.length + lead}
+        aria-activedescendant={total > 0 ? cellId(active.index, active.col) : undefined}
+        onKeyDown={keys.onKeyDown}
+      >
         <div className="grid-row grid-head" role="row" aria-rowindex={1}>
-          <span role="columnheader">{tr('ui.review.rowNo')}</span>
-          <span role="columnheader">{tr('ui.review.withdraw')}</span>
-          <span role="columnheader">{tr('ui.review.state')}</span>
-            {columns.map((c) => (
-            <span role="columnheader" key={c.index} title={c.field ?? tr('ui.review.unknownColumn')} className={c.field ? '' : 'col-extra'}>
+          <span role="columnheader" className="frozen frozen-0">{tr('ui.review.rowNo')}</span>
+          <span role="columnheader" className="frozen frozen-1">{tr('ui.review.withdraw')}</span>
+          <span role="columnheader" className="frozen frozen-2">{tr('ui.review.state')}</span>
+          {columns.map((c, i) => (
+            <span role="columnheader" key={c.index} title={c.field ?? tr('ui.review.unknownColumn')} className={`${c.field ? '' : 'col-extra'}${i === keyColumn ? ' frozen frozen-key' : ''}`}>
               {c.header}
             </span>
           ))}
@@ -88,7 +152,7 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
             if (!row) {
               return (
                 <div key={item.key} className="grid-row grid-loading" ref={placeAt(item.start - rowHeight)} role="row" aria-rowindex={item.index + 2}>
-                  <span role="gridcell">{tr('ui.common.loading')}</span>
+                  <span role="gridcell" id={cellId(item.index, active.index === item.index ? active.col : 0)}>{tr('ui.common.loading')}</span>
                 </div>
               );
             }
@@ -96,19 +160,25 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
             const prevKey = item.index > 0 ? rows.at(item.index - 1)?.orderKey : undefined;
             const kind = out ? 'withdrawn' : row.disposition.kind;
             const band = showOrders && row.orderKey !== null && prevKey !== row.orderKey ? ' order-start' : '';
+            const at = (col: number) => ({ id: cellId(item.index, col), onMouseDown: () => setActive({ index: item.index, col }) });
             return (
               <div key={item.key} className={`grid-row row-${kind}${band}`} ref={placeAt(item.start - rowHeight)} role="row" aria-rowindex={item.index + 2} data-row={row.rowNumber}>
-                <span role="gridcell" className="cell-no">{row.rowNumber}</span>
-                <span role="gridcell">
+                <span role="gridcell" className={cellClass(item.index, 0, 'cell-no')} {...at(0)}>
+                  {row.rowNumber}
+                </span>
+                <span role="gridcell" className={cellClass(item.index, 1, 'cell-skip')} {...at(1)}>
                   <input
                     type="checkbox"
+                    tabIndex={-1}
                     checked={out}
                     onChange={(e) => onWithdraw(row.rowNumber, e.target.checked)}
                     aria-label={tr('ui.review.withdrawRow', { row: row.rowNumber })}
                   />
                 </span>
-                <span role="gridcell" className="cell-state">{stateText(row)}</span>
-                {columns.map((c) => {
+                <span role="gridcell" className={cellClass(item.index, 2, 'cell-state')} {...at(2)}>
+                  {stateText(row)}
+                </span>
+                {columns.map((c, i) => {
                   const found = problemsOf(row, c);
                   const message = found.map((p) => (isBlocking(p) ? render(lang, p.text) : `${tr('ui.review.warning')}${render(lang, p.text)}`)).join('\n');
                   const error = found.some(isBlocking);
@@ -116,10 +186,12 @@ export function RowGrid({ columns, rows, withdrawn, onWithdraw, showOrders, scro
                     <span
                       role="gridcell"
                       key={c.index}
-                      className={error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell'}
+                      {...at(i + lead)}
+                      className={cellClass(item.index, i + lead, error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell')}
                       title={found.length > 0 ? message : (row.cells[c.index] ?? '')}
                       aria-invalid={error || undefined}
                       aria-description={found.length > 0 ? message : undefined}
+                      data-col={c.index}
                     >
                       {row.cells[c.index] ?? ''}
                     </span>

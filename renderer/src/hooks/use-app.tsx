@@ -2,7 +2,7 @@
 // context so components never reach for a global and tests hand in a fake api.
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { WdtApi } from '../../../shared/contract';
-import { t, type Lang, type MessageKey, type MessageParams } from '../../../shared/i18n';
+import { catalog, t, type Lang, type MessageKey, type MessageParams } from '../../../shared/i18n';
 
 export interface AppContextValue {
   api: WdtApi;
@@ -26,3 +26,9 @@ export function useT(): (key: MessageKey, params?: MessageParams) => string {
   const { lang } = useApp();
   return useCallback((key: MessageKey, params?: MessageParams) => t(lang, key, params), [lang]);
 }
+
+/** English needs "1 problem" but "2 problems": a key with a `.one` twin takes it for a count of one. */
+export const countKey = (key: MessageKey, count: number): MessageKey => {
+  const one = `${key}.one`;
+  return count === 1 && one in catalog ? (one as MessageKey) : key;
+};

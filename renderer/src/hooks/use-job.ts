@@ -19,6 +19,8 @@ export interface JobNow {
   startedAt: string | null;
   /** Why the job waits or was interrupted (network down, disk full…), when main said so. */
   waitingReason: string | null;
+  /** When the next attempt may go, while sends are held off after a failure. */
+  nextTryAt: string | null;
 }
 
 export interface LiveJob {
@@ -76,10 +78,10 @@ function merge(job: { view: JobView; at: number } | null, progress: { push: JobP
   if (job && (!progress || job.at > progress.at)) {
     const v = job.view;
     const rows = Object.values(v.counts).reduce((a, b) => a + b, 0);
-    return { state: v.state, counts: v.counts, calls: v.calls, rows, batches: p?.batches ?? null, batchesDone: p?.batchesDone ?? null, startedAt: v.startedAt, waitingReason: v.state === 'waiting' || v.state === 'interrupted' ? (p?.waitingReason ?? null) : null };
+    return { state: v.state, counts: v.counts, calls: v.calls, rows, batches: p?.batches ?? null, batchesDone: p?.batchesDone ?? null, startedAt: v.startedAt, waitingReason: v.state === 'waiting' || v.state === 'interrupted' ? (p?.waitingReason ?? null) : null, nextTryAt: v.state === 'waiting' || v.state === 'running' ? (p?.nextTryAt ?? null) : null };
   }
   if (!p) return null;
-  return { state: p.state, counts: p.counts, calls: p.calls, rows: p.rows, batches: p.batches, batchesDone: p.batchesDone, startedAt: p.startedAt, waitingReason: p.waitingReason };
+  return { state: p.state, counts: p.counts, calls: p.calls, rows: p.rows, batches: p.batches, batchesDone: p.batchesDone, startedAt: p.startedAt, waitingReason: p.waitingReason, nextTryAt: p.nextTryAt ?? null };
 }
 
 const newestFirst = (a: JobCallView, b: JobCallView) => b.at.localeCompare(a.at) || b.batch - a.batch || b.attempt - a.attempt;

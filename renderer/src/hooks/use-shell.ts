@@ -7,12 +7,15 @@ import type { AppError } from '../../../shared/result';
 export interface Shell {
   info: AppInfo | null;
   profiles: ProfileView[];
-  /** The profile a submit goes to: chosen on the submit screen, else the default. */
+  /** The profile a submit goes to: chosen on the submit screen for that one submit, else the default. */
   profile: ProfileView | null;
+  /** True when `profile` is the clerk's pick on the submit screen rather than the default. */
+  chosenByHand: boolean;
   online: boolean;
   error: AppError | null;
   setError(error: AppError | null): void;
-  chooseProfile(name: string): void;
+  /** Picks a profile for the submit on screen; null goes back to the default. */
+  chooseProfile(name: string | null): void;
   refresh(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export function useShell(api: WdtApi): Shell {
     return off;
   }, [api, refresh]);
 
-  const profile = profiles.find((p) => p.name === chosen) ?? profiles.find((p) => p.isDefault) ?? profiles[0] ?? null;
-  return { info, profiles, profile, online, error, setError, chooseProfile: setChosen, refresh };
+  const picked = profiles.find((p) => p.name === chosen) ?? null;
+  const profile = picked ?? profiles.find((p) => p.isDefault) ?? profiles[0] ?? null;
+  return { info, profiles, profile, chosenByHand: picked !== null && !picked.isDefault, online, error, setError, chooseProfile: setChosen, refresh };
 }

@@ -6,6 +6,7 @@ import type { FileTicket, ImportSummary, SavedFile } from '../../../shared/contr
 import type { OperationId } from '../../../shared/operations/types';
 import type { Result } from '../../../shared/result';
 import { ErrorBox, Loading } from '../components/error-box';
+import { ScreenTitle } from '../components/screen-title';
 import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { operationIds, operationLabel } from '../operations';
@@ -36,10 +37,20 @@ export function ImportScreen({ ticket, onTicket, onRead }: Props) {
   }, [ticket]);
 
   const candidates = read.status === 'error' && read.error.code === 'OPERATION_UNKNOWN' ? candidatesOf(read.error.details) : [];
+  // Main's text for this refusal is the command line's (it names --op and --sheet): say it as a clerk would.
+  const unknownOp = read.status === 'error' && read.error.code === 'OPERATION_UNKNOWN' ? read.error.details : undefined;
+  const clerkText = unknownOp
+    ? 'sheet' in unknownOp
+      ? tr('ui.import.pickHeaders', { file: String(unknownOp.file ?? ''), sheet: String(unknownOp.sheet) })
+      : tr('ui.import.noHeaders', { file: String(unknownOp.file ?? '') })
+    : undefined;
 
   return (
     <div className="import">
-      <section className="dropzone" data-testid="dropzone" aria-label={tr('ui.import.dropLabel')}>
+      <section className="dropzone" data-testid="dropzone" aria-labelledby="screen-title-import">
+        <ScreenTitle className="sr-only">
+          <span id="screen-title-import">{tr('ui.import.title')}</span>
+        </ScreenTitle>
         <p className="drop-hint">{tr('ui.shell.dropHint')}</p>
         <p className="muted">{tr('ui.import.formats')}</p>
         <div className="row-buttons">
@@ -55,7 +66,9 @@ export function ImportScreen({ ticket, onTicket, onRead }: Props) {
         {!ticket && <p className="muted">{tr('ui.import.sampleNote')}</p>}
         {ticket && <p className="ticket">{tr('ui.shell.fileReady', { name: ticket.name })}</p>}
         {read.status === 'loading' && <Loading text={tr('ui.import.reading', { name: ticket?.name ?? '' })} />}
-        {read.status === 'error' && <ErrorBox error={read.error} title={tr(read.error.code === 'OPERATION_UNKNOWN' ? 'ui.import.whichOperation' : 'ui.import.refused')} />}
+        {read.status === 'error' && (
+          <ErrorBox error={read.error} title={tr(read.error.code === 'OPERATION_UNKNOWN' ? 'ui.import.whichOperation' : 'ui.import.refused')} {...(clerkText ? { message: clerkText } : {})} />
+        )}
         {ticket && candidates.length > 0 && (
           <form
             className="pick-operation"
@@ -110,7 +123,7 @@ function Templates() {
       </ul>
       {saved.status === 'done' && saved.value.saved && (
         <p role="status" className="ok-text">
-          {tr('ui.import.templateSaved', { name: saved.value.name ?? '' })}
+          {tr('ui.import.templateSaved', { name: saved.value.path ?? saved.value.name ?? '' })}
         </p>
       )}
       {saved.status === 'error' && <ErrorBox error={saved.error} />}

@@ -5,21 +5,31 @@ import type { JobView, SavedFile } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { EnvTag } from '../components/env-banner';
 import { ErrorBox, Loading } from '../components/error-box';
+import { SavedNotice } from '../components/saved-notice';
+import { ScreenTitle } from '../components/screen-title';
 import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { operationLabel } from '../operations';
 
 interface Props {
+  browser: boolean;
   onOpen(jobId: string, step: 'run' | 'results'): void;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
-export function JobsScreen({ onOpen }: Props) {
+export function JobsScreen({ browser, onOpen }: Props) {
   const { api, lang } = useApp();
   const tr = useT();
   const [jobs, runList] = useAsync<JobView[]>();
   const [saved, runSave] = useAsync<SavedFile>();
+  const [savedJob, setSavedJob] = useState<string | null>(null);
+  const [opened, runOpen] = useAsync<void>();
+  const exportJob = (jobId: string) => {
+    setSavedJob(jobId);
+    void runSave(() => api.jobsSaveResults({ jobId }));
+  };
+  const open = (reveal: boolean) => savedJob && void runOpen(() => api.jobsOpenResults({ jobId: savedJob, reveal }));
   const [steerError, setSteerError] = useState<AppError | null>(null);
   const load = useCallback(() => void runList(() => api.jobsList()), [api, runList]);
   useEffect(() => {
@@ -35,16 +45,14 @@ export function JobsScreen({ onOpen }: Props) {
 
   return (
     <div className="jobs">
-      <h2>{tr('ui.jobs.title')}</h2>
+      <ScreenTitle>{tr('ui.jobs.title')}</ScreenTitle>
       {jobs.status === 'loading' && <Loading text={tr('ui.common.loading')} />}
       {jobs.status === 'error' && <ErrorBox error={jobs.error} />}
       {steerError && <ErrorBox error={steerError} />}
       {saved.status === 'error' && <ErrorBox error={saved.error} />}
-      {saved.status === 'done' && saved.value.saved && (
-        <p className="ok-text" role="status">
-          {tr('ui.results.saved', { name: saved.value.name ?? '' })}
-        </p>
-      )}
+      {opened.status === 'error' && <ErrorBox error={opened.error} />}
+      {/* Always there (empty until a save), so the message never pushes the table down under the pointer. */}
+      <SavedNotice saved={saved.status === 'done' ? saved.value : null} browser={browser} onOpen={() => open(false)} onReveal={() => open(true)} testId="jobs-saved" />
       {jobs.status === 'done' && jobs.value.length === 0 && <p className="empty">{tr('ui.jobs.none')}</p>}
       {jobs.status === 'done' && jobs.value.length > 0 && (
         <div className="table-scroll">
@@ -53,7 +61,7 @@ export function JobsScreen({ onOpen }: Props) {
               <tr>
                 <th scope="col">{tr('ui.jobs.created')}</th>
                 <th scope="col">{tr('ui.jobs.source')}</th>
-                <th scope="col">{tr('ui.review.operation')}</th>
+                <th scope="col">{tr('ui.jobs.operation')}</th>
                 <th scope="col">{tr('ui.jobs.profile')}</th>
                 <th scope="col">{tr('ui.review.state')}</th>
                 <th scope="col">{tr('ui.jobs.counts')}</th>
@@ -80,11 +88,11 @@ export function JobsScreen({ onOpen }: Props) {
                         {tr('ui.jobs.open')}
                       </button>
                       {(j.state === 'waiting' || j.state === 'interrupted' || j.state === 'paused') && (
-                        <button type="button" className="link" onClick={() => void resume(j.id)} data-testid="job-resume">
+                        <button type="button" className="link" onClick={() => void resume(j.id)} data-testid="job-resume" aria-label={tr('ui.jobs.resumeLabel', { source: j.sourceName })}>
                           {tr('ui.run.resume')}
                         </button>
                       )}
-                      <button type="button" className="link" onClick={() => void runSave(() => api.jobsSaveResults({ jobId: j.id }))}>
+                      <button type="button" className="link" onClick={() => exportJob(j.id)} aria-label={tr('ui.jobs.exportLabel', { source: j.sourceName })}>
                         {tr('ui.jobs.export')}
                       </button>
                     </div>

@@ -1,10 +1,14 @@
-// Results: counts per state, the rows that need action with the ERP's reasons, save / open the results
-// workbook, and start again from the to-fix sheet.
-import type { FileTicket, SavedFile } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+// Results: the outcome at a glance (a bar of the row states, the most common reasons for failure),
+// counts per state, the rows that need action with the ERP's reasons, save / open / show the results
+// workbook, and the rows to fix: saved and opened in the clerk's spreadsheet program, then read again.
+import { ok, type Result } from '../../../shared/result';
+import type { FileTicket, SavedFile, ToFixFile } from '../../../shared/contract';
 import { ErrorBox, Loading } from '../components/error-box';
 import { JobHead } from '../components/job-head';
 import { FailureList, needAction } from '../components/failure-list';
+import { OutcomePicture } from '../components/outcome-picture';
+import { SavedNotice } from '../components/saved-notice';
+import { ScreenTitle } from '../components/screen-title';
 import { StateCountsView } from '../components/state-counts';
 import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
@@ -12,40 +16,43 @@ import { useJob } from '../hooks/use-job';
 
 interface Props {
   jobId: string;
+  browser: boolean;
   onTicket(got: Result<FileTicket | null>): void;
   onNew(): void;
 }
 
-export function ResultsScreen({ jobId, onTicket, onNew }: Props) {
+export function ResultsScreen({ jobId, browser, onTicket, onNew }: Props) {
   const { api } = useApp();
   const tr = useT();
   const live = useJob(jobId);
   const [saved, runSave] = useAsync<SavedFile>();
   const [opened, runOpen] = useAsync<void>();
-  const [fix, runFix] = useAsync<FileTicket>();
+  const [fix, runFix] = useAsync<ToFixFile | null>();
 
   if (live.error && !live.job) return <ErrorBox error={live.error} />;
   if (!live.job) return <Loading text={tr('ui.common.loading')} />;
   const job = live.job;
   const toFix = needAction.reduce((n, s) => n + job.counts[s], 0);
-  const reimport = async () => {
-    const got = await runFix(() => api.importToFix({ jobId }));
-    if (got?.ok) onTicket(got);
-  };
+  const fixFile = fix.status === 'done' ? fix.value : null;
+  const isSaved = saved.status === 'done' && saved.value.saved;
+  const open = (reveal: boolean) => void runOpen(() => api.jobsOpenResults({ jobId, reveal }));
 
   return (
     <div className="results">
-      <JobHead job={job} state={job.state} />
-      <StateCountsView counts={job.counts} testId="result-counts" />
+      <JobHead job={job} state={job.state} title={<ScreenTitle className="inline-title">{tr('ui.results.title')}</ScreenTitle>} />
+      <div className="results-top">
+        <StateCountsView counts={job.counts} testId="result-counts" />
+        <OutcomePicture jobId={jobId} counts={job.counts} version={`${job.state}:${toFix}`} />
+      </div>
       <div className="actions actions-left">
         <button type="button" className="primary" onClick={() => void runSave(() => api.jobsSaveResults({ jobId }))} data-testid="save-results">
           {tr('ui.results.save')}
         </button>
-        <button type="button" disabled={!(saved.status === 'done' && saved.value.saved)} onClick={() => void runOpen(() => api.jobsOpenResults({ jobId }))} data-testid="open-results">
+        <button type="button" disabled={!isSaved} onClick={() => open(false)} data-testid="open-results">
           {tr('ui.results.open')}
         </button>
         {toFix > 0 && (
-          <button type="button" onClick={() => void reimport()} data-testid="reimport">
+          <button type="button" onClick={() => void runFix(() => api.importToFix({ jobId }))} data-testid="reimport" aria-describedby="reimport-note">
             {tr('ui.results.reimport')}
           </button>
         )}
@@ -53,12 +60,23 @@ export function ResultsScreen({ jobId, onTicket, onNew }: Props) {
           {tr('ui.results.new')}
         </button>
       </div>
-      {saved.status === 'loading' && <Loading text={tr('ui.results.saving')} />}
-      {saved.status === 'done' && saved.value.saved && (
-        <p className="ok-text" role="status" data-testid="saved-name">
-          {tr('ui.results.saved', { name: saved.value.name ?? '' })}
+      {toFix > 0 && !fixFile && (
+        <p className="muted small" id="reimport-note">
+          {tr('ui.results.reimportNote')}
         </p>
       )}
+      {fixFile && (
+        <div className="notice notice-info" role="status" data-testid="fix-opened">
+          <span className="saved-path" title={fixFile.path}>
+            {tr(fixFile.opened && !browser ? 'ui.results.fixOpened' : 'ui.results.fixSaved', { path: fixFile.path })}
+          </span>
+          <button type="button" className="primary" onClick={() => onTicket(ok(fixFile.ticket))} data-testid="fix-import">
+            {tr('ui.results.fixImport')}
+          </button>
+        </div>
+      )}
+      {saved.status === 'loading' && <Loading text={tr('ui.results.saving')} />}
+      <SavedNotice saved={isSaved ? saved.value : null} browser={browser} onOpen={() => open(false)} onReveal={() => open(true)} testId="saved-name" />
       {saved.status === 'error' && <ErrorBox error={saved.error} />}
       {opened.status === 'error' && <ErrorBox error={opened.error} />}
       {fix.status === 'error' && <ErrorBox error={fix.error} />}

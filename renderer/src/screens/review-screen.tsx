@@ -1,22 +1,27 @@
 // Review: the rows as read, the counts, every problem; the operation (with why it was chosen) and the
 // sheet can be changed, rows withdrawn. Nothing is sent from here: "Next" only opens the submit step.
-import { useCallback, useState } from 'react';
-import type { FileTicket, ImportRowView, ImportSummary, RowFilter } from '../../../shared/contract';
+import { useCallback, useEffect, useState } from 'react';
+import type { CellProblem } from '../../../shared/operations/types';
+import type { FileTicket, ImportRowView, ImportSummary, RowFilter, SubmitPreview } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
 import type { OperationId } from '../../../shared/operations/types';
 import { IgnoredColumns } from '../components/ignored-columns';
 import { ErrorBox, Loading } from '../components/error-box';
+import { OperationReason } from '../components/operation-reason';
 import { ProblemList } from '../components/problem-list';
-import { RowGrid } from '../components/row-grid';
-import { useApp, useT } from '../hooks/use-app';
+import { RowGrid, type GridTarget } from '../components/row-grid';
+import { ScreenTitle } from '../components/screen-title';
+import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { usePages } from '../hooks/use-pages';
-import { groupsRows, operationIds, operationLabel, operationMethod } from '../operations';
+import { groupsRows, operationIds, operationLabel } from '../operations';
 
 interface Props {
   ticket: FileTicket;
   summary: ImportSummary;
   withdrawn: ReadonlySet<number>;
+  /** Any profile: what a submit would send does not depend on where it goes. */
+  profileName: string | null;
   onWithdrawn(rows: ReadonlySet<number>): void;
   onReviewed(summary: ImportSummary): void;
   onNext(): void;
@@ -25,14 +30,25 @@ interface Props {
 
 const filters: readonly RowFilter[] = ['all', 'invalid', 'duplicate', 'valid'];
 
-export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReviewed, onNext, onStartOver }: Props) {
+export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdrawn, onReviewed, onNext, onStartOver }: Props) {
   const { api, lang } = useApp();
   const tr = useT();
   const [filter, setFilter] = useState<RowFilter>('all');
-  const [scrollTo, setScrollTo] = useState<{ index: number; serial: number } | null>(null);
+  const [scrollTo, setScrollTo] = useState<GridTarget | null>(null);
   const [reread, runReread] = useAsync<ImportSummary>();
+  const [sending, runSending] = useAsync<SubmitPreview>();
   const { importId, counts } = summary;
   const grouped = groupsRows(summary.operation);
+
+  // Skipping a row changes what would be sent: the preview (the same count the submit screen shows)
+  // says how many rows and orders are left, so review and submit never disagree.
+  useEffect(() => {
+    if (profileName) void runSending(() => api.jobsPreview({ importId, profile: profileName, withdrawnRows: [...withdrawn] }));
+  }, [api, runSending, importId, profileName, withdrawn]);
+  const left = sending.status === 'done' ? sending.value : null;
+  const sheetNotices = summary.notices.filter((n) => n.row === 0);
+  const rowNotices = summary.notices.filter((n) => n.row > 0);
+  const rowNoticeCount = counts.notices - sheetNotices.length;
 
   const rows = usePages<ImportRowView>(`${importId}:${filter}`, (offset, limit) => api.importRows({ importId, offset, limit, filter, grouped }));
 
@@ -46,11 +62,17 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
   };
 
   const pick = useCallback(
-    async (rowNumber: number) => {
-      const found = await api.importFindRow({ importId, rowNumber, filter, grouped });
-      if (found.ok) setScrollTo((s) => ({ index: found.value, serial: (s?.serial ?? 0) + 1 }));
+    async (problem: CellProblem) => {
+      let found = await api.importFindRow({ importId, rowNumber: problem.row, filter, grouped });
+      // A filter that hides the row (e.g. "valid only") gives way: the clerk asked to see this cell.
+      if (found.ok && found.value < 0 && filter !== 'all') {
+        setFilter('all');
+        found = await api.importFindRow({ importId, rowNumber: problem.row, filter: 'all', grouped });
+      }
+      const column = summary.columns.findIndex((c) => c.header === problem.column || (c.field !== null && c.field === problem.field));
+      if (found.ok && found.value >= 0) setScrollTo((s) => ({ index: found.value, column: Math.max(0, column), serial: (s?.serial ?? 0) + 1 }));
     },
-    [api, importId, filter, grouped],
+    [api, importId, filter, grouped, summary.columns],
   );
 
   const withdraw = (rowNumber: number, out: boolean) => {
@@ -61,11 +83,12 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
   };
 
   // Whether withdrawals leave anything to send is the preview's to say (it knows which rows form orders).
-  const sendable = counts.valid > 0;
+  const sendable = left ? left.orders > 0 : counts.valid > 0;
   return (
     <div className="review">
       <div className="review-top">
         <div className="file-line">
+          <ScreenTitle className="inline-title">{tr('ui.review.title')}</ScreenTitle>
           <strong>{summary.file.name}</strong>
           <span className="muted">{tr('ui.review.headerRow', { row: summary.headerRow })}</span>
           {summary.sheets.length > 1 && (
@@ -90,28 +113,33 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
               ))}
             </select>
           </label>
-          <span className="muted" data-testid="operation-reason">
-            {operationMethod(summary.operation)} · {render(lang, summary.operationReason)}
-          </span>
+          <OperationReason operation={summary.operation} reason={summary.operationReason} />
         </div>
         <dl className="counts" data-testid="review-counts" aria-label={tr('ui.review.countsLabel')}>
           <Count label={tr('ui.review.rows')} value={counts.rows} />
-          <Count label={tr('ui.review.validCount')} value={counts.valid} tone="ok" />
+          <Count label={tr('ui.review.validCount')} value={left?.rows ?? counts.valid} tone="ok" />
           <Count label={tr('ui.review.invalidCount')} value={counts.invalid} tone={counts.invalid > 0 ? 'bad' : undefined} />
           <Count label={tr('ui.review.duplicateCount')} value={counts.duplicate} tone={counts.duplicate > 0 ? 'warn' : undefined} />
-          <Count label={tr('ui.review.orders')} value={counts.orders} />
-          <Count label={tr('ui.review.withdrawnCount')} value={withdrawn.size} />
+          <Count label={tr('ui.review.orders')} value={left?.orders ?? counts.orders} note={tr('ui.review.ordersNote')} />
+          <Count label={tr('ui.review.withdrawnCount')} value={left?.withdrawn ?? withdrawn.size} />
         </dl>
       </div>
       {reread.status === 'loading' && <Loading text={tr('ui.import.reading', { name: summary.file.name })} />}
       {reread.status === 'error' && <ErrorBox error={reread.error} />}
       <IgnoredColumns columns={summary.ignoredColumns} />
-      {summary.counts.notices > 0 && (
-        <details className="notices">
-          <summary>{tr('ui.review.notices', { count: summary.counts.notices })}</summary>
+      {sheetNotices.length > 0 && (
+        <ul className="sheet-notices" aria-label={tr('ui.review.sheetNotices')} data-testid="sheet-notices">
+          {sheetNotices.map((n, i) => (
+            <li key={i}>{render(lang, n.text)}</li>
+          ))}
+        </ul>
+      )}
+      {rowNoticeCount > 0 && (
+        <details className="notices" data-testid="row-notices">
+          <summary>{tr(countKey('ui.review.notices', rowNoticeCount), { count: rowNoticeCount })}</summary>
           <ul>
-            {summary.notices.map((n, i) => (
-              <li key={i}>{n.row > 0 ? tr('ui.review.noticeRow', { row: n.row, text: render(lang, n.text) }) : render(lang, n.text)}</li>
+            {rowNotices.map((n, i) => (
+              <li key={i}>{tr('ui.review.noticeRow', { row: n.row, text: render(lang, n.text) })}</li>
             ))}
           </ul>
         </details>
@@ -129,9 +157,9 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
         {rows.error ? (
           <ErrorBox error={rows.error} />
         ) : (
-          <RowGrid columns={summary.columns} rows={rows} withdrawn={withdrawn} onWithdraw={withdraw} showOrders={grouped} scrollTo={scrollTo} />
+          <RowGrid operation={summary.operation} columns={summary.columns} rows={rows} withdrawn={withdrawn} onWithdraw={withdraw} showOrders={grouped} scrollTo={scrollTo} />
         )}
-        <ProblemList importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(row) => void pick(row)} />
+        <ProblemList importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(problem) => void pick(problem)} />
       </div>
       <div className="actions">
         <button type="button" onClick={onStartOver}>
@@ -146,9 +174,9 @@ export function ReviewScreen({ ticket, summary, withdrawn, onWithdrawn, onReview
   );
 }
 
-function Count({ label, value, tone }: { label: string; value: number; tone?: 'ok' | 'bad' | 'warn' }) {
+function Count({ label, value, tone, note }: { label: string; value: number; tone?: 'ok' | 'bad' | 'warn'; note?: string }) {
   return (
-    <div className={tone ? `count count-${tone}` : 'count'}>
+    <div className={tone ? `count count-${tone}` : 'count'} title={note}>
       <dt>{label}</dt>
       <dd>{value.toLocaleString()}</dd>
     </div>

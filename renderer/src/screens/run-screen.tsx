@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorBox, Loading } from '../components/error-box';
 import { JobHead } from '../components/job-head';
+import { ScreenTitle } from '../components/screen-title';
 import { CallList } from '../components/call-list';
 import { StopDialog } from '../components/stop-dialog';
 import { useApp, useT } from '../hooks/use-app';
@@ -11,21 +12,28 @@ import { useJob, type JobNow } from '../hooks/use-job';
 
 interface Props {
   jobId: string;
-  online: boolean;
   onDone(): void;
 }
 
-/** Rows settled per minute and minutes left, once there is something to go on. */
+/** A rate needs this much time and work behind it: one fast first answer is not "90000 rows/min". */
+const minSeconds = 10;
+const minBatches = 2;
+
+/**
+ * Rows settled per minute and minutes left, once there is something to go on: the job is sending (not
+ * waiting or paused: nothing moves then), for at least 10 s, with at least two calls settled.
+ */
 export function pace(now: JobNow, at: number): { perMinute: number | null; minutesLeft: number | null } {
   const settled = now.rows - now.counts.pending;
   const started = now.startedAt ? Date.parse(now.startedAt) : NaN;
   const minutes = (at - started) / 60_000;
-  if (!Number.isFinite(minutes) || minutes <= 0 || settled <= 0) return { perMinute: null, minutesLeft: null };
+  const enough = now.state === 'running' && minutes * 60 >= minSeconds && (now.batchesDone ?? 0) >= minBatches;
+  if (!enough || !Number.isFinite(minutes) || minutes <= 0 || settled <= 0) return { perMinute: null, minutesLeft: null };
   const perMinute = settled / minutes;
   return { perMinute, minutesLeft: now.counts.pending / perMinute };
 }
 
-export function RunScreen({ jobId, online, onDone }: Props) {
+export function RunScreen({ jobId, onDone }: Props) {
   const { api } = useApp();
   const tr = useT();
   const live = useJob(jobId);
@@ -54,14 +62,17 @@ export function RunScreen({ jobId, online, onDone }: Props) {
     setSteer(got.ok ? null : { message: got.error.message });
     void live.reload();
   };
-  const waiting = now.state === 'waiting' || (!online && now.state === 'running');
+  const waiting = now.state === 'waiting';
+  const nextTry = now.nextTryAt ? Math.max(0, Math.ceil((Date.parse(now.nextTryAt) - clock) / 1000)) : null;
 
   return (
     <div className="run">
-      <JobHead job={job} state={now.state} />
+      <JobHead job={job} state={now.state} title={<ScreenTitle className="inline-title">{tr('ui.run.title')}</ScreenTitle>} />
       {waiting && (
         <div className="notice notice-warn" role="status" data-testid="waiting">
-          {now.waitingReason ?? tr('ui.run.waitingNetwork')} {tr('ui.run.goesOn')}
+          {/* The reason already says that the job goes on by itself: said once. */}
+          <span>{now.waitingReason ?? tr('ui.run.waitingNetwork')}</span>
+          {nextTry !== null && <strong data-testid="next-try">{nextTry > 0 ? tr('ui.run.nextTry', { seconds: nextTry }) : tr('ui.run.nextTryNow')}</strong>}
         </div>
       )}
       {now.state === 'interrupted' && (
@@ -76,7 +87,7 @@ export function RunScreen({ jobId, online, onDone }: Props) {
           <Stat label={tr('ui.run.callsMade')} value={now.batches ? tr('ui.run.batches', { calls: now.calls, done: now.batchesDone ?? 0, batches: now.batches }) : String(now.calls)} />
           <Stat label={tr('ui.run.succeeded')} value={now.counts.succeeded.toLocaleString()} tone="ok" />
           <Stat label={tr('ui.run.failures')} value={failures.toLocaleString()} tone={failures > 0 ? 'bad' : undefined} />
-          <Stat label={tr('ui.run.rate')} value={perMinute === null ? '—' : tr('ui.run.perMinute', { rows: Math.round(perMinute) })} />
+          <Stat label={tr('ui.run.rate')} value={perMinute === null ? (now.state === 'running' ? tr('ui.run.rateSoon') : '—') : tr('ui.run.perMinute', { rows: Math.round(perMinute) })} testId="rate" />
           <Stat label={tr('ui.run.left')} value={minutesLeft === null || now.state !== 'running' ? '—' : remaining(minutesLeft, tr)} />
         </dl>
       </div>
@@ -116,9 +127,9 @@ function remaining(minutes: number, tr: ReturnType<typeof useT>): string {
   return tr('ui.run.hours', { n: (minutes / 60).toFixed(1) });
 }
 
-function Stat({ label, value, tone }: { label: string; value: string; tone?: 'ok' | 'bad' }) {
+function Stat({ label, value, tone, testId }: { label: string; value: string; tone?: 'ok' | 'bad'; testId?: string }) {
   return (
-    <div className={tone ? `count count-${tone}` : 'count'}>
+    <div className={tone ? `count count-${tone}` : 'count'} data-testid={testId}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>

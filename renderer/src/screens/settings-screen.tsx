@@ -7,6 +7,7 @@ import { Dialog } from '../components/dialog';
 import { EnvTag, envOf } from '../components/env-banner';
 import { ErrorBox } from '../components/error-box';
 import { ProfileForm } from '../components/profile-form';
+import { ScreenTitle } from '../components/screen-title';
 import { useApp, useT } from '../hooks/use-app';
 import type { Shell } from '../hooks/use-shell';
 
@@ -36,13 +37,15 @@ export function SettingsScreen({ shell }: { shell: Shell }) {
 
   return (
     <div className="settings">
+      <ScreenTitle className="sr-only">{tr('ui.settings.title')}</ScreenTitle>
       <section className="panel" aria-labelledby="profiles-title">
         <div className="panel-head">
-          <h2 id="profiles-title">{tr('ui.settings.profiles')}</h2>
+          <h3 id="profiles-title">{tr('ui.settings.profiles')}</h3>
           <button type="button" className="primary" onClick={() => setForm({ editing: null })} data-testid="add-profile">
             {tr('ui.settings.add')}
           </button>
         </div>
+        <p className="muted">{tr('ui.settings.defaultNote')}</p>
         {error && <ErrorBox error={error} />}
         <ul className="profile-list" data-testid="profile-list">
           {shell.profiles.map((p) => {
@@ -66,7 +69,7 @@ export function SettingsScreen({ shell }: { shell: Shell }) {
                     {check === 'testing' ? tr('ui.settings.testing') : tr('ui.settings.test')}
                   </button>
                   {!p.isDefault && (
-                    <button type="button" onClick={() => void api.profilesSetDefault({ name: p.name }).then(after)}>
+                    <button type="button" onClick={() => void api.profilesSetDefault({ name: p.name }).then(after)} aria-label={tr('ui.settings.makeDefaultLabel', { name: p.name })}>
                       {tr('ui.settings.makeDefault')}
                     </button>
                   )}
@@ -92,7 +95,7 @@ export function SettingsScreen({ shell }: { shell: Shell }) {
         </ul>
       </section>
       <section className="panel" aria-labelledby="lang-title">
-        <h2 id="lang-title">{tr('ui.shell.language')}</h2>
+        <h3 id="lang-title">{tr('ui.shell.language')}</h3>
         <div role="radiogroup" aria-labelledby="lang-title" className="row-buttons">
           {langs.map((l) => (
             <label key={l} className={l === lang ? 'chip chip-on' : 'chip'}>

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { EnvTag, envOf } from '../components/env-banner';
 import { IgnoredColumns } from '../components/ignored-columns';
 import { ErrorBox, Loading } from '../components/error-box';
-import { useApp, useT } from '../hooks/use-app';
+import { ScreenTitle } from '../components/screen-title';
+import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { operationLabel, operationMethod } from '../operations';
 
@@ -57,6 +58,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
 
   return (
     <div className="submit">
+      <ScreenTitle>{tr('ui.submit.title')}</ScreenTitle>
       <section className="panel" aria-labelledby="profile-title">
         <h2 id="profile-title">{tr('ui.submit.profile')}</h2>
         {summary.sandboxOnly && <p className="muted" data-testid="sample-sandbox">{tr('ui.submit.sampleSandbox')}</p>}
@@ -74,7 +76,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
       <section className="panel" aria-labelledby="what-title">
         <h2 id="what-title">{tr('ui.submit.what')}</h2>
         <p>
-          {operationLabel(summary.operation, lang)} <span className="muted">({operationMethod(summary.operation)})</span> · {summary.file.name}
+          <span title={tr('ui.review.method', { method: operationMethod(summary.operation) })}>{operationLabel(summary.operation, lang)}</span> · {summary.file.name}
         </p>
         <IgnoredColumns columns={summary.ignoredColumns} />
         {preview.status === 'loading' && <Loading text={tr('ui.submit.previewing')} />}
@@ -96,7 +98,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
               </div>
             </dl>
             {summary.counts.invalid + summary.counts.duplicate > 0 && (
-              <p className="muted">{tr('ui.submit.notSent', { count: summary.counts.invalid + summary.counts.duplicate })}</p>
+              <p className="muted">{tr(countKey('ui.submit.notSent', summary.counts.invalid + summary.counts.duplicate), { count: summary.counts.invalid + summary.counts.duplicate })}</p>
             )}
             {preview.value.orders === 0 && <p className="warn-text">{tr('ui.submit.nothing')}</p>}
           </>

@@ -14,16 +14,18 @@ interface Props {
   flow: Flow;
   shell: Shell;
   onTicket(got: Result<FileTicket | null>): void;
+  /** A ticket the clerk asked this screen for (the fixed to-fix sheet): taken without asking. */
+  onOwnTicket(got: Result<FileTicket | null>): void;
 }
 
-export function WorkScreens({ flow, shell, onTicket }: Props) {
+export function WorkScreens({ flow, shell, onTicket, onOwnTicket }: Props) {
   const { goto } = flow;
   const toResults = useCallback(() => goto('results'), [goto]);
   if ((flow.step === 'run' || flow.step === 'results') && flow.jobId) {
     return flow.step === 'run' ? (
-      <RunScreen key={flow.jobId} jobId={flow.jobId} online={shell.online} onDone={toResults} />
+      <RunScreen key={flow.jobId} jobId={flow.jobId} onDone={toResults} />
     ) : (
-      <ResultsScreen key={flow.jobId} jobId={flow.jobId} onTicket={onTicket} onNew={flow.startOver} />
+      <ResultsScreen key={flow.jobId} jobId={flow.jobId} browser={shell.info?.mode === 'browser'} onTicket={onOwnTicket} onNew={flow.startOver} />
     );
   }
   if (flow.step === 'submit' && flow.summary) {
@@ -47,6 +49,7 @@ export function WorkScreens({ flow, shell, onTicket }: Props) {
         ticket={flow.ticket}
         summary={flow.summary}
         withdrawn={flow.withdrawn}
+        profileName={shell.profile?.name ?? null}
         onWithdrawn={flow.setWithdrawn}
         onReviewed={flow.reviewed}
         onNext={() => flow.goto('submit')}

@@ -3,7 +3,8 @@ import { defineMessages } from '../define';
 
 export const jobsMessages = defineMessages({
   // Why a row ended where it did (our words; the ERP's own reasons are kept verbatim beside them)
-  'jobs.row.withdrawn': { 'zh-CN': '提交前已撤回，未发送', en: 'Withdrawn before sending; not sent' },
+  'jobs.row.withdrawn': { 'zh-CN': '检查时选择跳过，未发送', en: 'Skipped on review; not sent' },
+  'jobs.row.stopped': { 'zh-CN': '任务已停止，此行未发送', en: 'The job was stopped; this row was not sent' },
   // A pending row in a job that has not ended (stopped, paused, waiting): never sent, or sent and not yet settled.
   'jobs.row.notSent': {
     'zh-CN': '此行尚未发送。在任务列表中继续该任务即可发送；或用“失败”表修改后重新导入（二者只选其一，以免重复提交）',

@@ -70,7 +70,7 @@ export const profilesMessages = defineMessages({
     'zh-CN': 'ERP 拒绝了时间戳，校正本机时钟后仍然如此。请检查本机时间：{message}',
     en: 'The ERP refused the timestamp even after correcting for this computer\'s clock. Check the clock: {message}',
   },
-  'profiles.check.unreachable': { 'zh-CN': '无法连接 ERP：{message}', en: 'The ERP could not be reached: {message}' },
+  'profiles.check.unreachable': { 'zh-CN': '连接测试未通过：{message}', en: 'The connection test failed: {message}' },
   'profiles.check.erpError': { 'zh-CN': 'ERP 返回了意外的结果（status {status}）：{message}', en: 'The ERP gave an unexpected answer (status {status}): {message}' },
   'profiles.check.rateLimited': {
     'zh-CN': 'ERP 因调用频率限制拒绝了检查，凭据是否有效尚不确定；请稍后重试：{message}',

@@ -12,12 +12,12 @@ export const wdtMessages = defineMessages({
     en: 'The app secret could not be read (the keychain is unavailable).',
   },
   'wdt.transport.notSent': {
-    'zh-CN': '无法连接 ERP（{code}），请求未发出。',
-    en: 'Could not reach the ERP ({code}); the request was not sent.',
+    'zh-CN': '无法连接到 ERP 地址，请求未发出：请检查网络和配置中的接口地址。',
+    en: 'Could not reach the ERP address; the request was not sent: check the network and the profile\'s API address.',
   },
   'wdt.transport.unknown': {
-    'zh-CN': '请求已发出但未收到回复（{code}），ERP 可能已处理。',
-    en: 'The request was sent but no answer arrived ({code}); the ERP may have acted.',
+    'zh-CN': '请求已发出，但没有收到 ERP 的回复，ERP 可能已处理。',
+    en: 'The request was sent but no answer arrived; the ERP may have acted.',
   },
   'wdt.transport.timeout': {
     'zh-CN': '{seconds} 秒内未收到 ERP 回复，ERP 可能已处理。',

@@ -30,6 +30,8 @@ export const workbookMessages = defineMessages({
   'workbook.summary.notFinished': { 'zh-CN': '未结束', en: 'not finished' },
   'workbook.summary.state': { 'zh-CN': '状态', en: 'State' },
   'workbook.summary.rows': { 'zh-CN': '行数', en: 'Rows' },
+  'workbook.summary.share': { 'zh-CN': '占比', en: 'Share' },
+  'workbook.summary.topReasons': { 'zh-CN': '最常见的失败原因（ERP 返回）', en: 'Most common reasons for failure (the ERP\'s words)' },
   'workbook.summary.total': { 'zh-CN': '合计（读取的行数）', en: 'Total (rows read)' },
   'workbook.yes': { 'zh-CN': '是', en: 'yes' },
   'workbook.no': { 'zh-CN': '否', en: 'no' },

@@ -13,7 +13,7 @@ export interface DialogAnswers {
 
 export class HostDesktop implements DesktopPort {
   readonly mode = 'browser' as const;
-  readonly opened: { kind: 'path' | 'url'; target: string }[] = [];
+  readonly opened: { kind: 'path' | 'folder' | 'url'; target: string }[] = [];
   readonly #open: (string | null)[] = [];
   readonly #save: (string | null)[] = [];
 
@@ -35,6 +35,11 @@ export class HostDesktop implements DesktopPort {
 
   async openPath(target: string) {
     this.opened.push({ kind: 'path', target });
+    return ok(undefined);
+  }
+
+  async showInFolder(target: string) {
+    this.opened.push({ kind: 'folder', target });
     return ok(undefined);
   }
 

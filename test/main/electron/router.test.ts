@@ -30,6 +30,7 @@ const desktop: DesktopPort = {
   },
   chooseSaveTarget: async () => null,
   openPath: async () => ok(undefined),
+  showInFolder: async () => ok(undefined),
   openExternal: async (url) => {
     opened.push(url);
   },

@@ -88,7 +88,7 @@ describe('checkCredentials against the sandbox ERP', () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const checked = await checkProfileCredentials({ profile: profileAt(url), secret: fixedSecret('environment', sandboxCredentials.appSecret) }, { clock: systemClock });
     expect(checked.ok && checked.value.outcome).toBe('unreachable');
-    expect(checked.ok && renderCheck('en', checked.value)).toMatch(/^The ERP could not be reached/);
+    expect(checked.ok && renderCheck('en', checked.value)).toMatch(/^The connection test failed: Could not reach the ERP address/);
   });
 
   it('says unreachable when the answer is lost (the ERP dropped the connection)', async () => {
