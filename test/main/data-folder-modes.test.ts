@@ -7,14 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalServices } from '../../main/app-api/local-services';
-import type { DesktopPort } from '../../main/app-api/ports';
+import { nullDesktop } from './null-desktop';
 import { fileLogger } from '../../main/file-logger';
 import { pathsIn } from '../../main/paths';
 import { SessionSecretStore } from '../../main/profiles/keychain';
-import { ok } from '../../shared/result';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
-const desktop: DesktopPort = { mode: 'desktop', chooseSpreadsheet: async () => null, chooseSaveTarget: async () => null, openPath: async () => ok(undefined), openExternal: async () => {} };
+const desktop = nullDesktop;
 const quiet = { info() {}, warn() {}, error() {} };
 const made: string[] = [];
 afterAll(async () => {

@@ -269,7 +269,6 @@ export const uiMessages = defineMessages({
   'ui.settings.makeDefault': { 'zh-CN': '设为默认', en: 'Make default' },
   'ui.settings.makeDefaultLabel': { 'zh-CN': '设为默认：{name}', en: 'Make default: {name}' },
   'ui.settings.defaultNote': { 'zh-CN': '新任务默认提交到“默认”配置；提交时可以为那一次改选其他配置。', en: 'New submits go to the default profile; on the submit screen you may pick another for that one submit.' },
-  'ui.settings.baseUrlHint': { 'zh-CN': '正式环境形如 http://wdt.wangdian.cn，测试环境形如 http://47.92.239.46（以 ERP 管理员给的地址为准）', en: 'Production looks like http://wdt.wangdian.cn, test like http://47.92.239.46 (use the address your ERP administrator gives)' },
   'ui.settings.edit': { 'zh-CN': '修改', en: 'Edit' },
   'ui.settings.editLabel': { 'zh-CN': '修改：{name}', en: 'Edit: {name}' },
   'ui.settings.remove': { 'zh-CN': '删除', en: 'Delete' },
@@ -280,8 +279,8 @@ export const uiMessages = defineMessages({
   'ui.settings.environment': { 'zh-CN': '环境', en: 'Environment' },
   'ui.settings.baseUrl': { 'zh-CN': '接口地址', en: 'API address' },
   'ui.settings.baseUrlHint': {
-    'zh-CN': '正式环境：http://wdt.wangdian.cn；测试环境：http://47.92.239.46。末尾的 /openapi 可写可不写。',
-    en: 'Production: http://wdt.wangdian.cn; test environment: http://47.92.239.46. A trailing /openapi is optional.',
+    'zh-CN': '正式环境形如 http://wdt.wangdian.cn，测试环境形如 http://47.92.239.46（以 ERP 管理员给的地址为准）；末尾的 /openapi 可写可不写。',
+    en: 'Production looks like http://wdt.wangdian.cn, test like http://47.92.239.46 (use the address your ERP administrator gives); a trailing /openapi is optional.',
   },
   'ui.settings.sid': { 'zh-CN': '卖家账号（sid）', en: 'Seller account (sid)' },
   'ui.settings.appkey': { 'zh-CN': 'AppKey', en: 'AppKey' },

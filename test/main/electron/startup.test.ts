@@ -9,14 +9,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalServices } from '../../../main/app-api/local-services';
-import type { DesktopPort } from '../../../main/app-api/ports';
+import { nullDesktop } from '../null-desktop';
 import { pathsIn } from '../../../main/paths';
 import { SessionSecretStore } from '../../../main/profiles/keychain';
 import { runStartup, type StartupDeps } from '../../../main/electron/startup';
-import { ok } from '../../../shared/result';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const desktop: DesktopPort = { mode: 'desktop', chooseSpreadsheet: async () => null, chooseSaveTarget: async () => null, openPath: async () => ok(undefined), openExternal: async () => {} };
+const desktop = nullDesktop;
 const made: string[] = [];
 afterAll(async () => {
   for (const dir of made) await rm(dir, { recursive: true, force: true });

@@ -6,11 +6,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppApi, type AppApi } from '../../../main/app-api';
 import { createLocalServices, type LocalServices } from '../../../main/app-api/local-services';
-import type { DesktopPort } from '../../../main/app-api/ports';
+import { nullDesktop } from '../null-desktop';
 import { pathsIn } from '../../../main/paths';
 import { KeychainSecretStore, openSecretStore } from '../../../main/profiles/keychain';
 import { ProfileStore } from '../../../main/profiles/profile-store';
-import { ok } from '../../../shared/result';
 import { cleanEnv, ensureDefaultCollection, runCli, tempHome, uniqueName } from './helpers';
 
 const keychain = new KeychainSecretStore('en');
@@ -152,7 +151,7 @@ describe('profile names are compared after NFKC and case folding', () => {
 });
 
 describe('through the app API (what the profile form calls)', () => {
-  const desktop: DesktopPort = { mode: 'desktop', chooseSpreadsheet: async () => null, chooseSaveTarget: async () => null, openPath: async () => ok(undefined), openExternal: async () => {} };
+  const desktop = nullDesktop;
   const logger = { info() {}, warn() {}, error() {} };
   let local: LocalServices;
   let app: AppApi;
