@@ -4,8 +4,9 @@
 // not write — is logged, shown in a native error box naming the data folder and the reason, and the
 // process releases its single-instance lock and exits 1. Without this, a rejected start left a process
 // with no window holding the lock, so every later launch handed its files to it and quit.
-import { t, type Lang } from '../../shared/i18n';
+import { render, t, type Lang } from '../../shared/i18n';
 import type { Logger } from '../effects';
+import { storeFailureOf, storeFailureText } from '../jobs/store-failure';
 
 export interface StartupDeps {
   whenReady(): Promise<unknown>;
@@ -27,10 +28,15 @@ export function startupReason(error: unknown): string {
   return (first || (error instanceof Error ? error.name : 'unknown error')).slice(0, 500);
 }
 
+/** The reason in words: a failing job store says what it is (newer, full, damaged…); anything else, its first line. */
+export function startupReasonIn(lang: Lang, dataFolder: string, error: unknown): string {
+  const store = storeFailureOf(error, dataFolder);
+  return store ? render(lang, storeFailureText(store)) : startupReason(error);
+}
+
 /** The error box's text, Chinese first then English: the language setting may be what could not be read. */
 export function startupFailureText(dataFolder: string, logsFolder: string, error: unknown): { title: string; content: string } {
-  const reason = startupReason(error);
-  const lines = (lang: Lang) => t(lang, 'ui.startup.failed', { folder: dataFolder, reason, logs: logsFolder });
+  const lines = (lang: Lang) => t(lang, 'ui.startup.failed', { folder: dataFolder, reason: startupReasonIn(lang, dataFolder, error), logs: logsFolder });
   return { title: `${t('zh-CN', 'ui.startup.failedTitle')} / ${t('en', 'ui.startup.failedTitle')}`, content: `${lines('zh-CN')}\n\n${lines('en')}` };
 }
 
@@ -41,7 +47,11 @@ export async function runStartup(deps: StartupDeps): Promise<boolean> {
     await deps.start();
     return true;
   } catch (error) {
-    deps.logger.error('start failed', { folder: deps.dataFolder, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    deps.logger.error('start failed', {
+      folder: deps.dataFolder,
+      reason: startupReasonIn('en', deps.dataFolder, error),
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     try {
       const { title, content } = startupFailureText(deps.dataFolder, deps.logsFolder, error);
       deps.showErrorBox(title, content);

@@ -131,9 +131,10 @@ describe('what was sent is never misread, in Chromium (issue 14, items 1 to 3)',
 
     // Its workbook: the unsent rows have no batch or submit time, and they wait on the To fix sheet.
     await row.getByRole('button', { name: '导出结果' }).click();
-    const saved = f.page.getByText(/^已保存：stopped/);
-    await saved.waitFor({ timeout: 20_000 });
-    const name = ((await saved.textContent()) ?? '').replace(/^已保存：/, '');
+    // The notice names the whole path the workbook was saved to (browser mode: on the host's computer).
+    const saved = f.page.getByTestId('jobs-saved');
+    await expect.poll(() => saved.textContent(), { timeout: 20_000 }).toMatch(/downloads.*stopped/);
+    const name = path.basename(((await saved.textContent()) ?? '').split('：').at(-1)!.trim());
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(f.host.home, 'downloads', name));
     const results = book.worksheets[1]!;

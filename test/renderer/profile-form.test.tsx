@@ -8,7 +8,7 @@ import { renderApp } from './render';
 async function openEdit(fake: FakeWdt) {
   await renderApp(fake);
   fireEvent.click(screen.getByTestId('tab-settings'));
-  fireEvent.click(await screen.findByRole('button', { name: `修改配置 ${productionProfile.name}` }));
+  fireEvent.click(await screen.findByRole('button', { name: `修改：${productionProfile.name}` }));
   const form = await screen.findByTestId('profile-form');
   return { form, field: (name: string) => form.querySelector(`[name="${name}"]`) as HTMLInputElement };
 }
@@ -24,7 +24,7 @@ describe('profile form', () => {
       const was = field(name).value;
       fireEvent.change(field(name), { target: { value } });
       expect(field('appSecret').required, name).toBe(true);
-      expect(field('appSecret').placeholder).toBe('secret:salt');
+      expect(field('appSecret').placeholder).toBe('xxxx:yyyy');
       expect(screen.getByText(/请重新输入 AppSecret/)).toBeTruthy();
       fireEvent.change(field(name), { target: { value: was } });
       expect(field('appSecret').required, name).toBe(false);

@@ -48,7 +48,7 @@ describe('results screen: what to do', () => {
     fake.jobRows = [failed(2, '仓库不存在', t(lang, 'hints.warehouseMissing')), failed(3, '供应商档案被锁定', null)];
     await renderApp(fake);
     fireEvent.click(screen.getByTestId('tab-jobs'));
-    fireEvent.click(await screen.findByRole('button', { name: lang === 'en' ? 'Open job returns.xlsx' : '查看任务 returns.xlsx' }));
+    fireEvent.click(await screen.findByRole('button', { name: lang === 'en' ? 'Open returns.xlsx' : '查看 returns.xlsx' }));
     const list = await screen.findByTestId('failure-list');
     await waitFor(() => expect(list.querySelectorAll('tbody tr').length).toBe(2));
     return list;

@@ -49,7 +49,8 @@ export function WorkScreens({ flow, shell, onTicket, onOwnTicket }: Props) {
         ticket={flow.ticket}
         summary={flow.summary}
         withdrawn={flow.withdrawn}
-        profileName={shell.profile?.name ?? null}
+        // The review's counts come from a preview; the sample's may only name the built-in sandbox.
+        profileName={(flow.summary.sandboxOnly ? shell.profiles.find((p) => p.builtin)?.name : shell.profile?.name) ?? null}
         onWithdrawn={flow.setWithdrawn}
         onReviewed={flow.reviewed}
         onNext={() => flow.goto('submit')}

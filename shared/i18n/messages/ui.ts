@@ -20,7 +20,7 @@ export const uiMessages = defineMessages({
   'ui.shell.dropOverlay': { 'zh-CN': '松开鼠标即可导入这个表格', en: 'Drop the file to import it' },
   'ui.shell.replaceTitle': { 'zh-CN': '放弃正在检查的表格？', en: 'Drop the sheet you are reviewing?' },
   'ui.shell.replaceText': { 'zh-CN': '正在检查“{current}”（已选择跳过 {skipped} 行）。导入“{next}”会放弃这次检查和跳过的选择。', en: 'You are reviewing "{current}" ({skipped} rows chosen to skip). Importing "{next}" drops this review and those choices.' },
-  'ui.shell.replaceText.one': { 'zh-CN': '正在检查“{current}”（已选择跳过 {skipped} 行）。导入“{next}”会放弃这次检查和跳过的选择。', en: 'You are reviewing "{current}" (1 row chosen to skip). Importing "{next}" drops this review and that choice.' },
+  'ui.shell.replaceText.one': { 'zh-CN': '正在检查“{current}”（已选择跳过 1 行）。导入“{next}”会放弃这次检查和跳过的选择。', en: 'You are reviewing "{current}" (1 row chosen to skip). Importing "{next}" drops this review and that choice.' },
   'ui.shell.replaceKeep': { 'zh-CN': '继续检查当前表格', en: 'Keep reviewing' },
   'ui.shell.replaceGo': { 'zh-CN': '导入新表格', en: 'Import the new sheet' },
   'ui.shell.sessionSecrets': { 'zh-CN': '系统钥匙串不可用：密钥仅保存在本次运行中', en: 'Keychain unavailable: secrets are kept for this run only' },

@@ -67,7 +67,7 @@ describe('a start that fails', () => {
     expect(box!.title).toContain('无法启动');
     expect(box!.content).toContain(`数据文件夹：${home}`);
     expect(box!.content).toContain(`Data folder: ${home}`);
-    expect(box!.content).toMatch(/newer version of wdt-bulk \(schema 999/);
+    expect(box!.content).toMatch(/newer wdt-bulk \(schema 999/);
     expect(box!.content.indexOf('原因')).toBeLessThan(box!.content.indexOf('Reason')); // Chinese first
     expect(h.logged.join('\n')).toMatch(/start failed .*schema 999/);
   });
@@ -78,7 +78,7 @@ describe('a start that fails', () => {
     const h = harness(home);
     expect(await runStartup(h.deps)).toBe(false);
     expect(h.events).toEqual(['ready', 'box', 'release', 'exit 1']);
-    expect(h.boxes[0]!.content).toMatch(/file is not a database/);
+    expect(h.boxes[0]!.content).toMatch(/已损坏（SQLITE_NOTADB）[\s\S]*is damaged \(SQLITE_NOTADB\)/);
   });
 
   it('a data folder that cannot be one (a file stands in its place)', async () => {

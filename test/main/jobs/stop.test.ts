@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 // Issue 14 item 2: a stopped job is not done. Stopping a job that waits on a dead ERP answers at once,
 // leaves it interrupted with its rows pending (no batch, no submit time), puts them on the workbook's
 // To fix sheet, and resume sends them. Real parts: the sandbox on loopback, a closed port, a SQLite file,
@@ -144,6 +145,8 @@ describe('stop (issue 14, item 2)', () => {
     point(x.sandbox.url);
     const jobId = await cancelJob(x, 2);
     x.store.setState(jobId, 'running');
+    // A new job is owned by the engine that made it; hand it to another live process.
+    x.store.release(jobId, `${hostname()}:${process.pid}`);
     expect(x.store.acquire(jobId, 'elsewhere:1', Date.now(), 30_000, () => true)).toBe(true);
     expect(x.engine.stop(jobId)).toMatchObject({ ok: false, error: { code: 'JOB_STATE' } });
     expect(x.store.job(jobId)?.state).toBe('running');

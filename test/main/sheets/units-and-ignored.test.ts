@@ -48,8 +48,11 @@ describe('units in headers and the columns that are not sent (issue 14, item 1)'
       expect(two?.values).toMatchObject({ num: '3', price: '1234.5', tax_rate: '0.13', discount: '0.125' });
       // 12.345% is 0.12345: more than Decimal(19,4) holds, said in the words of the column.
       expect(three?.values.tax_rate).toBeUndefined();
-      expect(three?.problems.map((p) => [p.column, p.text.key])).toEqual([['税率（%）', 'operations.cell.percentTooPrecise']]);
-      expect(three?.values.discount).toBe('0');
+      // 0 % discount is 0, which the ERP refuses (折扣应大于0): said on that cell too.
+      expect(three?.problems.map((p) => [p.column, p.text.key])).toEqual([
+        ['税率（%）', 'operations.cell.percentTooPrecise'],
+        ['折扣(%)', 'operations.cell.notPositive'],
+      ]);
     }
   });
 
@@ -70,7 +73,7 @@ describe('units in headers and the columns that are not sent (issue 14, item 1)'
     };
     const json = await run(['validate', 'units.xlsx', '--json']);
     const body = JSON.parse(json.out) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(['operation', 'sheet', 'headerRow', 'rows', 'orders', 'counts', 'ignoredColumns', 'problems']);
+    expect(Object.keys(body)).toEqual(['operation', 'sheet', 'headerRow', 'rows', 'orders', 'counts', 'ignoredColumns', 'problems', 'warnings']);
     expect(body.ignoredColumns).toEqual(['单价(含税)', '内部备注']);
     const prose = await run(['validate', 'units.xlsx']);
     expect(prose.out).toContain('这些列不会被发送（原样保留在结果中）：单价(含税)、内部备注');
