@@ -77,7 +77,8 @@ export function RunScreen({ jobId, onDone }: Props) {
       )}
       {now.state === 'interrupted' && (
         <div className="notice notice-warn" role="alert" data-testid="interrupted">
-          {now.waitingReason ?? live.progress?.waitingReason ?? tr('ui.run.interrupted')} {tr('ui.run.resumeWhenFixed')}
+          {/* Each reason says what to do before Resume (free disk space, fix the profile…): said once. */}
+          {now.waitingReason ?? live.progress?.waitingReason ?? tr('ui.run.interrupted')}
         </div>
       )}
       <div className="progress-block">
@@ -109,8 +110,9 @@ export function RunScreen({ jobId, onDone }: Props) {
             {tr('ui.run.stop')}
           </button>
         )}
-        {now.state === 'done' && (
-          <button type="button" className="primary" onClick={onDone}>
+        {(now.state === 'done' || now.state === 'interrupted') && (
+          // An interrupted job's results so far (its unsent rows say so), and from there a new import.
+          <button type="button" className={now.state === 'done' ? 'primary' : undefined} onClick={onDone} data-testid="to-results">
             {tr('ui.run.toResults')}
           </button>
         )}

@@ -151,7 +151,6 @@ export const uiMessages = defineMessages({
   // Run
   'ui.run.jobLine': { 'zh-CN': '{source} → {profile}（卖家账号 {sid}）', en: '{source} → {profile} (seller account {sid})' },
   'ui.run.waitingNetwork': { 'zh-CN': '暂时无法连接 ERP，正在等待网络恢复；恢复后会自动继续，无需操作。', en: 'The ERP cannot be reached: waiting for the network. It goes on by itself; nothing to do.' },
-  'ui.run.resumeWhenFixed': { 'zh-CN': '已记录的内容不会丢失；处理好上述问题后点击“继续”。', en: 'Nothing recorded is lost; once the above is fixed, click Resume.' },
   'ui.run.settled': { 'zh-CN': '已处理 {settled} / {total} 行', en: '{settled} of {total} rows settled' },
   'ui.run.callsMade': { 'zh-CN': '接口调用', en: 'Calls' },
   'ui.run.batches': { 'zh-CN': '{calls} 次（批次 {done}/{batches}）', en: '{calls} (batches {done}/{batches})' },
