@@ -104,6 +104,10 @@ const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
   new Promise((resolve, reject) =>
     zip.openReadStream(entry, (e, stream) => {
       if (e || !stream) return reject(e ?? new Error('no stream'));
+      // A damaged entry can fail its size check after its parser has finished with it (exceljs's style
+      // parser stops at its closing tag): with no one listening that would be an uncaught 'error' event.
+      // Whoever reads the stream still gets the error through its own listener.
+      stream.on('error', () => undefined);
       stream.setEncoding('utf8');
       resolve(stream);
     }),
@@ -146,6 +150,7 @@ export function openWorksheets(
     const part = async (name: string): Promise<Readable | null> => {
       const entry = entries.get(name);
       if (!entry) return null;
+      current?.destroy(); // the part before is done with: read no more of it
       current = await textOf(opened, entry);
       return current;
     };
