@@ -16,10 +16,13 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-/** A child process that starts a safeWrite to `target`, writes half, and hangs there; resolves once its temp file exists. */
+/**
+ * A child process that starts a safeWrite to `target`, writes half, and hangs there; resolves once its temp
+ * file exists (it says 'midway' from the write's callback: the file is open and written by then).
+ */
 async function writerStuckMidway(target: string): Promise<{ child: ChildProcess; temp: string }> {
   const script = `const { safeWrite } = await import(${JSON.stringify(safeWriteModule)});
-await safeWrite(${JSON.stringify(target)}, async (s) => { s.write('half of a workbook'); process.stdout.write('midway\\n'); setInterval(() => {}, 1000); await new Promise(() => {}); });`;
+await safeWrite(${JSON.stringify(target)}, async (s) => { s.write('half of a workbook', () => process.stdout.write('midway\\n')); setInterval(() => {}, 1000); await new Promise(() => {}); });`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
