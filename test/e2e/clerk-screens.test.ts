@@ -1,22 +1,13 @@
 // Issue 14, tried as a new clerk would, in Chromium at 1366×768 through the test host: one test per item
 // (4–10, 12–21). The tests run in order and share the app: a job started by one is looked at by the next.
-import { createServer } from 'node:net';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandbox';
+import { freePort } from '../main/cli/helpers';
 import { writeBook } from './files';
 import { buildPrivateRenderer, openApp, shot, startHostProcess, watchProblems, type RunningHost } from './support';
-
-/** A loopback port nothing listens on (the "dead" ERP), free for a sandbox to take later. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 const count = (text: string | null, label: string) => Number(new RegExp(`${label}([\\d,]+)`).exec(text ?? '')?.[1]?.replace(/,/g, ''));
 
@@ -33,7 +24,7 @@ describe('the clerk screens (issue 14)', () => {
     app = await openApp(host);
     page = await app.context.newPage();
     problems = watchProblems(page);
-    deadPort = await closedPort();
+    deadPort = await freePort();
     await page.goto(host.url);
     await page.getByTestId('env-banner').filter({ hasText: '沙箱' }).waitFor({ timeout: 20_000 });
   });

@@ -3,12 +3,12 @@
 // and checked with axe-core: no serious or critical accessibility violation on any of them.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandbox';
 import type { Lang } from '../../shared/i18n';
+import { freePort } from '../main/cli/helpers';
 import { writeBook } from './files';
 import { buildPrivateRenderer, openApp, shot, startHostProcess, watchProblems, type RunningHost } from './support';
 
@@ -36,14 +36,6 @@ const words = {
   en: { open: 'Open file', another: /^(Another file|Import another sheet|Back to review)$/, done: 'Done', rows: 'Rows', orders: 'Orders to send', back: 'Back to review' },
 } as const;
 
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 describe('every screen, in both languages: screenshots and an accessibility check', () => {
   let host: RunningHost;
   let app: Awaited<ReturnType<typeof openApp>>;
@@ -62,7 +54,7 @@ describe('every screen, in both languages: screenshots and an accessibility chec
     await page.goto(host.url);
     await page.getByTestId('env-banner').filter({ hasText: '沙箱' }).waitFor({ timeout: 20_000 });
     // Two more profiles: a slow test ERP (to see a job sending) and a dead one (to see it wait).
-    const dead = await closedPort();
+    const dead = await freePort();
     for (const [name, url, concurrency] of [['slow-erp', erp.url, '1'], ['dead-erp', `http://127.0.0.1:${dead}`, '1']] as const) {
       await page.getByTestId('tab-settings').click();
       await page.getByTestId('add-profile').click();
