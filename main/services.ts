@@ -19,8 +19,8 @@ import type { ResolvedProfile } from './profiles/resolve-profile';
 import { readSettings } from './profiles/settings-file';
 import type { SecretStore } from './profiles/types';
 import { sandboxCredentials, startSandbox, type Sandbox } from './sandbox';
-import type { readSheet } from './sheets/reader';
-import type { ReadOptions, SheetImport } from './sheets/types';
+import type { readSheet } from './sheets/read/reader';
+import type { ReadOptions, SheetImport } from './sheets/read/types';
 
 export interface ServicesOptions {
   paths: Paths;
@@ -116,7 +116,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     sandbox: startEmbedded,
     // The spreadsheet code (exceljs) loads on first use, so a resume starts sending sooner.
     async readSheet(file, { lang: readLang, ...read }) {
-      const { readSheet } = await import('./sheets/reader');
+      const { readSheet } = await import('./sheets/read/reader');
       return readSheet(file, { ...read, lang: readLang, ...(o.readWorker ? { workerPath: o.readWorker } : {}) });
     },
     jobMeta(sheet, resolved, isCheck, jobLang) {
@@ -140,7 +140,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     async writeResults(jobId, outLang, outPath) {
       const job = store.job(jobId);
       if (!job) return err(appError('JOB_NOT_FOUND', render(outLang, { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId }));
-      const { writeResults } = await import('./sheets/results-writer');
+      const { writeResults } = await import('./sheets/results/results-writer');
       const written = await writeResults(views.reportSource(job, outLang), outPath);
       if (written.ok) store.setResultsPath(jobId, written.value);
       return written.ok ? ok(written.value) : written;

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { isBlocking } from '../../shared/operations/types';
 import { appError, err, ok, type Result } from '../../shared/result';
-import type { ImportRow, SheetImport } from '../sheets/types';
+import type { ImportRow, SheetImport } from '../sheets/read/types';
 import { FileTokens, newId } from './file-tokens';
 import type { AppServices } from './ports';
 import { toFixName, toFixSheet, writeSampleFile } from './sample-file';

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { confirmationText, needsConfirmation } from '../profiles/production-safety';
-import type { SheetImport } from '../sheets/types';
+import type { SheetImport } from '../sheets/read/types';
 import type { ImportState } from './import-api';
 import type { AppServices } from './ports';
 import { notAvailable } from './unavailable';

@@ -8,7 +8,7 @@ import { resolveProfile } from '../profiles/resolve-profile';
 import { readSettings, writeSettings } from '../profiles/settings-file';
 import type { SecretStore } from '../profiles/types';
 import { createServices, type Services, type ServicesOptions } from '../services';
-import { writeTemplate } from '../sheets/template';
+import { writeTemplate } from '../sheets/templates/template';
 import { createJobsPort, resumeInterruptedJobs } from './jobs-port';
 import type { AppServices, DesktopPort, SettingsPort } from './ports';
 

@@ -10,7 +10,7 @@ import type { Logger } from '../effects';
 import type { CredentialCheck } from '../profiles/check-credentials';
 import type { ListedProfile, ProfileInput, SaveOptions } from '../profiles/profile-store';
 import type { Profile } from '../profiles/types';
-import type { ReadOptions, SheetImport } from '../sheets/types';
+import type { ReadOptions, SheetImport } from '../sheets/read/types';
 
 /** What only the front end can do: OS dialogs and handing files and links to the OS. */
 export interface DesktopPort {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '../../shared/i18n';
 import { isBlocking, type OrderDraft } from '../../shared/operations/types';
 import type { JobState } from '../../shared/states';
-import type { SheetImport } from '../sheets/types';
+import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
 import { immediate, type JobDatabase } from './database';
 import { Statements } from './statements';

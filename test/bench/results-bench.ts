@@ -11,7 +11,7 @@ import { t } from '../../shared/i18n';
 import type { RowState } from '../../shared/states';
 import { emptyCounts } from '../../shared/states';
 import type { JobCallReport, JobReportSource, JobRowReport, JobSummary } from '../../main/jobs/report';
-import { writeResults } from '../../main/sheets/results-writer';
+import { writeResults } from '../../main/sheets/results/results-writer';
 
 const rowsWanted = 100_000;
 const columns = ['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', '单价', '折扣', '税率', '明细备注', '批次号', '有效期', '联系人'];

@@ -5,7 +5,7 @@ import { defaultLang, isLang, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { appError } from '../../../shared/result';
-import { writeTemplate } from '../../sheets/template';
+import { writeTemplate } from '../../sheets/templates/template';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
 import { printError, printJson, printLine } from '../output';

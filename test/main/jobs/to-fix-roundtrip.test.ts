@@ -3,7 +3,7 @@
 // that sheet, and submitting it succeeds.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeResults } from '../../../main/sheets/results-writer';
+import { writeResults } from '../../../main/sheets/results/results-writer';
 import { editToFix } from '../sheets/results-fixtures';
 import { createSheet, metaFor, readImport, rig, submitFile, type Rig } from './helpers';
 

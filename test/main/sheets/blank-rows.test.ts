@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readSheet } from '../../../main/sheets/reader';
-import { readSheetInProcess } from '../../../main/sheets/read-pipeline';
+import { readSheet } from '../../../main/sheets/read/reader';
+import { readSheetInProcess } from '../../../main/sheets/read/read-pipeline';
 import { deflatedEntry, tempDir, writeZip, type ZipEntrySpec } from './fixtures';
 
 const dir = tempDir();

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
-import { writeTemplate } from '../../../main/sheets/template';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
+import { writeTemplate } from '../../../main/sheets/templates/template';
 import { getOperation } from '../../../shared/operations/catalog';
 import { tempDir, writeGbkCsv, writeUtf8Csv, writeXlsx } from './fixtures';
 

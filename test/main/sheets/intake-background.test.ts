@@ -2,7 +2,7 @@
 // while the sheet is being read, or after it was read, still refuses the whole file, in both paths.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
 import { deflatedEntry, tempDir, writeZip, zerosEntry } from './fixtures';
 
 type ZipEntrySpec = ReturnType<typeof deflatedEntry>;

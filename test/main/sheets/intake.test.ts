@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSheetInProcess } from '../../../main/sheets/read-pipeline';
+import { readSheetInProcess } from '../../../main/sheets/read/read-pipeline';
 import { deflatedEntry, tempDir, workbookShell, writeCfb, writeUtf8Csv, writeXlsx, writeZip, zerosEntry } from './fixtures';
 
 const dir = tempDir();

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { OperationId } from '../../../shared/operations/types';
 import { markedOperation, markName, markSheet, referencedSheet } from '../../../main/sheets/operation-mark';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
-import { writeTemplate } from '../../../main/sheets/template';
-import { parseWorkbookMeta } from '../../../main/sheets/workbook-meta';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
+import { writeTemplate } from '../../../main/sheets/templates/template';
+import { parseWorkbookMeta } from '../../../main/sheets/read/workbook-meta';
 import { tempDir } from './fixtures';
 import { cancelSource, makeToFixFile } from './results-fixtures';
 

@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
-import type { ReadSheetOptions } from '../../../main/sheets/reader';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
+import type { ReadSheetOptions } from '../../../main/sheets/read/reader';
 import { deflatedEntry, tempDir, writeXlsx, writeZip } from './fixtures';
 import type { CellInput } from './fixtures';
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
 import { tempDir, writeUtf8Csv, writeXlsx } from './fixtures';
 import type { CellInput } from './fixtures';
 

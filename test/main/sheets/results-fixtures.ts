@@ -12,8 +12,8 @@ import type { Lang } from '../../../shared/i18n';
 import type { OperationId } from '../../../shared/operations/types';
 import { emptyCounts } from '../../../shared/states';
 import type { JobCallReport, JobReportSource, JobRowReport, JobSummary } from '../../../main/jobs/report';
-import { writeResults } from '../../../main/sheets/results-writer';
-import { resultsSheetNames } from '../../../main/sheets/results-layout';
+import { writeResults } from '../../../main/sheets/results/results-writer';
+import { resultsSheetNames } from '../../../main/sheets/results/results-layout';
 
 /** Text that a spreadsheet app would run or link if it were written as a formula. */
 export const payloads = ['=HYPERLINK("http://x","y")', '+1+1', '@SUM(1)', '-2+3'] as const;

@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getOperation } from '../../../shared/operations/catalog';
-import { resultsSheetNames } from '../../../main/sheets/results-layout';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
-import { writeTemplate } from '../../../main/sheets/template';
-import type { SheetImport } from '../../../main/sheets/types';
+import { resultsSheetNames } from '../../../main/sheets/results/results-layout';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
+import { writeTemplate } from '../../../main/sheets/templates/template';
+import type { SheetImport } from '../../../main/sheets/read/types';
 import { tempDir } from './fixtures';
 import { cancelSource, createSource, editToFix, makeToFixFile } from './results-fixtures';
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finalStates } from '../../../shared/states';
 import type { JobReportSource } from '../../../main/jobs/report';
-import { resultsSheetNames } from '../../../main/sheets/results-layout';
-import { writeResults } from '../../../main/sheets/results-writer';
+import { resultsSheetNames } from '../../../main/sheets/results/results-layout';
+import { writeResults } from '../../../main/sheets/results/results-writer';
 import { tempDir } from './fixtures';
 import { cancelSource, createSource, makeSource, payloads } from './results-fixtures';
 

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSheetInProcess } from '../../../main/sheets/read-pipeline';
+import { readSheetInProcess } from '../../../main/sheets/read/read-pipeline';
 import Decimal from 'decimal.js';
-import { fixedHalfUp, formatNumber } from '../../../main/sheets/number-format';
+import { fixedHalfUp, formatNumber } from '../../../main/sheets/read/number-format';
 import { errorCodes } from '../../../shared/result';
 import { tempDir, writeXlsx } from './fixtures';
 

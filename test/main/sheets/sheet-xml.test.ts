@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { defaultLimits } from '../../../main/sheets/limits';
-import { parseWorkbookMeta } from '../../../main/sheets/workbook-meta';
-import type { CellSink } from '../../../main/sheets/sheet-xml';
-import { openWorksheets } from '../../../main/sheets/xlsx-source';
+import { defaultLimits } from '../../../main/sheets/read/limits';
+import { parseWorkbookMeta } from '../../../main/sheets/read/workbook-meta';
+import type { CellSink } from '../../../main/sheets/read/sheet-xml';
+import { openWorksheets } from '../../../main/sheets/read/xlsx-source';
 import { deflatedEntry, tempDir, writeXlsx, writeZip } from './fixtures';
 import type { CellInput } from './fixtures';
 

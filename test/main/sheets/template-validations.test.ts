@@ -5,9 +5,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { templateRows } from '../../../main/sheets/template-layout';
-import { writeTemplate } from '../../../main/sheets/template';
-import { openInflated, openZip, readDirectory } from '../../../main/sheets/zip-read';
+import { templateRows } from '../../../main/sheets/templates/template-layout';
+import { writeTemplate } from '../../../main/sheets/templates/template';
+import { openInflated, openZip, readDirectory } from '../../../main/sheets/read/zip-read';
 import { langs } from '../../../shared/i18n';
 import { normaliseCell } from '../../../shared/operations/cells';
 import { operations } from '../../../shared/operations/catalog';

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../main/app-api/import-api';
 import { main } from '../../../main/cli/index';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
 import { bulkReturn, cleanEnv, runCli } from '../cli/helpers';
 import { tempDir, writeXlsx } from './fixtures';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/index';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/reader';
+import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
 import { tempDir, writeXlsx } from './fixtures';
 
 const dir = tempDir();

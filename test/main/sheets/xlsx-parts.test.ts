@@ -5,8 +5,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readSheetInProcess } from '../../../main/sheets/read-pipeline';
-import { readSheet } from '../../../main/sheets/reader';
+import { readSheetInProcess } from '../../../main/sheets/read/read-pipeline';
+import { readSheet } from '../../../main/sheets/read/reader';
 import { deflatedEntry, tempDir, writeZip } from './fixtures';
 
 const dir = tempDir();

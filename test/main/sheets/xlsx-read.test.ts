@@ -1,11 +1,11 @@
 // The reading contract (spreadsheets.md) rule by rule, on real .xlsx files written by exceljs.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSheetInProcess } from '../../../main/sheets/read-pipeline';
-import type { SheetImport } from '../../../main/sheets/types';
+import { readSheetInProcess } from '../../../main/sheets/read/read-pipeline';
+import type { SheetImport } from '../../../main/sheets/read/types';
 import { tempDir, writeXlsx } from './fixtures';
 import type { SheetSpec } from './fixtures';
-import type { ReadRequest } from '../../../main/sheets/read-pipeline';
+import type { ReadRequest } from '../../../main/sheets/read/read-pipeline';
 
 const dir = tempDir();
 let n = 0;

@@ -1,11 +1,11 @@
 // From the header row down: map columns, sort every row into data / blank / repeated header / totals /
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
-import { matchHeader, placeHeader } from '../../shared/operations/headers';
-import { normaliseCell } from '../../shared/operations/cells';
-import { groupRows } from '../../shared/operations/grouping';
-import type { GroupInputRow } from '../../shared/operations/grouping';
-import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../shared/operations/types';
-import type { Lang } from '../../shared/i18n';
+import { matchHeader, placeHeader } from '../../../shared/operations/headers';
+import { normaliseCell } from '../../../shared/operations/cells';
+import { groupRows } from '../../../shared/operations/grouping';
+import type { GroupInputRow } from '../../../shared/operations/grouping';
+import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
+import type { Lang } from '../../../shared/i18n';
 import type { ReadLimits } from './limits';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';

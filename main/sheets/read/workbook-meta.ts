@@ -2,8 +2,8 @@
 // read from xl/workbook.xml and its relationships, which the zip guard kept. Parsed with zod: a hostile
 // workbook.xml is just text.
 import { z } from 'zod';
-import type { OperationId } from '../../shared/operations/types';
-import { markedOperation, referencedSheet } from './operation-mark';
+import type { OperationId } from '../../../shared/operations/types';
+import { markedOperation, referencedSheet } from '../operation-mark';
 
 export interface SheetMeta {
   name: string;

@@ -2,12 +2,12 @@
 // rows, problems and orders. The worker (read-worker.ts) runs exactly this; tests may call it in-process.
 import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
-import { operationIds } from '../../shared/operations/types';
-import type { OperationId } from '../../shared/operations/types';
-import { defaultLang, isLang, t } from '../../shared/i18n';
-import type { Lang } from '../../shared/i18n';
-import { appError, err, ok } from '../../shared/result';
-import type { Result } from '../../shared/result';
+import { operationIds } from '../../../shared/operations/types';
+import type { OperationId } from '../../../shared/operations/types';
+import { defaultLang, isLang, t } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
+import { appError, err, ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import { openCsv } from './csv-source';
 import { inspectFile } from './intake';
 import type { Intake } from './intake';

@@ -4,7 +4,7 @@
 // with the same toRawCell the single-thread read uses, so both reads see the very same cells. The parse
 // thread, the slower of the two, does as little per cell as it can: no RawCell, no number formatting.
 // Each value is exactly what exceljs's cell.value would be (sheet-xml.ts).
-import type { RawCell } from '../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/types';
 import { emptyCell, toRawCell } from './raw-cell';
 import type { CellSink } from './sheet-xml';
 import { SheetLimitError } from './source';

@@ -3,15 +3,15 @@
 // 失败 To fix, 请求日志 Calls — streamed with exceljs's WorkbookWriter, so a 100,000-row job never sits in
 // memory, into a temporary file that replaces the target only once complete (safe-write.ts).
 import ExcelJS from 'exceljs';
-import { t } from '../../shared/i18n';
-import { appError, err, ok } from '../../shared/result';
-import type { Result } from '../../shared/result';
-import type { JobReportSource } from '../jobs/report';
+import { t } from '../../../shared/i18n';
+import { appError, err, ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import type { JobReportSource } from '../../jobs/report';
 import { writeCallsSheet } from './results-calls';
 import { scanRows, writeResultsSheet, writeToFixSheet } from './results-rows';
 import { writeSummarySheet } from './results-summary';
-import { safeWrite } from './safe-write';
-import { topReasons } from '../../shared/top-reasons';
+import { safeWrite } from '../safe-write';
+import { topReasons } from '../../../shared/top-reasons';
 
 export interface WriteResultsOptions {
   /** The clock (tests pin it); the summary states when the workbook was written. */

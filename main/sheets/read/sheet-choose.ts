@@ -1,14 +1,14 @@
 // Which sheet, which header row, which operation: the first visible sheet whose header row (the best-scoring
 // of its first 20 rows) names an operation — or the sheet and operation the person chose.
-import { getOperation, operations } from '../../shared/operations/catalog';
-import { inferOperation, matchHeader, scoreHeaderRow } from '../../shared/operations/headers';
-import type { OperationDef, OperationId } from '../../shared/operations/types';
-import { t } from '../../shared/i18n';
-import type { Lang, LocalizedText } from '../../shared/i18n';
-import { appError, err, ok } from '../../shared/result';
-import type { Result } from '../../shared/result';
+import { getOperation, operations } from '../../../shared/operations/catalog';
+import { inferOperation, matchHeader, scoreHeaderRow } from '../../../shared/operations/headers';
+import type { OperationDef, OperationId } from '../../../shared/operations/types';
+import { t } from '../../../shared/i18n';
+import type { Lang, LocalizedText } from '../../../shared/i18n';
+import { appError, err, ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import { headerSearchRows } from './limits';
-import { resultsSheetNames } from './results-layout';
+import { resultsSheetNames } from '../results/results-layout';
 import type { SourceBook, SourceRow } from './source';
 import type { SheetInfo, SheetNotice } from './types';
 

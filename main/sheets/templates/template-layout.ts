@@ -2,9 +2,9 @@
 // how wide, typed as text or not, with which dropdown. The template (template.ts) and the results workbook's
 // `失败 To fix` sheet (results-rows.ts) both lay their columns out from here, so a to-fix sheet is the template.
 import type { DataValidation } from 'exceljs';
-import type { Lang } from '../../shared/i18n';
-import { booleanValues, noLabels, yesLabels } from '../../shared/operations/field-kit';
-import type { FieldDef, OperationDef } from '../../shared/operations/types';
+import type { Lang } from '../../../shared/i18n';
+import { booleanValues, noLabels, yesLabels } from '../../../shared/operations/field-kit';
+import type { FieldDef, OperationDef } from '../../../shared/operations/types';
 
 /** Rows of the template (and at least of a to-fix sheet) that carry the dropdowns. */
 export const templateRows = 1000;

@@ -1,7 +1,7 @@
 // What a results cell may hold: a plain string, a number, a date or nothing — never a formula, a hyperlink or
 // rich text. Text from the sheet or from the ERP (`=HYPERLINK(…)`, `+1+1`, `@SUM(1)`) goes in as a string
 // value, which exceljs writes as a string cell; nothing here ever builds an object value.
-import type { FieldType } from '../../shared/operations/types';
+import type { FieldType } from '../../../shared/operations/types';
 
 export type PlainValue = string | number | Date | null;
 

@@ -2,13 +2,13 @@
 // and how many rows ended in each state. The counts are taken from the rows written, so they add up to the
 // rows read by construction; the total row says so. A bar beside each count and the most common reasons for
 // failure give the same picture of the outcome as the results screen.
-import { t } from '../../shared/i18n';
-import type { Lang, MessageKey } from '../../shared/i18n';
-import { getOperation } from '../../shared/operations/catalog';
-import { finalStates } from '../../shared/states';
-import type { RowState, StateCounts } from '../../shared/states';
-import type { ReasonCount } from '../../shared/top-reasons';
-import type { JobSummary } from '../jobs/report';
+import { t } from '../../../shared/i18n';
+import type { Lang, MessageKey } from '../../../shared/i18n';
+import { getOperation } from '../../../shared/operations/catalog';
+import { finalStates } from '../../../shared/states';
+import type { RowState, StateCounts } from '../../../shared/states';
+import type { ReasonCount } from '../../../shared/top-reasons';
+import type { JobSummary } from '../../jobs/report';
 import { localTimeText, plainText, zoneText } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { labelStyle, resultsSheetNames, stateStyle, stateWord } from './results-layout';

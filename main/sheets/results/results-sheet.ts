@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Style } from 'exceljs';
 import type { PlainValue } from './results-cells';
 import { headerStyle, plainStyle } from './results-layout';
-import { columnLetter } from './sheet-rows';
+import { columnLetter } from '../read/sheet-rows';
 
 export type StreamBook = ExcelJS.stream.xlsx.WorkbookWriter;
 export type CellStyle = Partial<Style>;

@@ -1,8 +1,8 @@
 // `请求日志 Calls`: one line per API call attempt, as the store recorded it. JobCallView carries no secret and
 // no sign by construction; this sheet writes only its fields.
-import { t } from '../../shared/i18n';
-import type { Lang, MessageKey } from '../../shared/i18n';
-import type { JobReportSource } from '../jobs/report';
+import { t } from '../../../shared/i18n';
+import type { Lang, MessageKey } from '../../../shared/i18n';
+import type { JobReportSource } from '../../jobs/report';
 import { localDateValue, numberOrNull, plainText } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { dateStyle, resultsSheetNames, wrapStyle } from './results-layout';

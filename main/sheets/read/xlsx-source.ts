@@ -7,7 +7,7 @@
 // workbook's tab order, whatever order the zip holds them in.
 import type { Readable } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
-import type { RawCell } from '../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
 import { MergeGate } from './merges';

@@ -3,9 +3,9 @@
 // Styles are frozen singletons: exceljs's style registry caches by object identity, which keeps a
 // 100,000-row write from registering a style per cell.
 import type { Style } from 'exceljs';
-import { t } from '../../shared/i18n';
-import type { Lang } from '../../shared/i18n';
-import type { RowState } from '../../shared/states';
+import { t } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
+import type { RowState } from '../../../shared/states';
 
 export const resultsSheetNames = {
   summary: '汇总 Summary',

@@ -3,14 +3,14 @@
 // ignores (its first cell starts with 示例/Example, see sheet-rows.ts), and a sheet explaining every column.
 // The columns come from template-layout.ts, which the results workbook's to-fix sheet shares.
 import ExcelJS from 'exceljs';
-import { t } from '../../shared/i18n';
-import type { Lang } from '../../shared/i18n';
-import type { FieldDef, OperationDef } from '../../shared/operations/types';
-import { appError, err, ok } from '../../shared/result';
-import type { Result } from '../../shared/result';
-import { markSheet } from './operation-mark';
-import { safeWrite } from './safe-write';
-import { columnLetter } from './sheet-rows';
+import { t } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
+import type { FieldDef, OperationDef } from '../../../shared/operations/types';
+import { appError, err, ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { markSheet } from '../operation-mark';
+import { safeWrite } from '../safe-write';
+import { columnLetter } from '../read/sheet-rows';
 import { addChoiceValidations, choicesOf, templateLayout, templateRows } from './template-layout';
 import type { ValidationSink } from './template-layout';
 

@@ -7,10 +7,10 @@
 // rows until its merges are known (the scan inflates far faster than the parser parses). A refusal from
 // the background pass wins over whatever the read produced (read-pipeline.ts waits for it).
 import type { Entry, ZipFile } from 'yauzl';
-import { appError, err, ok } from '../../shared/result';
-import type { AppError, Result } from '../../shared/result';
-import { t } from '../../shared/i18n';
-import type { Lang } from '../../shared/i18n';
+import { appError, err, ok } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
+import { t } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
 import { mib, ratioFloorBytes } from './limits';
 import type { ReadLimits } from './limits';
 import { openInflated, openZip, readDirectory } from './zip-read';

@@ -3,7 +3,7 @@
 // are read, then the problems, then the rest of the import (read-wire.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import type { RowDisposition } from '../../shared/operations/types';
+import type { RowDisposition } from '../../../shared/operations/types';
 import { connectParseThread } from './parse-thread';
 import { inspectRequested, readInspected, readRequestSchema } from './read-pipeline';
 import type { ReadRequest, XlsxOpener } from './read-pipeline';

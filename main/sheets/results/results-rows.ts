@@ -1,22 +1,22 @@
 // `明细 Results` (every source row in source order, all its columns as read, then the outcome) and
 // `失败 To fix` (the rows that need action, in the import template's layout, plus 错误原因 and 处理建议), streamed row by
 // row from the job store. A first pass counts the states and sizes the columns; each sheet is one more pass.
-import { t } from '../../shared/i18n';
-import type { Lang } from '../../shared/i18n';
-import { getOperation } from '../../shared/operations/catalog';
-import type { FieldType, OperationDef } from '../../shared/operations/types';
-import { emptyCounts } from '../../shared/states';
-import type { RowState, StateCounts } from '../../shared/states';
-import type { JobReportSource, JobRowReport, JobSummary } from '../jobs/report';
-import { markSheet } from './operation-mark';
+import { t } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
+import { getOperation } from '../../../shared/operations/catalog';
+import type { FieldType, OperationDef } from '../../../shared/operations/types';
+import { emptyCounts } from '../../../shared/states';
+import type { RowState, StateCounts } from '../../../shared/states';
+import type { JobReportSource, JobRowReport, JobSummary } from '../../jobs/report';
+import { markSheet } from '../operation-mark';
 import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { dateStyle, goesToFix, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
 import { openSheet, writeRow } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
-import { columnLetter } from './sheet-rows';
-import { addChoiceValidations, templateRows, templateLayout } from './template-layout';
-import type { TemplateColumn, ValidationSink } from './template-layout';
+import { columnLetter } from '../read/sheet-rows';
+import { addChoiceValidations, templateRows, templateLayout } from '../templates/template-layout';
+import type { TemplateColumn, ValidationSink } from '../templates/template-layout';
 
 /** Rows sampled to size the columns: enough to be representative, few enough to cost nothing. */
 const widthSample = 2_000;

@@ -5,11 +5,11 @@
 // usually are), so the main thread's rows share those strings. Orders are not sent: the main thread rebuilds them from each row's
 // disposition (which order it belongs to) and the rows' values.
 import { z } from 'zod';
-import { orderLines, validOrderHeader } from '../../shared/operations/grouping';
-import type { CellProblem, FieldValue, OperationDef, OrderDraft } from '../../shared/operations/types';
-import { errorCodes } from '../../shared/result';
-import type { Result } from '../../shared/result';
-import { operationIds } from '../../shared/operations/types';
+import { orderLines, validOrderHeader } from '../../../shared/operations/grouping';
+import type { CellProblem, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
+import { errorCodes } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { operationIds } from '../../../shared/operations/types';
 import type { StreamedRow } from './sheet-rows';
 import type { SheetImport } from './types';
 
