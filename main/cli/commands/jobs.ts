@@ -12,14 +12,15 @@ export const run: CommandRun = async (io, argv) => {
   if (positionals.length > 0) return usageError(io, p, 'cli.usageJobs', positionals.join(' '));
   const s = await cliServices(io, lang);
   try {
-    const jobs = s.store.jobs().map((job) => ({
-      job: job.id,
-      operation: job.operation,
-      state: job.state,
-      created: job.created_at,
-      rows: s.views.rowCount(job.id),
-      counts: s.views.counts(job.id),
-      results: job.results_path,
+    // The same views the app's jobs list shows; the results path is the CLI's own addition (cli.md).
+    const jobs = s.jobs.list().map((view) => ({
+      job: view.id,
+      operation: view.operation,
+      state: view.state,
+      created: view.createdAt,
+      rows: s.jobs.rowCount(view.id),
+      counts: view.counts,
+      results: s.jobs.record(view.id)?.results_path ?? null,
     }));
     if (json) {
       printJson(io, { jobs });
