@@ -8,7 +8,7 @@ import { fileLogger } from '../file-logger';
 import type { RunEnd } from '../jobs/runner';
 import { compactStamp } from '../jobs/time';
 import { resolvePaths } from '../paths';
-import { openSecretStore, SessionSecretStore } from '../profiles/keychain';
+import { openSecretStore, type OpenedSecretStore } from '../profiles/keychain';
 import { createServices, type Services } from '../services';
 import { bundledWorkerPath } from '../sheets/read/worker-path';
 import { appVersion } from '../version';
@@ -16,17 +16,16 @@ import { exitCodes, type CliIo } from './context';
 import { printLine } from './output';
 
 /**
- * The services for one command, on the data folder of WDT_BULK_HOME or the OS default. `keychain: false`
- * is for commands that never sign a call nor store a secret (validate): no keychain prompt or probe.
+ * The services for one command, on the data folder of WDT_BULK_HOME or the OS default, with the OS
+ * keychain unless `secrets` says otherwise (a command that must tell the person the keychain is missing
+ * opens it itself; validate never reads a secret and passes a session store: no keychain probe).
  */
-export async function cliServices(io: CliIo, lang: Lang, o: { keychain?: boolean } = {}): Promise<Services> {
+export async function cliServices(io: CliIo, lang: Lang, o: { secrets?: OpenedSecretStore } = {}): Promise<Services> {
   const paths = resolvePaths({ env: io.env, cwd: io.cwd });
   const logger = fileLogger(paths.logs, 'cli');
-  let secrets: Awaited<ReturnType<typeof openSecretStore>> = { store: new SessionSecretStore() };
-  if (o.keychain ?? true) {
-    secrets = await openSecretStore(lang);
-    if (secrets.unavailable) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
-  }
+  // A command that opened the store itself tells the person; the others leave a line in the log.
+  const secrets = o.secrets ?? (await openSecretStore(lang));
+  if (secrets.unavailable && !o.secrets) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
   const worker = bundledWorkerPath();
   return createServices({ paths, secrets: secrets.store, logger, version: appVersion, env: io.env, lang, ...(worker ? { readWorker: worker } : {}) });
 }

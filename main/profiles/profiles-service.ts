@@ -50,7 +50,11 @@ export class ProfilesService {
   /** A harmless signed call with the profile's credentials. */
   async check(name: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<Result<CredentialCheck>> {
     const resolved = await this.resolve(name, env);
-    if (!resolved.ok) return resolved;
-    return checkProfileCredentials(resolved.value, this.effects);
+    return resolved.ok ? this.checkResolved(resolved.value) : resolved;
+  }
+
+  /** The same check on a profile resolved already (the CLI looks at where its secret comes from first). */
+  checkResolved(resolved: ResolvedProfile): Promise<Result<CredentialCheck>> {
+    return checkProfileCredentials(resolved, this.effects);
   }
 }
