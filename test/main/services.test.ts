@@ -5,13 +5,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopPort } from '../../main/app-api/desktop-port';
 import { createAppApi } from '../../main/app-api';
-import { main } from '../../main/cli/index';
 import { ok } from '../../shared/result';
-import { listBook, type JobsJson, type SubmitJson } from './cli/helpers';
+import { json, listBook, runCliInProcess, type JobsJson, type SubmitJson } from './cli/helpers';
 import { testServices } from './test-services';
 
 let home: string;
@@ -24,17 +22,8 @@ afterAll(async () => {
   for (const dir of made) await rm(dir, { recursive: true, force: true });
 });
 
-/** The CLI in-process on `home`, as a clerk's shell would run it; stdout and stderr collected. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env: { WDT_BULK_HOME: home }, cwd: home, interactive: false });
-  return { code, out, err };
-}
+/** The CLI in-process on `home`, as a clerk's shell would run it. */
+const cli = (args: string[]) => runCliInProcess(args, { env: { WDT_BULK_HOME: home }, cwd: home });
 
 /** A desktop whose save dialogs answer with files in `home`, in the order given. */
 function savingDesktop(...names: string[]): DesktopPort & { opened: string[] } {
@@ -61,17 +50,17 @@ describe('one services layer', () => {
     // Seeded sandbox returns: 0001 is being edited (cancellable), 0006 already cancelled (refused), then one that does not exist.
     await listBook(path.join(home, 'cancel.xlsx'), ['CR202406010001', 'CR202406010006', 'CR209912319999']);
     const submitted = await cli(['submit', 'cancel.xlsx', '--op', 'return-cancel', '--json', '--lang', 'en']);
-    expect(submitted.code, submitted.err).toBe(1); // some rows did not succeed
-    const job = JSON.parse(submitted.out) as SubmitJson;
+    expect(submitted.code, submitted.stderr).toBe(1); // some rows did not succeed
+    const job = json<SubmitJson>(submitted);
     expect(job.rows).toBe(3);
     const listed = await cli(['jobs', '--json']);
-    expect(listed.code, listed.err).toBe(0);
-    const fromCli = (JSON.parse(listed.out) as JobsJson).jobs;
+    expect(listed.code, listed.stderr).toBe(0);
+    const fromCli = json<JobsJson>(listed).jobs;
 
     const services = await testServices(home);
     const app = createAppApi(services, savingDesktop(), () => {});
     try {
-      const fromApp = await app.api.jobsList();
+      const fromApp = await app.api.jobsList({});
       if (!fromApp.ok) throw new Error(fromApp.error.message);
       expect(fromApp.value.map((v) => ({ job: v.id, operation: v.operation, state: v.state, created: v.createdAt, counts: v.counts }))).toEqual(
         fromCli.map((j) => ({ job: j.job, operation: j.operation, state: j.state, created: j.created, counts: j.counts })),
@@ -110,7 +99,7 @@ describe('one services layer', () => {
       const saved = await app.api.jobsSaveResults({ jobId: job.id });
       expect(saved).toMatchObject({ ok: true, value: { saved: true, name: 'again.xlsx' } });
       expect(services.jobs.record(job.id)?.results_path).toBe(path.join(home, 'again.xlsx'));
-      const info = await app.api.appInfo();
+      const info = await app.api.appInfo({});
       expect(info).toMatchObject({ ok: true, value: { secrets: 'session', online: true } });
     } finally {
       app.dispose();
@@ -122,9 +111,9 @@ describe('one services layer', () => {
     const fresh = await mkdtemp(path.join(os.tmpdir(), 'wdt-services-fresh-'));
     made.push(fresh);
     await listBook(path.join(fresh, 'list.xlsx'), ['CR202406010001']);
-    const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: { WDT_BULK_HOME: fresh }, cwd: fresh, interactive: false };
-    expect(await main(['validate', 'list.xlsx', '--op', 'return-cancel', '--json'], io)).toBe(0);
-    expect(await main(['profiles', 'list', '--json'], io)).toBe(0);
+    const io = { env: { WDT_BULK_HOME: fresh }, cwd: fresh };
+    expect((await runCliInProcess(['validate', 'list.xlsx', '--op', 'return-cancel', '--json'], io)).code).toBe(0);
+    expect((await runCliInProcess(['profiles', 'list', '--json'], io)).code).toBe(0);
     expect(existsSync(path.join(fresh, 'jobs.sqlite'))).toBe(false);
   });
 });
