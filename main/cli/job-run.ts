@@ -1,34 +1,14 @@
-// What submit, resume and export share: the services for a command, running a job to an end the
-// CLI can report, writing its results workbook, and the submit-style JSON object (cli.md).
+// What submit, resume and export share: running a job to an end the CLI can report, writing its
+// results workbook, and the submit-style JSON object (cli.md).
 import path from 'node:path';
 import { render, t, type Lang } from '../../shared/i18n';
 import type { ErrorCode } from '../../shared/result';
 import type { StateCounts } from '../../shared/states';
-import { fileLogger } from '../file-logger';
 import type { RunEnd } from '../jobs/runner';
 import { compactStamp } from '../jobs/time';
-import { resolvePaths } from '../paths';
-import { openSecretStore, type OpenedSecretStore } from '../profiles/keychain';
-import { createServices, type Services } from '../services';
-import { bundledWorkerPath } from '../sheets/read/worker-path';
-import { appVersion } from '../version';
+import type { Services } from '../services';
 import { exitCodes, type CliIo } from './context';
 import { printLine } from './output';
-
-/**
- * The services for one command, on the data folder of WDT_BULK_HOME or the OS default, with the OS
- * keychain unless `secrets` says otherwise (a command that must tell the person the keychain is missing
- * opens it itself; validate never reads a secret and passes a session store: no keychain probe).
- */
-export async function cliServices(io: CliIo, lang: Lang, o: { secrets?: OpenedSecretStore } = {}): Promise<Services> {
-  const paths = resolvePaths({ env: io.env, cwd: io.cwd });
-  const logger = fileLogger(paths.logs, 'cli');
-  // A command that opened the store itself tells the person; the others leave a line in the log.
-  const secrets = o.secrets ?? (await openSecretStore(lang));
-  if (secrets.unavailable && !o.secrets) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
-  const worker = bundledWorkerPath();
-  return createServices({ paths, secrets: secrets.store, logger, version: appVersion, env: io.env, lang, ...(worker ? { readWorker: worker } : {}) });
-}
 
 /** Beside the source: `<name>.results-<YYYYMMDD-HHmmss>.xlsx`. */
 export function defaultResultsPath(sourcePath: string, now: number): string {

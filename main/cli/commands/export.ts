@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { exitCodes, type CommandRun } from '../context';
-import { cliServices, exitCodeOf, jobJson } from '../job-run';
+import { cliServices } from '../cli-services';
+import { exitCodeOf, jobJson } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 

@@ -1,7 +1,7 @@
 // `wdt-bulk jobs` (docs: cli.md): every job in the store, newest first, with its counts and state.
 import { t } from '../../../shared/i18n';
 import { exitCodes, type CommandRun } from '../context';
-import { cliServices } from '../job-run';
+import { cliServices } from '../cli-services';
 import { parseCommand, usageError } from '../parse-command';
 import { printJson, printLine } from '../output';
 

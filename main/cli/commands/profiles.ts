@@ -9,7 +9,7 @@ import type { ProfileInput } from '../../profiles/profile-store';
 import type { ProfilesService } from '../../profiles/profiles-service';
 import { readAppSecret } from '../../profiles/read-secret';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
-import { cliServices } from '../job-run';
+import { cliServices } from '../cli-services';
 import { printError, printJson, printLine } from '../output';
 
 const options = {

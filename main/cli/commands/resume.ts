@@ -2,7 +2,8 @@
 // interrupted, paused, or left mid-flight by a crash (their in-doubt calls are settled first).
 import { t } from '../../../shared/i18n';
 import { exitCodes, type CommandRun } from '../context';
-import { cliServices, combineExitCodes, jobJson, parseWait, runJob, type JobJson } from '../job-run';
+import { cliServices } from '../cli-services';
+import { combineExitCodes, jobJson, parseWait, runJob, type JobJson } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 

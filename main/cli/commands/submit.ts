@@ -10,7 +10,8 @@ import { appError } from '../../../shared/result';
 import { confirmationText, needsConfirmation } from '../../profiles/production-safety';
 import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
-import { cliServices, exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
+import { cliServices } from '../cli-services';
+import { exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 

@@ -7,11 +7,10 @@ import type { Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { isBlocking } from '../../../shared/operations/types';
 import { appError } from '../../../shared/result';
-import { SessionSecretStore } from '../../profiles/keychain';
 import type { SheetImport } from '../../sheets/read/types';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
-import { cliServices } from '../job-run';
+import { cliServices, noKeychain } from '../cli-services';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 
 interface Finding {
@@ -76,7 +75,7 @@ export const run: CommandRun = async (io, argv) => {
   }
   const file = path.resolve(io.cwd, positionals[0] as string);
   // Nothing is sent and no secret read: the services without the keychain (the job store is never opened).
-  const s = await cliServices(io, lang, { secrets: { store: new SessionSecretStore() } });
+  const s = await cliServices(io, lang, { secrets: noKeychain() });
   let result;
   try {
     result = await s.sheets.read(file, { lang, ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...(op ? { operation: op.id } : {}) });
