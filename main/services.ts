@@ -9,6 +9,7 @@ import type { OperationDef } from '../shared/operations/types';
 import type { Result } from '../shared/result';
 import { systemClock, type Clock, type Logger, type Paths } from './effects';
 import { openJobDatabase } from './jobs/database';
+import { ensurePrivateFolder } from './paths';
 import { JobEngine, type JobEngineOptions } from './jobs/engine';
 import { connectJob } from './jobs/job-connection';
 import { JobStore } from './jobs/job-store';
@@ -82,7 +83,11 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const settings = await LangSetting.load(o.paths.settings, o.lang);
   const lang = () => settings.lang();
   let sandbox: Promise<Sandbox> | undefined;
-  const startEmbedded = () => (sandbox ??= startSandbox({ dataFile: path.join(o.paths.home, 'sandbox-data.json') }));
+  // The data folder may not exist yet on a first run: the job store (which makes it) opens only when a job needs it.
+  const startEmbedded = () => {
+    if (!sandbox) ensurePrivateFolder(o.paths.home);
+    return (sandbox ??= startSandbox({ dataFile: path.join(o.paths.home, 'sandbox-data.json') }));
+  };
   const store = new ProfileStore({
     paths: o.paths,
     secrets: o.secrets,

@@ -22,8 +22,11 @@ afterAll(async () => {
   for (const dir of made) await rm(dir, { recursive: true, force: true });
 });
 
-/** The CLI in-process on `home`, as a clerk's shell would run it. */
-const cli = (args: string[]) => runCliInProcess(args, { env: { WDT_BULK_HOME: home }, cwd: home });
+/** The data folder the first test's CLI and app share: not made beforehand, as on a clerk's first run. */
+const data = () => path.join(home, 'data');
+
+/** The CLI in-process on the data folder, run from `home`, as a clerk's shell would run it. */
+const cli = (args: string[]) => runCliInProcess(args, { env: { WDT_BULK_HOME: data() }, cwd: home });
 
 /** A desktop whose save dialogs answer with files in `home`, in the order given. */
 function savingDesktop(...names: string[]): DesktopPort & { opened: string[] } {
@@ -57,7 +60,7 @@ describe('one services layer', () => {
     expect(listed.code, listed.stderr).toBe(0);
     const fromCli = json<JobsJson>(listed).jobs;
 
-    const services = await testServices(home);
+    const services = await testServices(data());
     const app = createAppApi(services, savingDesktop(), () => {});
     try {
       const fromApp = await app.api.jobsList({});
@@ -84,7 +87,7 @@ describe('one services layer', () => {
   }, 60_000);
 
   it('every domain object is there from the start: templates, profile checks and results work through the app API', async () => {
-    const services = await testServices(home);
+    const services = await testServices(data());
     for (const member of [services.settings, services.profiles, services.sheets, services.jobs]) expect(member).toBeInstanceOf(Object);
     const desktop = savingDesktop('template.xlsx', 'again.xlsx');
     const app = createAppApi(services, desktop, () => {});
@@ -106,6 +109,17 @@ describe('one services layer', () => {
       await services.close();
     }
   }, 60_000);
+
+  it('the built-in sandbox starts in a data folder not made yet (a first run, before any job)', async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'wdt-services-first-'));
+    made.push(fresh);
+    const services = await testServices(path.join(fresh, 'not-yet'));
+    try {
+      expect(await services.profiles.check('sandbox')).toMatchObject({ ok: true, value: { outcome: 'works' } });
+    } finally {
+      await services.close();
+    }
+  });
 
   it('validate and profiles never open the job store', async () => {
     const fresh = await mkdtemp(path.join(os.tmpdir(), 'wdt-services-fresh-'));
