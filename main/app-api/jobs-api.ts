@@ -11,7 +11,7 @@ import { notAvailable } from './unavailable';
 
 type JobsApi = Pick<
   ServerApi,
-  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsCalls' | 'jobsSaveResults' | 'jobsOpenResults'
+  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults'
 >;
 
 /**
@@ -87,9 +87,9 @@ export function createJobsApi(services: AppServices, state: ImportState): JobsAp
       const page = await services.jobs.rows(jobId, offset, limit, states);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
-    async jobsCalls({ jobId, offset, limit }) {
+    async jobsAttempts({ jobId, offset, limit }) {
       if (!services.jobs) return notAvailable();
-      const page = await services.jobs.calls(jobId, offset, limit);
+      const page = await services.jobs.attempts(jobId, offset, limit);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
     async jobsSaveResults({ jobId }) {

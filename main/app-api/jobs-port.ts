@@ -51,10 +51,10 @@ export function createJobsPort(s: Services): JobsPort {
       if (!got.ok) return got;
       return ok(s.views.rows(jobId, s.lang(), offset, limit, states));
     },
-    async calls(jobId, offset, limit) {
+    async attempts(jobId, offset, limit) {
       const got = view(jobId);
       if (!got.ok) return got;
-      return ok(s.views.calls(jobId, offset, limit));
+      return ok(s.views.attempts(jobId, offset, limit));
     },
     writeResults: (jobId, lang, outPath) => s.writeResults(jobId, lang, outPath),
     online: () => s.engine.online(),

@@ -2,7 +2,7 @@
 // composition root) provides the real ones; the Electron router and the test host share one AppApi
 // over them. A port that is null has not been wired yet: its channels answer INTERNAL "not available yet".
 import type { Lang } from '../../shared/i18n';
-import type { JobCallView, JobProgress, JobRowView, JobView } from '../../shared/contract';
+import type { JobAttemptView, JobProgress, JobRowView, JobView } from '../../shared/contract';
 import type { OperationId, OperationDef } from '../../shared/operations/types';
 import type { RowState } from '../../shared/states';
 import type { Result } from '../../shared/result';
@@ -55,8 +55,8 @@ export interface JobsPort {
   list(): Promise<Result<JobView[]>>;
   get(jobId: string): Promise<Result<JobView>>;
   rows(jobId: string, offset: number, limit: number, states?: readonly RowState[]): Promise<Result<{ total: number; items: JobRowView[] }>>;
-  /** Call attempts, newest first. */
-  calls(jobId: string, offset: number, limit: number): Promise<Result<{ total: number; items: JobCallView[] }>>;
+  /** Attempts, newest first. */
+  attempts(jobId: string, offset: number, limit: number): Promise<Result<{ total: number; items: JobAttemptView[] }>>;
   writeResults(jobId: string, lang: Lang, outPath: string): Promise<Result<string>>;
   online(): boolean;
   subscribe(listener: (change: JobsChange) => void): () => void;
