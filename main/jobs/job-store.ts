@@ -3,8 +3,8 @@
 // 'sending' before the request leaves, and its answer and every order's outcome commit together.
 import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '../../shared/i18n';
-import { isBlocking, type OrderDraft } from '../../shared/operations/types';
-import type { JobState } from '../../shared/states';
+import { isBlocking, type OrderDraft, type RowDisposition } from '../../shared/operations/types';
+import type { JobState, RowState } from '../../shared/states';
 import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
 import { immediate, type JobDatabase } from './database';
@@ -72,6 +72,12 @@ export type CallState = 'planned' | 'sending' | 'in-doubt' | 'done';
 
 const finalOrder = new Set(['succeeded', 'failed', 'unknown', 'skipped']);
 
+/**
+ * The row state a reader disposition starts as (docs/vocabulary.md, "A row's life"): a valid row waits to
+ * be sent — `pending` — unless the clerk withdrew its order; invalid and duplicate rows are final at once.
+ */
+const firstState = { valid: 'pending', invalid: 'invalid', duplicate: 'duplicate' } as const satisfies Record<RowDisposition['kind'], RowState>;
+
 export class JobStore {
   private readonly statements: Statements;
 
@@ -118,18 +124,18 @@ export class JobStore {
       );
       sheet.rows.forEach((row, seq) => {
         const d = row.disposition;
-        let state: string;
+        let state: RowState = firstState[d.kind];
         let notes: Note[] | null = null;
         let key: string | null = null;
         if (d.kind === 'valid') {
           key = d.orderKey;
-          state = dropped.has(key) ? 'skipped' : 'pending';
-          if (state === 'skipped') notes = [{ text: { key: 'jobs.row.withdrawn' } }];
+          if (dropped.has(key)) {
+            state = 'skipped';
+            notes = [{ text: { key: 'jobs.row.withdrawn' } }];
+          }
         } else if (d.kind === 'duplicate') {
-          state = 'duplicate';
           notes = [{ text: { key: 'jobs.row.duplicateOf', params: { row: d.ofRow } } }];
         } else {
-          state = 'invalid';
           notes = row.problems.filter(isBlocking).map((p) => ({ column: p.column, text: p.text }));
           if (notes.length === 0) notes = [{ text: { key: 'jobs.row.orderInvalid' } }];
         }
@@ -342,14 +348,6 @@ export class JobStore {
   settled(id: string): boolean {
     const row = this.sql(`SELECT COUNT(*) AS n FROM job_orders WHERE job_id = ? AND state IN ('pending', 'sent', 'in-doubt')`).get(id) as { n: number };
     return row.n === 0;
-  }
-
-  /** Puts a call back in the queue (its orders pending again): nothing of it was done. */
-  requeue(id: string, call: number): void {
-    immediate(this.db, () => {
-      this.sql(`UPDATE job_orders SET state = 'pending' WHERE job_id = ? AND call = ? AND state = 'sent'`).run(id, call);
-      this.closeCallIfSettled(id, call);
-    });
   }
 
   private applySettlements(id: string, settlements: readonly OrderSettlement[]): void {

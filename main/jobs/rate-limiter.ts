@@ -57,8 +57,9 @@ export class RateLimiter {
     this.random = options.random ?? Math.random;
   }
 
-  get limits(): { concurrency: number; perWindow: number; inFlight: number } {
-    return { concurrency: this.concurrencyCap, perWindow: this.rateCap, inFlight: this.inFlight };
+  /** Calls allowed in flight at once now (lowered after a concurrency refusal). */
+  get concurrency(): number {
+    return this.concurrencyCap;
   }
 
   /** Waits for a slot; false when the signal aborted first. The caller must release() a granted slot. */

@@ -114,7 +114,7 @@ export class JobRunner {
       this.firstCallSent = true;
       await this.processCall(queue.shift()!);
     }
-    const lanes = Math.max(1, Math.min(queue.length, this.d.limiter.limits.concurrency));
+    const lanes = Math.max(1, Math.min(queue.length, this.d.limiter.concurrency));
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         try {
