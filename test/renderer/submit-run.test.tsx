@@ -101,6 +101,11 @@ describe('run screen', () => {
     expect(screen.getByText('已处理 4 / 10 行')).toBeTruthy();
     expect(screen.getByTestId('run-counts').textContent).toContain('1/3（尝试 1 次）');
     expect(screen.getByTestId('attempt-list').textContent).toContain('已应答');
+    // A second try of the same call is its own line, naming the call and the try.
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, attempts: 2, callsPlanned: 3, callsDone: 1, rows: 10, startedAt: null, waitingReason: null, lastAttempt: { ...call, call: 2, attempt: 2, outcome: 'rate-limited' } }));
+    await waitFor(() => expect(screen.getByTestId('attempt-list').textContent).toContain('2（第 2 次）'));
+    expect(screen.getByTestId('attempt-list').querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(screen.getByTestId('run-counts').textContent).toContain('1/3（尝试 2 次）');
     // Another job's push changes nothing here.
     act(() => fake.emit('onDidProgress', { jobId: 'other', state: 'running', counts: { ...counts, pending: 0, succeeded: 9 }, attempts: 9, callsPlanned: 3, callsDone: 3, rows: 10, startedAt: null, waitingReason: null, lastAttempt: null }));
     expect(bar.value).toBe(4);
