@@ -11,7 +11,7 @@ import type { ImportState } from './import-api';
 
 type JobsApi = Pick<
   ServerApi,
-  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsCalls' | 'jobsSaveResults' | 'jobsOpenResults'
+  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults'
 >;
 
 /**
@@ -88,8 +88,8 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
       const page = services.jobs.rows(jobId, lang(), offset, limit, states);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
-    async jobsCalls({ jobId, offset, limit }) {
-      const page = services.jobs.calls(jobId, offset, limit);
+    async jobsAttempts({ jobId, offset, limit }) {
+      const page = services.jobs.attempts(jobId, offset, limit);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
     async jobsSaveResults({ jobId }) {

@@ -87,7 +87,7 @@ export async function runJob(
     lastPrint = now;
     const c = event.progress.counts;
     const settled = event.progress.rows - c.pending;
-    io.stderr.write(`${t(o.lang, 'cli.progress', { settled, rows: event.progress.rows, calls: event.progress.calls, failed: c.failed })}\n`);
+    io.stderr.write(`${t(o.lang, 'cli.progress', { settled, rows: event.progress.rows, attempts: event.progress.attempts, failed: c.failed })}\n`);
   });
   const onSignal = () => {
     io.stderr.write(`${t(o.lang, 'cli.interrupted')}\n`);

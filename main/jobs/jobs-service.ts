@@ -1,7 +1,7 @@
 // Jobs as the front ends use them. The store opens on first use, so commands that never touch a job
 // (validate, template, profiles) leave the data folder's database alone. The desktop app starts a job
 // in the background and only watches it; the CLI runs one in the foreground to an end it can report.
-import type { JobCallView, JobRowView, JobView } from '../../shared/contract';
+import type { JobAttemptView, JobRowView, JobView } from '../../shared/contract';
 import { t, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { RowState, StateCounts } from '../../shared/states';
@@ -135,9 +135,9 @@ export class JobsService {
   }
 
   /** Call attempts, newest first. */
-  calls(jobId: string, offset: number, limit: number): Result<Page<JobCallView>> {
+  attempts(jobId: string, offset: number, limit: number): Result<Page<JobAttemptView>> {
     const got = this.get(jobId);
-    return got.ok ? ok(this.core.views.calls(jobId, offset, limit)) : got;
+    return got.ok ? ok(this.core.views.attempts(jobId, offset, limit)) : got;
   }
 
   counts(jobId: string): StateCounts {

@@ -66,14 +66,14 @@ export const rowRecordSchema = z.object({
     .nullable()
     .transform((s) => (s === null ? [] : notesSchema.parse(JSON.parse(s)))),
   erp_no: z.string().nullable(),
-  batch: z.number().int().nullable(),
+  call: z.number().int().nullable(),
   submitted_at: z.string().nullable(),
 });
 export type RowRecord = z.output<typeof rowRecordSchema>;
 
 export const attemptRecordSchema = z.object({
   id: z.number().int(),
-  batch: z.number().int(),
+  call: z.number().int(),
   attempt: z.number().int(),
   method: z.string(),
   orders: z.number().int(),

@@ -65,7 +65,7 @@ function facts(input: SummaryInput): [MessageKey, PlainValue][] {
     ['workbook.summary.written', localTimeText(input.now.toISOString())],
     ['workbook.summary.timeZone', zoneText(input.now)],
     ['workbook.summary.jobState', t(lang, `workbook.jobState.${s.state}`)],
-    ['workbook.summary.calls', s.calls],
+    ['workbook.summary.attempts', s.attempts],
   );
   return list;
 }
