@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isLang, render, type Lang } from '../shared/i18n';
 import { getOperation, perCallLimit } from '../shared/operations/catalog';
-import type { OperationId } from '../shared/operations/types';
+import { takesOption, type OperationId } from '../shared/operations/types';
 import type { Result } from '../shared/result';
 import { appError, err, ok } from '../shared/result';
 import { systemClock, type Clock, type Logger, type Paths } from './effects';
@@ -132,7 +132,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
         baseUrl: profile.baseUrl,
         operator,
         appVersion: o.version,
-        isCheck: op.id === 'return-create' ? isCheck : false,
+        isCheck: takesOption(op, 'isCheck') && isCheck,
         lang: jobLang,
         perCall: perCallLimit(op, profile.limits),
       };

@@ -7,7 +7,7 @@ import { appError, err, ok, type Result } from '../../shared/result';
 import type { ImportRow, SheetImport } from '../sheets/read/types';
 import { FileTokens, newId } from './file-tokens';
 import type { AppServices } from './ports';
-import { toFixName, toFixSheet, writeSampleFile } from './sample-file';
+import { sampleOperation, toFixName, toFixSheet, writeSampleFile } from './sample-file';
 import { notAvailable } from './unavailable';
 
 /** Reads kept at once: a read of 100,000 rows is large, and a clerk works on one or two files at a time. */
@@ -157,7 +157,7 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       // The page promises the sample goes to the built-in sandbox: its reads are held to that in jobs-api.
       state.markSample(ticket.value.token);
       // 采购退货单号 heads both cancel and pending lists: the sample is a cancel list.
-      return ok({ ...ticket.value, operation: 'return-cancel' as const });
+      return ok({ ...ticket.value, operation: sampleOperation });
     },
     async importToFix({ jobId }) {
       if (!services.jobs) return notAvailable();
