@@ -5,7 +5,7 @@ export { SandboxState, type SandboxCounters } from './state';
 export { faultKinds, type Fault, type FaultKind, type SandboxOptionsPatch, type SandboxRuntimeOptions } from './options';
 export { sandboxMethods, addDocumentKind, addSandboxMethod, documentKinds, type SandboxData } from './registry';
 export { defineDocument, type DocumentKind } from './documents/kit';
-export type { MethodHandler, HandlerContext, SandboxAnswer } from './handler-kit';
+export { refuse, stringList, type MethodHandler, type HandlerContext, type SandboxAnswer } from './handler-kit';
 export { returnStatus, stockoutStatus, type PurchaseReturn } from './documents/purchase-return-model';
 export { purchaseReturns } from './documents/purchase-returns';
 export { otherInStatus, otherIns, type OtherInDoc } from './documents/other-ins';

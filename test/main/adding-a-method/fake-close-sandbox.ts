@@ -1,15 +1,12 @@
 // The sandbox side of the made-up fakeClose: a method acting on the purchase returns the sandbox already
 // keeps (a new kind of document would be a DocumentKind, as in test/main/sandbox/documents.test.ts).
 import { formatChinaTime } from '../../../shared/operations/erp-time';
-import { purchaseReturns, returnStatus, type MethodHandler } from '../../../main/sandbox';
-
-const stringList = (value: unknown): string[] | null =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.map((v: string) => v.trim()) : null;
+import { purchaseReturns, refuse, returnStatus, stringList, type MethodHandler } from '../../../main/sandbox';
 
 /** Closes 已审核 returns (→ 已完成); answers per number in error_info, as batchCancelOrder does. */
 export const fakeCloseHandler: MethodHandler = ([rawNos], { state, nowMs }) => {
   const nos = stringList(rawNos);
-  if (!nos || nos.length === 0 || nos.length > 10) return { answer: { status: 100, message: '退货单号每次调用不得超过10条或为空' }, mutated: false };
+  if (!nos || nos.length === 0 || nos.length > 10) return refuse('退货单号每次调用不得超过10条或为空');
   const errorInfo: { order_no: string; message: string }[] = [];
   let mutated = false;
   for (const no of nos) {
