@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -16,6 +17,18 @@ const allowed = {
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A regex that matches every bare package specifier except the allowed ones (relative imports never match). */
 const onlyPackages = (names) => `^(?!\\.)(?!(${names.map(escape).join('|')})(/|$))`;
+
+/**
+ * The operation ids, read from the catalog's files (each operation file declares `id: '…'`), so adding
+ * a method never edits this file. Outside shared/operations no code compares one: it asks the operation.
+ */
+const operationIds = readdirSync(new URL('./shared/operations/', import.meta.url))
+  .filter((name) => name.endsWith('.ts'))
+  .flatMap((name) => [...readFileSync(new URL(`./shared/operations/${name}`, import.meta.url), 'utf8').matchAll(/^\s*id: '([a-z][a-z0-9-]*)',$/gm)].map((m) => m[1]));
+const noOperationIds = {
+  selector: `Literal[value=/^(${operationIds.map(escape).join('|')})$/]`,
+  message: "Ask the operation (shared/operations: its options, grouping, signature…), never compare its id outside shared/operations.",
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -82,6 +95,12 @@ export default tseslint.config(
     },
   },
   {
+    // The preload's own no-restricted-syntax list (below) carries this rule too: a later list replaces an earlier one.
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['shared/operations/**', 'main/preload/**'],
+    rules: { 'no-restricted-syntax': ['error', noOperationIds] },
+  },
+  {
     files: ['main/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -91,7 +110,7 @@ export default tseslint.config(
           { regex: onlyPackages(['electron', 'zod']), message: 'The preload imports only electron (contextBridge, ipcRenderer) and shared/.' },
         ],
       }],
-      'no-restricted-syntax': ['error', {
+      'no-restricted-syntax': ['error', noOperationIds, {
         selector: "CallExpression[callee.object.name='contextBridge'][callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']",
         message: 'Never expose ipcRenderer itself.',
       }],

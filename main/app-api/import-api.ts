@@ -8,7 +8,7 @@ import type { ImportRow, SheetImport } from '../sheets/read/types';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
 import { FileTokens, newId } from './file-tokens';
-import { toFixName, toFixSheet, writeSampleFile } from './sample-file';
+import { sampleOperation, toFixName, toFixSheet, writeSampleFile } from './sample-file';
 
 /** Reads kept at once: a read of 100,000 rows is large, and a clerk works on one or two files at a time. */
 const maxImports = 4;
@@ -156,7 +156,7 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
       // The page promises the sample goes to the built-in sandbox: its reads are held to that in jobs-api.
       state.markSample(ticket.value.token);
       // 采购退货单号 heads both cancel and pending lists: the sample is a cancel list.
-      return ok({ ...ticket.value, operation: 'return-cancel' as const });
+      return ok({ ...ticket.value, operation: sampleOperation });
     },
     async importToFix({ jobId }) {
       const job = services.jobs.get(jobId);

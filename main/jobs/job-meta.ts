@@ -2,7 +2,7 @@
 // points, who runs it, and how many orders go in one call (the catalog's limit, lowered by the profile).
 import type { Lang } from '../../shared/i18n';
 import { getOperation, perCallLimit } from '../../shared/operations/catalog';
-import type { OperationId } from '../../shared/operations/types';
+import { takesOption, type OperationId } from '../../shared/operations/types';
 import type { ResolvedProfile } from '../profiles/resolve-profile';
 import type { SheetImport } from '../sheets/read/types';
 import type { JobMeta } from './job-store';
@@ -30,7 +30,7 @@ export function jobMeta({ sheet, resolved, isCheck, lang, operator, appVersion }
     baseUrl: profile.baseUrl,
     operator,
     appVersion,
-    isCheck: op.id === 'return-create' ? isCheck : false,
+    isCheck: takesOption(op, 'isCheck') && isCheck,
     lang,
     perCall: perCallLimit(op, profile.limits),
   };

@@ -2,7 +2,7 @@
 // is a boundary too — a file from another version or a hand edit must not become a wrong outcome).
 import { z } from 'zod';
 import { jobStates, finalStates } from '../../shared/states';
-import { operationIds } from '../../shared/operations/types';
+import { operationIdSchema } from '../../shared/operations/catalog';
 import { langs, type LocalizedText } from '../../shared/i18n';
 
 const localizedText = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
@@ -18,7 +18,7 @@ export const columnsSchema = z.array(z.object({ header: z.string(), field: z.str
 
 export const jobRecordSchema = z.object({
   id: z.string(),
-  operation: z.enum(operationIds),
+  operation: operationIdSchema,
   method: z.string(),
   profile_name: z.string(),
   environment: z.enum(['sandbox', 'test', 'production']),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { returnStatus } from '../../main/sandbox/model';
+import { returnStatus } from '../../main/sandbox';
 import { writeBook } from './files';
 import { addProfile, keepFailure, openCancelList, openFile, startFlow, toEmptyImport, type FlowApp } from './flow-steps';
 import { shot } from './support';

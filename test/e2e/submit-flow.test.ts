@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandbox';
-import { returnStatus } from '../../main/sandbox/model';
+import { returnStatus } from '../../main/sandbox';
 import { cleanEnv, erpEnv, runCli } from '../main/cli/helpers';
 import { writeBook } from './files';
 import { addProfile as addProfileAt, keepFailure, openCancelList, startFlow, type FlowApp } from './flow-steps';

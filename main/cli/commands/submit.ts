@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { render, t, type Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
-import type { OperationId } from '../../../shared/operations/types';
+import { takesOption, type OperationId } from '../../../shared/operations/types';
 import { appError } from '../../../shared/result';
 import { confirmationText, needsConfirmation } from '../../profiles/production-safety';
 import type { Services } from '../../services';
@@ -91,7 +91,7 @@ async function submit(
   const ignored = ignoredColumnsLine(lang, sheet.ignoredColumns);
   if (ignored) io.stderr.write(`${ignored}\n`);
   const opDef = getOperation(sheet.operation)!;
-  if (o.check && opDef.id !== 'return-create') {
+  if (o.check && !takesOption(opDef, 'isCheck')) {
     printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.checkOnlyCreate')));
     return exitCodes.nothingSubmitted;
   }

@@ -2,7 +2,7 @@
 // rows, problems and orders. The worker (read-worker.ts) runs exactly this; tests may call it in-process.
 import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
-import { operationIds } from '../../../shared/operations/types';
+import { operationIdSchema } from '../../../shared/operations/catalog';
 import type { OperationId } from '../../../shared/operations/types';
 import { defaultLang, isLang, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
@@ -34,7 +34,7 @@ export interface ReadRequest extends ReadOptions {
 export const readRequestSchema = z.object({
   path: z.string().min(1),
   sheet: z.string().optional(),
-  operation: z.enum(operationIds).optional(),
+  operation: operationIdSchema.optional(),
   lang: z.custom<Lang>(isLang).optional(),
   limits: z
     .object({

@@ -9,7 +9,7 @@ import { orderLines, validOrderHeader } from '../../../shared/operations/groupin
 import type { CellProblem, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import { errorCodes } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
-import { operationIds } from '../../../shared/operations/types';
+import { operationIdSchema } from '../../../shared/operations/catalog';
 import type { StreamedRow } from './sheet-rows';
 import type { SheetImport } from './types';
 
@@ -255,7 +255,7 @@ export const messageSchema = z.discriminatedUnion('type', [
           .object({
             sheet: z.string(),
             headerRow: z.number().int().positive(),
-            operation: z.enum(operationIds),
+            operation: operationIdSchema,
             columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable(), percent: z.literal(true).optional() })),
             ignoredColumns: z.array(z.string()),
             rows: z.object({ count: z.number().int().nonnegative(), kinds: z.instanceof(Uint8Array), refs: z.instanceof(Int32Array) }),
