@@ -30,6 +30,19 @@ const noOperationIds = {
   message: "Ask the operation (shared/operations: its options, grouping, signature…), never compare its id outside shared/operations.",
 };
 
+/** What any main/ file outside main/electron and main/preload may not import. */
+const mainPatterns = [
+  { group: ['electron', 'electron/*'], message: 'Only main/electron and main/preload import electron: keep services runnable in plain Node.' },
+  { group: ['**/renderer/**', '**/renderer', 'react', 'react-dom', 'react-dom/*'], message: 'main/ never imports the renderer or React.' },
+  { group: ['**/test/**'], message: 'Product code never imports tests.' },
+];
+
+/** Services, which worker code (main/**\/*.worker.ts) never imports: those live on the main thread. */
+const workerPattern = {
+  group: ['**/services', '**/services.ts', '**/app-api*', '**/app-api*/**', '**/jobs', '**/jobs/**', '**/profiles', '**/profiles/**', '**/wdt', '**/wdt/**', '**/cli', '**/cli/**', 'electron', 'electron/*'],
+  message: 'Worker code (*.worker.ts) imports no services (main/services, main/app-api*, main/jobs, main/profiles, main/wdt, main/cli, electron).',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -72,15 +85,13 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**', 'main/preload/**'],
     languageOptions: { globals: globals.node },
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'Only main/electron and main/preload import electron: keep services runnable in plain Node.' },
-          { group: ['**/renderer/**', '**/renderer', 'react', 'react-dom', 'react-dom/*'], message: 'main/ never imports the renderer or React.' },
-          { group: ['**/test/**'], message: 'Product code never imports tests.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: mainPatterns }] },
+  },
+  {
+    // Worker-thread code (a *.worker.ts entry) runs with memory and time limits and no services: it gets
+    // its work as data and answers as data. (A later block replaces the rule, so main's patterns are repeated.)
+    files: ['main/**/*.worker.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...mainPatterns, workerPattern] }] },
   },
   {
     files: ['main/electron/**/*.ts'],

@@ -188,20 +188,3 @@ export interface OperationDef<Id extends string = OperationId> {
    */
   outcomes(answer: ErpAnswer, keys: readonly string[], orders?: readonly OrderDraft[]): OrderOutcome[];
 }
-
-/**
- * One cell as the reader saw it, before the catalog's normaliser gives it a field type.
- * The reader (main/sheets) fills `text` with what the clerk sees, number formats applied
- * (a cell formatted `000123` shows "000123"); typed values ride along where the cell had one.
- */
-export interface RawCell {
-  kind: 'empty' | 'text' | 'number' | 'boolean' | 'date' | 'error';
-  /** The displayed text. */
-  text: string;
-  /** kind 'number': the cell's numeric value. */
-  number?: number;
-  /** kind 'date': the wall-clock date and time as 'YYYY-MM-DD HH:mm:ss' (1900 or 1904 system already applied). */
-  date?: string;
-  /** kind 'error': the Excel error ('#N/A', '#REF!'…) or 'no-cached-result' for a formula without a cached value. */
-  error?: string;
-}
