@@ -46,7 +46,7 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     jobsList: call('jobsList'),
     jobsGet: call('jobsGet'),
     jobsRows: call('jobsRows'),
-    jobsCalls: call('jobsCalls'),
+    jobsAttempts: call('jobsAttempts'),
     jobsSaveResults: call('jobsSaveResults'),
     jobsOpenResults: call('jobsOpenResults'),
     profilesList: call('profilesList'),

@@ -7,16 +7,11 @@ import type { Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { isBlocking } from '../../../shared/operations/types';
 import { appError } from '../../../shared/result';
-import { readSheet } from '../../sheets/read/reader';
 import type { SheetImport } from '../../sheets/read/types';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
+import { cliServices, noKeychain } from '../cli-services';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
-
-/** The bundled read worker sits beside the bundled CLI; from sources (tests) the read runs in-process. */
-function bundledWorkerPath(): string | undefined {
-  return process.env.WDT_BULK_BUILD === 'node' && typeof __dirname === 'string' ? path.join(__dirname, 'read-worker.cjs') : undefined;
-}
 
 interface Finding {
   row: number;
@@ -79,7 +74,14 @@ export const run: CommandRun = async (io, argv) => {
     return exitCodes.nothingSubmitted;
   }
   const file = path.resolve(io.cwd, positionals[0] as string);
-  const result = await readSheet(file, { sheet: values.sheet, operation: op?.id, lang, workerPath: bundledWorkerPath() });
+  // Nothing is sent and no secret read: the services without the keychain (the job store is never opened).
+  const s = await cliServices(io, lang, { secrets: noKeychain() });
+  let result;
+  try {
+    result = await s.sheets.read(file, { lang, ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...(op ? { operation: op.id } : {}) });
+  } finally {
+    await s.close();
+  }
   if (!result.ok) {
     printError(io, { json }, result.error);
     return exitCodes.nothingSubmitted;
