@@ -1,7 +1,7 @@
 // The read worker's file side, seen from the calling thread as a SourceBook: the worker (read.worker.ts)
 // opens the file and streams its rows; the caller chooses the sheet, checks and groups (read-pipeline.ts).
 //
-// Rows travel as plain SourceRow objects in batches (structured clone, no hand-made format): 'next' asks
+// Rows travel packed in batches (row-pack.ts: typed arrays moved, one array of distinct texts): 'next' asks
 // for the next sheet (the worker drops whatever is left of the current one, as a skipped sheet is never
 // parsed in a single-thread read) and the worker streams that sheet's rows at once, at most `window`
 // batches ahead of what the caller has taken ('taken'), which bounds the memory in between. Every message
@@ -13,6 +13,8 @@ import type { AppError, Result } from '../../../shared/result';
 import type { OpenedSource } from './read-pipeline';
 import { SheetLimitError } from './source';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
+import { RowPacker, unpackRows } from './row-pack';
+import type { PackedRows } from './row-pack';
 import type { SourceFile } from './types';
 import { GuardFailure } from './zip-guard';
 
@@ -37,7 +39,7 @@ export type WorkerMessage =
   | { type: 'sha256'; value: string } | { type: 'sha256'; failure: string }
   | { type: 'sheet'; seq: number; name: string; visible: boolean }
   | { type: 'sheets-end'; seq: number }
-  | { type: 'rows'; seq: number; rows: SourceRow[] }
+  | { type: 'rows'; seq: number; packed: PackedRows }
   | { type: 'rows-end'; seq: number }
   | { type: 'fail'; seq: number; failure: Failure };
 
@@ -84,7 +86,7 @@ const thrown = (f: Failure): Error =>
 // ————————————————————————————————————————— the worker's end —————————————————————————————————————————
 
 /** Serves an opened file to the caller until the worker is ended: the facts, then the sheets as asked. */
-export async function serveSource(source: OpenedSource, inbox: Inbox<CallerCommand>, post: (m: WorkerMessage) => void): Promise<void> {
+export async function serveSource(source: OpenedSource, inbox: Inbox<CallerCommand>, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const { file, book, marks } = source;
   post({ type: 'opened', result: { ok: true, value: { file, sheets: book.sheets, marks: [...(marks ?? [])] } } });
   void source.refusal.then((error) => post({ type: 'refusal', error }));
@@ -115,7 +117,7 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       continue;
     }
     post({ type: 'sheet', seq, name: item.value.name, visible: item.value.visible });
-    let batch: SourceRow[] = [];
+    const batch = new RowPacker();
     let ahead = 0;
     /** Takes the caller's message; true when it moved on (the next sheet, or done). */
     const heard = (m: CallerCommand | undefined): boolean => {
@@ -124,9 +126,9 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       return next !== null;
     };
     const send = () => {
-      if (batch.length === 0) return;
-      post({ type: 'rows', seq, rows: batch });
-      batch = [];
+      if (batch.rows === 0) return;
+      const { packed, transfer } = batch.take();
+      post({ type: 'rows', seq, packed }, transfer);
       ahead++;
     };
     /** Sends the batch and waits while too far ahead; false when the sheet is left behind. */
@@ -140,8 +142,8 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       let going = true;
       // Leaving the loop early ends the parse of this sheet: it is left behind.
       for await (const row of item.value.rows) {
-        batch.push(row);
-        if (batch.length >= rowsPerBatch && !(going = await sendAndPace())) break;
+        batch.add(row);
+        if (batch.rows >= rowsPerBatch && !(going = await sendAndPace())) break;
       }
       if (!going) continue;
       send();
@@ -196,7 +198,7 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
       if (m.type === 'rows-end') return;
       if (m.type !== 'rows') throw new Error(`read worker sent '${m.type}' among rows`);
       command({ type: 'taken' });
-      yield* m.rows;
+      yield* unpackRows(m.packed);
     }
   }
 

@@ -9,7 +9,7 @@ import type { CallerCommand, WorkerMessage } from './book-channel';
 import { openSource, sourceRequestSchema } from './read-pipeline';
 import { preloadXlsx } from './xlsx-source';
 
-const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
 
 async function run(): Promise<void> {
   const inbox = new Inbox<CallerCommand>();
