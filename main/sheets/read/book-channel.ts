@@ -21,7 +21,7 @@ import { GuardFailure } from './zip-guard';
 /** Rows per batch: a few milliseconds of work on either side, few enough messages. */
 const rowsPerBatch = 500;
 /** Batches the worker may run ahead of the caller: few, so rows wait in the worker, not in the caller's heap (fewer promoted to its old generation; 16 stalled the main thread longer in the bench). */
-const window = 4;
+const window = 16;
 
 type Failure = { kind: 'limit'; limit: SheetLimitError['limit']; sheet: string; row: number } | { kind: 'guard'; error: AppError } | { kind: 'error'; message: string };
 
@@ -34,6 +34,7 @@ export interface OpenedFacts {
 
 /** Worker → caller. */
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'opened'; result: Result<OpenedFacts> }
   | { type: 'refusal'; error: AppError | null }
   | { type: 'sha256'; value: string } | { type: 'sha256'; failure: string }
@@ -43,10 +44,11 @@ export type WorkerMessage =
   | { type: 'rows-end'; seq: number }
   | { type: 'fail'; seq: number; failure: Failure };
 
-type SheetMessage = Exclude<WorkerMessage, { type: 'opened' | 'refusal' | 'sha256' }>;
+type SheetMessage = Exclude<WorkerMessage, { type: 'ready' | 'opened' | 'refusal' | 'sha256' }>;
 
 /** Caller → worker. */
-export type CallerCommand = { type: 'next' } | { type: 'taken' } | { type: 'close' };
+/** Caller → worker; 'start' only to a warm worker, which was started before its file was known. */
+export type CallerCommand = { type: 'start'; request: unknown } | { type: 'next' } | { type: 'taken' } | { type: 'close' };
 
 /** Messages as they arrive, taken one at a time. */
 export class Inbox<T> {
@@ -224,6 +226,7 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
   return {
     opened: new Promise((resolve) => (opened = resolve)),
     take(m) {
+      if (m.type === 'ready') return;
       if (m.type === 'opened') opened(m.result.ok ? { ok: true, value: source(m.result.value) } : m.result);
       else if (m.type === 'refusal') refused(m.error);
       else if (m.type === 'sha256') hashed(m);
