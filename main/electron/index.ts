@@ -70,6 +70,9 @@ async function start(): Promise<void> {
     ...(worker ? { readWorker: worker } : {}),
   });
   services = s;
+  // The first drop's read worker starts now, off this thread, so its first rows do not wait for exceljs to load
+  // (reader.ts warmReadWorker); a little later, so a resumed job's first calls go first.
+  if (worker) setTimeout(() => void import('../sheets/read/reader').then((m) => m.warmReadWorker(worker)), 2000).unref();
   // Jobs a crash or a quit left running or waiting go on by themselves (this also opens the store: a failing one stops the start here).
   s.jobs.resumeInterrupted();
   // The OS's view of the network: when it comes back, waiting jobs try again at once (not at their next backoff).

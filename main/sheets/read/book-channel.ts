@@ -1,7 +1,7 @@
 // The read worker's file side, seen from the calling thread as a SourceBook: the worker (read.worker.ts)
 // opens the file and streams its rows; the caller chooses the sheet, checks and groups (read-pipeline.ts).
 //
-// Rows travel as plain SourceRow objects in batches (structured clone, no hand-made format): 'next' asks
+// Rows travel packed in batches (row-pack.ts: typed arrays moved, one array of distinct texts): 'next' asks
 // for the next sheet (the worker drops whatever is left of the current one, as a skipped sheet is never
 // parsed in a single-thread read) and the worker streams that sheet's rows at once, at most `window`
 // batches ahead of what the caller has taken ('taken'), which bounds the memory in between. Every message
@@ -13,13 +13,15 @@ import type { AppError, Result } from '../../../shared/result';
 import type { OpenedSource } from './read-pipeline';
 import { SheetLimitError } from './source';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
+import { RowPacker, unpackRows } from './row-pack';
+import type { PackedRows } from './row-pack';
 import type { SourceFile } from './types';
 import { GuardFailure } from './zip-guard';
 
 /** Rows per batch: a few milliseconds of work on either side, few enough messages. */
 const rowsPerBatch = 500;
 /** Batches the worker may run ahead of the caller: few, so rows wait in the worker, not in the caller's heap (fewer promoted to its old generation; 16 stalled the main thread longer in the bench). */
-const window = 4;
+const window = 16;
 
 type Failure = { kind: 'limit'; limit: SheetLimitError['limit']; sheet: string; row: number } | { kind: 'guard'; error: AppError } | { kind: 'error'; message: string };
 
@@ -32,19 +34,21 @@ export interface OpenedFacts {
 
 /** Worker → caller. */
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'opened'; result: Result<OpenedFacts> }
   | { type: 'refusal'; error: AppError | null }
   | { type: 'sha256'; value: string } | { type: 'sha256'; failure: string }
   | { type: 'sheet'; seq: number; name: string; visible: boolean }
   | { type: 'sheets-end'; seq: number }
-  | { type: 'rows'; seq: number; rows: SourceRow[] }
+  | { type: 'rows'; seq: number; packed: PackedRows }
   | { type: 'rows-end'; seq: number }
   | { type: 'fail'; seq: number; failure: Failure };
 
-type SheetMessage = Exclude<WorkerMessage, { type: 'opened' | 'refusal' | 'sha256' }>;
+type SheetMessage = Exclude<WorkerMessage, { type: 'ready' | 'opened' | 'refusal' | 'sha256' }>;
 
 /** Caller → worker. */
-export type CallerCommand = { type: 'next' } | { type: 'taken' } | { type: 'close' };
+/** Caller → worker; 'start' only to a warm worker, which was started before its file was known. */
+export type CallerCommand = { type: 'start'; request: unknown } | { type: 'next' } | { type: 'taken' } | { type: 'close' };
 
 /** Messages as they arrive, taken one at a time. */
 export class Inbox<T> {
@@ -84,7 +88,7 @@ const thrown = (f: Failure): Error =>
 // ————————————————————————————————————————— the worker's end —————————————————————————————————————————
 
 /** Serves an opened file to the caller until the worker is ended: the facts, then the sheets as asked. */
-export async function serveSource(source: OpenedSource, inbox: Inbox<CallerCommand>, post: (m: WorkerMessage) => void): Promise<void> {
+export async function serveSource(source: OpenedSource, inbox: Inbox<CallerCommand>, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const { file, book, marks } = source;
   post({ type: 'opened', result: { ok: true, value: { file, sheets: book.sheets, marks: [...(marks ?? [])] } } });
   void source.refusal.then((error) => post({ type: 'refusal', error }));
@@ -115,7 +119,7 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       continue;
     }
     post({ type: 'sheet', seq, name: item.value.name, visible: item.value.visible });
-    let batch: SourceRow[] = [];
+    const batch = new RowPacker();
     let ahead = 0;
     /** Takes the caller's message; true when it moved on (the next sheet, or done). */
     const heard = (m: CallerCommand | undefined): boolean => {
@@ -124,9 +128,9 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       return next !== null;
     };
     const send = () => {
-      if (batch.length === 0) return;
-      post({ type: 'rows', seq, rows: batch });
-      batch = [];
+      if (batch.rows === 0) return;
+      const { packed, transfer } = batch.take();
+      post({ type: 'rows', seq, packed }, transfer);
       ahead++;
     };
     /** Sends the batch and waits while too far ahead; false when the sheet is left behind. */
@@ -140,8 +144,8 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       let going = true;
       // Leaving the loop early ends the parse of this sheet: it is left behind.
       for await (const row of item.value.rows) {
-        batch.push(row);
-        if (batch.length >= rowsPerBatch && !(going = await sendAndPace())) break;
+        batch.add(row);
+        if (batch.rows >= rowsPerBatch && !(going = await sendAndPace())) break;
       }
       if (!going) continue;
       send();
@@ -196,7 +200,7 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
       if (m.type === 'rows-end') return;
       if (m.type !== 'rows') throw new Error(`read worker sent '${m.type}' among rows`);
       command({ type: 'taken' });
-      yield* m.rows;
+      yield* unpackRows(m.packed);
     }
   }
 
@@ -222,6 +226,7 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
   return {
     opened: new Promise((resolve) => (opened = resolve)),
     take(m) {
+      if (m.type === 'ready') return;
       if (m.type === 'opened') opened(m.result.ok ? { ok: true, value: source(m.result.value) } : m.result);
       else if (m.type === 'refusal') refused(m.error);
       else if (m.type === 'sha256') hashed(m);

@@ -19,7 +19,7 @@ import { chooseSheet } from './sheet-choose';
 import { buildRows } from './sheet-rows';
 import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
-import type { ReadOptions, SheetImport, SourceFile } from './types';
+import type { FirstRows, ReadOptions, SheetImport, SourceFile } from './types';
 import { parseWorkbookMeta } from './workbook-meta';
 import { openXlsx } from './xlsx-source';
 import { GuardFailure } from './zip-guard';
@@ -28,6 +28,8 @@ export interface ReadRequest extends ReadOptions {
   /** Language of error messages (problems stay LocalizedText). */
   lang?: Lang;
   limits?: Partial<ReadLimits>;
+  /** Called once with the first checked rows (`firstRowsCount`, or all when fewer), long before the read ends. */
+  onFirstRows?: (first: FirstRows) => void;
 }
 
 /** What the file's side needs (and what crosses into the worker: parsed, because a worker's message is just data). */
@@ -125,7 +127,9 @@ async function readBook(source: OpenedSource, request: ReadRequest): Promise<Res
     const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation, marks }, file.name, lang);
     if (!picked.ok) return picked;
     const pick = picked.value;
-    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits);
+    const onFirst = request.onFirstRows;
+    const first = onFirst && ((columns: FirstRows['columns'], rows: FirstRows['rows']) => onFirst({ sheet: pick.sheet, headerRow: pick.headerRow, operation: pick.operation.id, columns, rows }));
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, first);
     return ok({
       file,
       sheets: pick.sheets,

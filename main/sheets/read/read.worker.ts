@@ -1,6 +1,6 @@
 // Worker-thread entry: the file's side of the read, off the calling thread (bundled to
 // out/node/read-worker.cjs; under vitest the .ts runs through tsx). It starts loading exceljs while the
-// intake guards run, opens the file once they passed, and streams its rows to the caller as asked
+// intake guards run (or before the file is known: a warm worker), opens the file once they passed, and streams its rows to the caller as asked
 // (book-channel.ts). The catalog's work — which sheet and operation, checks, orders — is the caller's
 // (read-pipeline.ts understandSource). Worker code imports no services (eslint.config.js).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,12 +9,23 @@ import type { CallerCommand, WorkerMessage } from './book-channel';
 import { openSource, sourceRequestSchema } from './read-pipeline';
 import { preloadXlsx } from './xlsx-source';
 
-const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
+
+/** The file to read: given at the start, or, for a worker started ahead of its read (reader.ts warmReadWorker), once exceljs has loaded. */
+async function requested(inbox: Inbox<CallerCommand>): Promise<unknown> {
+  if (workerData !== null && workerData !== undefined) return workerData;
+  await preloadXlsx().catch(() => undefined);
+  post({ type: 'ready' });
+  for (;;) {
+    const m = await inbox.take();
+    if (m.type === 'start') return m.request;
+  }
+}
 
 async function run(): Promise<void> {
   const inbox = new Inbox<CallerCommand>();
   parentPort?.on('message', (m: CallerCommand) => inbox.put(m));
-  const request = sourceRequestSchema.safeParse(workerData);
+  const request = sourceRequestSchema.safeParse(await requested(inbox));
   if (!request.success) {
     post({ type: 'opened', result: { ok: false, error: { code: 'INVALID_ARGUMENT', message: request.error.message } } });
     return;

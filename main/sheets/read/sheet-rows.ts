@@ -55,6 +55,9 @@ export interface BuiltRows {
 
 const noProblems: readonly CellProblem[] = Object.freeze([]);
 
+/** Rows the reader shows before the whole sheet is read (FirstRows). */
+export const firstRowsCount = 100;
+
 export async function buildRows(
   op: OperationDef,
   headerRow: number,
@@ -62,6 +65,8 @@ export async function buildRows(
   source: AsyncIterable<SourceRow>,
   sheet: string,
   limits: ReadLimits,
+  /** Told the first `firstRowsCount` checked rows (or all, when fewer) as soon as they are, with the columns so far. */
+  onFirst?: (columns: readonly ImportColumn[], rows: Omit<ImportRow, 'disposition'>[]) => void,
 ): Promise<BuiltRows> {
   const { columns, notices } = mapColumns(op, headers);
   // Before columns past the header row get their letters: those have no header to name.
@@ -93,6 +98,14 @@ export async function buildRows(
 
   const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
   let width = columns.length;
+  let told = !onFirst;
+  const tellFirst = () => {
+    if (told) return;
+    told = true;
+    const lettered = [...columns];
+    for (let i = columns.length; i < width; i++) lettered.push({ index: i, header: columnLetter(i), field: null });
+    onFirst?.(lettered, rows.slice(0, firstRowsCount).map((r) => ({ ...r, cells: padCells(r.cells, width) })));
+  };
 
   // The rows may come from the read worker faster than they are checked: give the event loop its turns.
   const yielder = new EventLoopYielder();
@@ -146,7 +159,9 @@ export async function buildRows(
       }
     }
     rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
+    if (rows.length === firstRowsCount) tellFirst();
   }
+  tellFirst();
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
   const inputs: GroupInputRow[] = rows;

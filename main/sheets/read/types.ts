@@ -62,6 +62,19 @@ export interface SheetImport {
   notices: readonly SheetNotice[];
 }
 
+/**
+ * The first rows of the sheet, checked, as soon as they are (reader option `onFirstRows`): each row's own
+ * cell problems are in; what needs the whole sheet — orders, duplicates, a row's disposition — is not yet.
+ */
+export interface FirstRows {
+  sheet: string;
+  headerRow: number;
+  operation: OperationId;
+  /** The columns under a header (columns past the header row get theirs when the sheet is done). */
+  columns: readonly ImportColumn[];
+  rows: readonly Omit<ImportRow, 'disposition'>[];
+}
+
 export interface ReadOptions {
   /** Read this sheet instead of the first matching visible one. */
   sheet?: string;

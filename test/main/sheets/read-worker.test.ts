@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
+import { readSheet, readSheetInProcess, warmReadWorker } from '../../../main/sheets/read/reader';
+import type { FirstRows } from '../../../main/sheets/read/types';
 import { tempDir, writeUtf8Csv, writeXlsx } from './fixtures';
 import type { CellInput } from './fixtures';
 
@@ -58,4 +59,48 @@ describe('the worker path gives exactly the in-process import', () => {
     expect(inWorker).toEqual(await readSheetInProcess(at('noise.xlsx')));
     expect(!inWorker.ok && inWorker.error.code).toBe('FILE_UNREADABLE');
   });
+
+  it('a warm worker, started before its file was known, reads the same; the next one is warmed after the read', async () => {
+    const file = await writeXlsx(at('warm.xlsx'), [{ name: 'S', rows: [['标题'], header, ...createRows().slice(0, 1200)] }]);
+    const ready = warmReadWorker(workerPath);
+    await ready;
+    const inWorker = await readSheet(file, { workerPath });
+    expect(inWorker).toEqual(await readSheetInProcess(file));
+    // The read took the warm worker (a fresh promise means a fresh worker), and the next read gets one too.
+    const next = warmReadWorker(workerPath);
+    expect(next).not.toBe(ready);
+    await next;
+    expect(await readSheet(at('noise.xlsx'), { workerPath })).toEqual(await readSheetInProcess(at('noise.xlsx')));
+  }, 60_000);
+
+  it('tells the first 100 rows, checked, before the read ends; a short sheet all its rows', async () => {
+    const file = await writeXlsx(at('first.xlsx'), [{ name: 'S', rows: [['标题'], header, ...createRows()] }]);
+    const told: FirstRows[] = [];
+    let endedFirst = false;
+    const reading = readSheet(file, { workerPath, onFirstRows: (first) => told.push(first) });
+    const result = await reading.then((r) => ((endedFirst = told.length === 0), r));
+    expect(endedFirst).toBe(false);
+    expect(told.length).toBe(1);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [first] = told as [FirstRows];
+    expect([first.sheet, first.headerRow, first.operation]).toEqual([result.value.sheet, result.value.headerRow, result.value.operation]);
+    expect(first.rows.length).toBe(100);
+    first.rows.forEach((row, i) => {
+      const final = result.value.rows[i];
+      expect(row.rowNumber).toBe(final?.rowNumber);
+      expect(row.values).toEqual(final?.values);
+      expect(row.cells.slice(0, header.length)).toEqual(final?.cells.slice(0, header.length));
+      // Each row's own cell problems are in; the orders' (grouping) problems come with the whole sheet.
+      expect(final?.problems.slice(0, row.problems.length)).toEqual(row.problems);
+    });
+    expect(first.rows.some((r) => r.problems.length > 0)).toBe(true);
+    expect(first.columns.map((c) => c.header).slice(0, header.length)).toEqual(header);
+
+    const short = await writeXlsx(at('short.xlsx'), [{ name: 'S', rows: [header, ...createRows().slice(0, 3)] }]);
+    const few: FirstRows[] = [];
+    const read = await readSheet(short, { workerPath, onFirstRows: (f) => few.push(f) });
+    expect(few.map((f) => f.rows.map((r) => r.rowNumber))).toEqual([[2, 3, 4]]);
+    expect(read.ok && read.value.rows.length).toBe(3);
+  }, 60_000);
 });
