@@ -3,6 +3,7 @@
 // we set FULL and check it took, because "a pulled cable never loses a row" depends on it.
 import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { ensurePrivateFolder, privateFileMode, tightenFiles } from '../paths';
 import { migrations, type Migration } from './migrations';
@@ -69,4 +70,32 @@ export function migrate(db: JobDatabase, list: readonly Migration[]): void {
 /** Runs fn in a BEGIN IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
 export function immediate<T>(db: JobDatabase, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+/**
+ * Runs fn in a BEGIN IMMEDIATE transaction committed without an fsync (synchronous NORMAL for this one commit):
+ * the WAL frames reach the OS, so a killed process keeps them, and the next commit under FULL syncs them to disk
+ * with its own. Only for writes whose loss in a power cut the store recovers from (job-store.ts says which).
+ */
+export function unsynced<T>(db: JobDatabase, fn: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return immediate(db, fn);
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}
+
+/**
+ * Syncs to disk what the store has committed so far — what a commit under synchronous FULL does at once — on the
+ * thread pool, so the event loop goes on meanwhile. In WAL mode every commit is frames appended to the -wal
+ * file (which lives as long as a connection is open), so an fdatasync of that file makes them all durable.
+ */
+export async function syncCommitted(db: JobDatabase): Promise<void> {
+  const wal = await open(`${db.name}-wal`, 'r+');
+  try {
+    await wal.datasync();
+  } finally {
+    await wal.close();
+  }
 }

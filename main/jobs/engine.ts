@@ -89,6 +89,8 @@ export class JobEngine {
   /** Interruptions the store could not take (disk full): told in progress until a run starts again. */
   private readonly unrecorded = new Map<string, LocalizedText>();
   private reachable = true;
+  /** Jobs that last found the ERP unreachable (the next answer may have to turn them from waiting to running). */
+  private readonly offline = new Set<string>();
 
   constructor(private readonly o: JobEngineOptions) {
     this.owner = o.owner ?? `${os.hostname()}:${process.pid}`;
@@ -382,6 +384,11 @@ export class JobEngine {
   }
 
   private sawReachable(jobId: string, yes: boolean): void {
+    // Every answered call says "reachable": while nothing changed (online, the job not waiting on the network),
+    // only progress is due — no store read on the send path.
+    if (yes && this.reachable && !this.offline.has(jobId)) return this.progressSoon(jobId);
+    if (yes) this.offline.delete(jobId);
+    else this.offline.add(jobId);
     const job = this.o.store.job(jobId);
     if (job) {
       const offlineReason: LocalizedText = { key: 'jobs.wait.offline' };

@@ -7,7 +7,7 @@ import { isBlocking, type OrderDraft, type RowDisposition } from '../../shared/o
 import type { JobState, RowState } from '../../shared/states';
 import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
-import { immediate, type JobDatabase } from './database';
+import { immediate, syncCommitted, unsynced, type JobDatabase } from './database';
 import { Statements } from './statements';
 import { planCalls } from './planner';
 import { draftSchema, jobRecordSchema, type JobRecord, type Note } from './records';
@@ -276,14 +276,44 @@ export class JobStore {
     });
   }
 
-  /** Records an attempt's answer and every order's outcome in one transaction. */
+  /**
+   * beginAttempt for several calls ahead of their send, in one transaction (nested ones are savepoints). The
+   * commit is synced on the thread pool: none of these requests may leave before `durable` resolves.
+   */
+  beginAhead(id: string, calls: readonly number[], method: string, now: number): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
+    const started = unsynced(this.db, () => calls.map((call) => this.beginAttempt(id, call, method, now)));
+    return { started, durable: syncCommitted(this.db) };
+  }
+
+  /**
+   * Records an attempt's answer and every order's outcome in one transaction. It commits without its own
+   * fsync (`unsynced`): written to the OS at once, so a killed process loses nothing, and made durable against
+   * power loss by the next synced commit — the next beginAttempt, or the run's end. Lost in a power cut, the
+   * attempt is still 'sending' on disk: recovery marks it lost and settles its orders by query, as for a crash.
+   */
   finishAttempt(id: string, call: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
-    immediate(this.db, () => {
+    unsynced(this.db, () => {
       this.db
         .prepare(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`)
         .run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
       this.applySettlements(id, settlements);
       this.closeCallIfSettled(id, call);
+    });
+  }
+
+  /**
+   * Takes back an attempt committed ahead of its send that never left (the run halted, or it waited too long
+   * for the rate limiter): its line goes, its orders wait again as if it had never been begun. Only an attempt
+   * still 'sending' is taken back; false when there was none.
+   */
+  withdrawAttempt(id: string, call: number, attemptId: number): boolean {
+    return immediate(this.db, () => {
+      if (this.sql(`DELETE FROM call_attempts WHERE id = ? AND job_id = ? AND outcome = 'sending'`).run(attemptId, id).changes === 0) return false;
+      this.sql('UPDATE job_calls SET attempts = attempts - 1 WHERE job_id = ? AND call = ?').run(id, call);
+      const sent = this.sql(`SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent'`).all(id, call) as { key: string }[];
+      this.applySettlements(id, sent.map((o) => ({ key: o.key, state: 'pending' as const })));
+      this.closeCallIfSettled(id, call);
+      return true;
     });
   }
 

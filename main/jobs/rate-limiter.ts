@@ -126,6 +126,15 @@ export class RateLimiter {
     this.pump();
   }
 
+  /** How many more calls the rate window lets go now: 0 while holding off, Infinity with no per-minute cap. */
+  get headroom(): number {
+    const now = this.options.clock.now();
+    if (this.blockedUntil > now) return 0;
+    if (!Number.isFinite(this.rateCap)) return Number.POSITIVE_INFINITY;
+    this.trim(now);
+    return Math.max(0, this.rateCap - this.sends.length);
+  }
+
   /** Milliseconds until the next attempt may go (0: now). */
   get heldForMs(): number {
     return Math.max(0, this.blockedUntil - this.options.clock.now());

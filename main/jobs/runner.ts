@@ -1,13 +1,15 @@
 // The runner: one job's calls, sent within the rate limiter's bounds. Every attempt is committed as
 // 'sending' before it leaves and settled in one transaction when it returns; unknown outcomes are
 // settled by reconciliation before anything of that call is sent again; offline, it waits.
+// The pipe stays full (docs/job-engine.md, "Sending"): while calls are on the wire, the next calls' attempts
+// are committed ahead (one fsync for them), so a freed slot sends at once instead of waiting on the disk.
 import type { LocalizedText } from '../../shared/i18n';
 import type { OperationDef } from '../../shared/operations/types';
 import { serializeArgs } from '../../shared/operations/json-body';
 import type { Clock, Logger } from '../effects';
 import type { CallResult, WdtClient } from '../wdt/types';
 import { haltOf } from './halts';
-import type { JobStore } from './job-store';
+import type { JobStore, StartedAttempt } from './job-store';
 import type { RateLimiter, RateSignal } from './rate-limiter';
 import { reconcileCall } from './reconciler';
 import { answerOf, nothingDone, settleAnswered, unknownOutcome } from './settle';
@@ -46,6 +48,12 @@ export interface RunnerDeps {
 
 type Halt = Exclude<RunEnd, { kind: 'done' }>;
 
+/**
+ * An attempt committed ahead waits at most this long for its slot; older, it is taken back and begun again, so
+ * a row's submit time (reconciliation's "since when is it our doing") is never much earlier than its send.
+ */
+const aheadForMs = 1000;
+
 /** How a stop ends a run (docs/job-engine.md, "Stop"): interrupted, its unsent orders still pending. */
 export const stoppedEnd: Halt = { kind: 'interrupted', reason: { key: 'jobs.interrupted.stopped' }, code: 'STOPPED' };
 
@@ -63,6 +71,11 @@ export class JobRunner {
   private readonly unsettledRounds = new Map<number, number>();
   /** The run's first call goes out alone: a refused account or a wrong address then costs one call, not a lane each. */
   private firstCallSent = false;
+  /** Calls not yet taken by a lane, in plan order. */
+  private queue: number[] = [];
+  /** Attempts committed ahead of their send, by call (see aheadForMs). */
+  private readonly ahead = new Map<number, { started: StartedAttempt; at: number; durable: Promise<void> }>();
+  private aheadScheduled = false;
 
   constructor(private readonly d: RunnerDeps) {}
 
@@ -93,6 +106,7 @@ export class JobRunner {
         await this.workers([...next.inDoubt, ...next.planned]);
       }
     } finally {
+      this.withdrawAhead();
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
       if (this.doubtTimer) clearTimeout(this.doubtTimer);
     }
@@ -109,7 +123,7 @@ export class JobRunner {
   }
 
   private async workers(calls: number[]): Promise<void> {
-    const queue = [...calls];
+    const queue = (this.queue = [...calls]);
     if (!this.firstCallSent && queue.length > 0) {
       this.firstCallSent = true;
       await this.processCall(queue.shift()!);
@@ -151,7 +165,7 @@ export class JobRunner {
         }
         continue;
       }
-      if (state !== 'planned') return;
+      if (state !== 'planned' && !this.ahead.has(call)) return;
       await this.sendOnce(call);
     }
   }
@@ -162,11 +176,13 @@ export class JobRunner {
     let signal: RateSignal = 'ok';
     try {
       if (this.halt) return;
-      const started = store.beginAttempt(jobId, call, op.method, clock.now());
+      const started = (await this.takeAhead(call)) ?? store.beginAttempt(jobId, call, op.method, clock.now());
       if (!started) return;
       const keys = started.orders.map((o) => o.key);
       const body = serializeArgs(op.buildArgs(started.orders, { isCheck: this.d.isCheck }));
-      const result = await client.call({ method: op.method, body, timeoutMs: this.d.timeoutMs });
+      const answered = client.call({ method: op.method, body, timeoutMs: this.d.timeoutMs });
+      this.beginAhead();
+      const result = await answered;
       signal = this.sawResult(result);
       const answer = answerOf(result);
       switch (result.kind) {
@@ -195,6 +211,71 @@ export class JobRunner {
     } finally {
       limiter.release(signal);
     }
+  }
+
+  /**
+   * The attempt committed ahead for this call, once it is on disk (its sync has almost always finished by now),
+   * if it is fresh enough to send; a stale one is taken back. A failed sync throws: the store failed.
+   */
+  private async takeAhead(call: number): Promise<StartedAttempt | null> {
+    const ready = this.ahead.get(call);
+    if (!ready) return null;
+    this.ahead.delete(call);
+    try {
+      await ready.durable;
+    } catch (error) {
+      this.ahead.set(call, ready); // withdrawn at the run's end, or left for recovery
+      throw error;
+    }
+    if (this.d.clock.now() - ready.at <= aheadForMs) return ready.started;
+    this.d.store.withdrawAttempt(this.d.jobId, call, ready.started.attemptId);
+    return null;
+  }
+
+  /**
+   * Once the request just made is on its way (setImmediate: after the ticks that write it), commits the
+   * attempts of the next planned calls, one per slot, in one transaction — only while the rate limiter would
+   * let them go now, so an attempt committed ahead is sent within moments.
+   */
+  private beginAhead(): void {
+    if (this.aheadScheduled) return;
+    this.aheadScheduled = true;
+    setImmediate(() => {
+      this.aheadScheduled = false;
+      if (this.halt) return;
+      const { store, jobId, op, limiter, clock } = this.d;
+      const room = Math.min(limiter.concurrency, limiter.headroom) - this.ahead.size;
+      const next: number[] = [];
+      for (const call of this.queue) {
+        if (next.length >= room) break;
+        if (!this.ahead.has(call) && store.callState(jobId, call) === 'planned') next.push(call);
+      }
+      if (next.length === 0) return;
+      try {
+        const at = clock.now();
+        const { started, durable } = store.beginAhead(jobId, next, op.method, at);
+        // Awaited before each send; a failure here is handled there (this catch only keeps it from going unhandled).
+        durable.catch(() => {});
+        started.forEach((s, i) => s && this.ahead.set(next[i]!, { started: s, at, durable }));
+      } catch (error) {
+        // The store failed (disk full…): as in a lane, the run ends once the calls in flight have answered.
+        this.broken ??= { error };
+        this.stopWith({ kind: 'paused' });
+      }
+    });
+  }
+
+  /** At the run's end: attempts committed ahead that never left are taken back (their orders wait again). */
+  private withdrawAhead(): void {
+    for (const [call, ready] of this.ahead) {
+      try {
+        this.d.store.withdrawAttempt(this.d.jobId, call, ready.started.attemptId);
+      } catch (error) {
+        // Left 'sending', it is marked lost by the next run and its orders are settled by query: safe, only slower.
+        this.d.logger.error('could not take back an attempt committed ahead', { job: this.d.jobId, call, error: String(error) });
+      }
+    }
+    this.ahead.clear();
   }
 
   /** Orders stay in doubt: with a wait limit (CLI --wait), leave the job waiting once it has passed. */

@@ -32,7 +32,8 @@ let erp: SandboxProcess | undefined;
 
 let unmount = () => {};
 beforeAll(() => {
-  unmount = mountSmallDisk(home);
+  // 2 MB: after the ballast goes, resume has room to reconcile what was in flight or committed ahead, then send the rest.
+  unmount = mountSmallDisk(home, '2m');
 });
 afterAll(async () => {
   await erp?.stop();
