@@ -38,6 +38,8 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     importToFix: call('importToFix'),
     importTakePending: call('importTakePending'),
     importDiscard: call('importDiscard'),
+    importMappings: call('importMappings'),
+    importMappingRemove: call('importMappingRemove'),
     jobsPreview: call('jobsPreview'),
     jobsStart: call('jobsStart'),
     jobsPause: call('jobsPause'),

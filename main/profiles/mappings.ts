@@ -76,11 +76,11 @@ export class MappingStore {
     return ok(entriesOf(settings.value).flatMap((e) => (e.parsed ? [e.parsed] : [])));
   }
 
-  /** Remembers `mapping` for the header set `headers`; replaces the one saved before for the same operation and set. */
-  async save(mapping: ColumnMapping, headers: readonly string[]): Promise<Result<SavedMapping>> {
+  /** Remembers `mapping` for the header set `headers` (or the read's `fingerprint` of it); replaces the one saved before for the same operation and set. */
+  async save(mapping: ColumnMapping, headers: readonly string[], fingerprint = headerFingerprint(headers)): Promise<Result<SavedMapping>> {
     const saved: SavedMapping = {
       operation: mapping.operation,
-      fingerprint: headerFingerprint(headers),
+      fingerprint,
       headers: headers.filter((h) => h.trim() !== ''),
       columns: { ...mapping.columns },
       savedAt: (this.o.now?.() ?? new Date()).toISOString(),
