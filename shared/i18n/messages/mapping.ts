@@ -33,7 +33,6 @@ export const mappingMessages = defineMessages({
   'mapping.cli.applied': { 'zh-CN': '列对应关系：{source}（{count} 列）', en: 'Column mapping: {source} ({count} columns)' },
   'mapping.settings.unwritable': { 'zh-CN': '无法保存列对应关系：{reason}', en: 'Could not save the column mapping: {reason}' },
   // The mapping step (renderer)
-  'mapping.step': { 'zh-CN': '列对应', en: 'Map columns' },
   'mapping.title': { 'zh-CN': '把表格的列对应到字段', en: 'Map the sheet’s columns to fields' },
   'mapping.intro': {
     'zh-CN': '“{file}”中有无法自动识别的列，或缺少必填字段。请为每一列选择对应的字段；不需要的列选“不导入”（它仍会出现在结果工作簿中）。',
