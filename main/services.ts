@@ -18,6 +18,7 @@ import { JobsService, type JobsCore } from './jobs/jobs-service';
 import { LangSetting } from './profiles/lang-setting';
 import { ProfileStore } from './profiles/profile-store';
 import { ProfilesService } from './profiles/profiles-service';
+import { MappingStore } from './profiles/mappings';
 import type { SecretStore } from './profiles/types';
 import { sandboxCredentials, startSandbox, type Sandbox } from './sandbox';
 import type { ReadOptions, SheetImport } from './sheets/read/types';
@@ -63,6 +64,8 @@ export interface Services {
   readonly settings: SettingsService;
   readonly profiles: ProfilesService;
   readonly sheets: SheetsService;
+  /** Column mappings remembered in the settings file (main/profiles/mappings.ts); every read applies a matching one. */
+  readonly mappings: MappingStore;
   readonly jobs: JobsService;
   /** The embedded sandbox ERP (the built-in profile), started on first use; its documents persist in the data folder. */
   sandbox(): Promise<Sandbox>;
@@ -117,6 +120,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       },
     };
   };
+  const mappings = new MappingStore({ file: o.paths.settings, lang, now: () => new Date(clock.now()) });
   const operator = o.operator ?? osUser();
   const jobs = new JobsService({ open: openJobs, lang, logger: o.logger, operator, appVersion: o.version });
   return {
@@ -127,11 +131,15 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     clock,
     settings,
     profiles: new ProfilesService(store, { clock, logger: o.logger }),
+    mappings,
     sheets: {
       // The spreadsheet code (exceljs) loads on first use, so a resume starts sending sooner.
       async read(file, options) {
         const { readSheet } = await import('./sheets/read/reader');
-        return readSheet(file, { ...options, ...(o.readWorker ? { workerPath: o.readWorker } : {}) });
+        // A mapping given now wins; otherwise the saved ones are offered (a damaged settings file offers none).
+        const saved = options.mapping ? undefined : await mappings.list();
+        const savedMappings = saved?.ok ? saved.value : undefined;
+        return readSheet(file, { ...options, ...(savedMappings ? { savedMappings } : {}), ...(o.readWorker ? { workerPath: o.readWorker } : {}) });
       },
       async writeTemplate(op, templateLang, outPath) {
         const { writeTemplate } = await import('./sheets/templates/template');

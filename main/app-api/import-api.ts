@@ -4,7 +4,10 @@ import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { isBlocking } from '../../shared/operations/types';
 import { appError, err, ok, type Result } from '../../shared/result';
-import type { ImportRow, SheetImport } from '../sheets/read/types';
+import type { ImportRow, ReadOptions, SheetImport } from '../sheets/read/types';
+import { buildMapping, type MappingChoice } from '../profiles/mappings';
+import type { Lang } from '../../shared/i18n';
+import type { OperationId } from '../../shared/operations/types';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
 import { FileTokens, newId } from './file-tokens';
@@ -67,15 +70,27 @@ export function summarize(importId: string, sheet: SheetImport, sandboxOnly = fa
     operationReason: sheet.operationReason,
     columns: sheet.columns.map((c) => ({ ...c })),
     ignoredColumns: [...sheet.ignoredColumns],
+    fingerprint: sheet.fingerprint,
+    mapping: sheet.mapping ? { source: sheet.mapping.source, columns: { ...sheet.mapping.columns } } : null,
+    unmapped: { columns: [...sheet.unmapped.columns], fields: [...sheet.unmapped.fields] },
     counts,
     notices: sheet.notices.slice(0, noticesShown).map((n) => ({ ...n })),
     ...(sandboxOnly ? { sandboxOnly } : {}),
   };
 }
 
+/** The mapping step's choice as a mapping for the read: it names the operation, and every field is that operation's. */
+function chosenMapping(operation: OperationId | undefined, columns: readonly MappingChoice[], lang: Lang): Result<ReadOptions['mapping']> {
+  const op = operation ? getOperation(operation) : undefined;
+  if (!op) return err(appError('INVALID_ARGUMENT', t(lang, 'ui.error.invalidRequest', { reason: 'mapping without operation' })));
+  const built = buildMapping(op, columns, lang);
+  if (!built.ok) return err(appError('INVALID_ARGUMENT', t(lang, 'mapping.file.invalid', { file: op.id, key: built.error.key, reason: built.error.reason })));
+  return ok({ ...built.value, source: 'chosen' });
+}
+
 type ImportApi = Pick<
   ServerApi,
-  'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importRows' | 'importFindRow' | 'importProblems' | 'importSample' | 'importToFix' | 'importTakePending' | 'importDiscard' | 'templatesSave'
+  'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importMappings' | 'importMappingRemove' | 'importRows' | 'importFindRow' | 'importProblems' | 'importSample' | 'importToFix' | 'importTakePending' | 'importDiscard' | 'templatesSave'
 >;
 
 /** The order a row belongs to: its order's key when valid, else its own key field's value if it parsed. */
@@ -126,11 +141,18 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
       return chosen === null ? ok(null) : state.tokens.accept(chosen, lang());
     },
     importDroppedFile: ({ path }) => state.tokens.accept(path, lang()),
-    async importRead({ token, sheet, operation }) {
+    async importRead({ token, sheet, operation, mapping: choice }) {
       const file = state.tokens.resolve(token, lang());
       if (!file.ok) return file;
-      const read = await services.sheets.read(file.value, { lang: lang(), ...(sheet ? { sheet } : {}), ...(operation ? { operation } : {}) });
+      const mapping = choice ? chosenMapping(operation, choice.columns, lang()) : ok(undefined);
+      if (!mapping.ok) return mapping;
+      const read = await services.sheets.read(file.value, { lang: lang(), ...(sheet ? { sheet } : {}), ...(operation ? { operation } : {}), ...(mapping.value ? { mapping: mapping.value } : {}) });
       if (!read.ok) return read;
+      if (choice?.remember && mapping.value) {
+        // Not remembered is not a failed read: the clerk sees the rows, and the error says why it was not saved.
+        const saved = await services.mappings.save(mapping.value, choice.columns.map((c) => c.header), read.value.fingerprint);
+        if (!saved.ok) return saved;
+      }
       const sample = state.isSampleToken(token);
       return ok(summarize(state.keep(read.value, sample), read.value, sample));
     },
@@ -150,6 +172,8 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
         return ok({ total: problems.length, offset, items: problems.slice(offset, offset + limit) });
       }),
     importTakePending: async () => ok(state.pending.splice(0)),
+    importMappings: () => services.mappings.list(),
+    importMappingRemove: ({ operation, fingerprint }) => services.mappings.remove(operation, fingerprint),
     async importSample() {
       const ticket = await state.tokens.accept(await writeSampleFile(lang()), lang());
       if (!ticket.ok) return ticket;

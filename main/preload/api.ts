@@ -31,6 +31,8 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     importOpenDialog: call('importOpenDialog'),
     importDroppedFile: (file: DroppedFile) => ipc.invoke(channels.importDroppedFile.channel, { path: pathForFile(file) }) as never,
     importRead: call('importRead'),
+    importMappings: call('importMappings'),
+    importMappingRemove: call('importMappingRemove'),
     importRows: call('importRows'),
     importFindRow: call('importFindRow'),
     importProblems: call('importProblems'),

@@ -16,3 +16,9 @@ export const takesCheck = (id: string): boolean => {
   const op = getOperation(id);
   return op !== undefined && takesOption(op, 'isCheck');
 };
+
+/** An operation's fields for the mapping step: key, label in the UI's language, and whether a sheet must have it. */
+export const operationFields = (id: string, lang: Lang): { key: string; label: string; required: boolean }[] => {
+  const op = getOperation(id);
+  return op ? op.fields.map((f) => ({ key: f.key, label: f.label[lang], required: f.required || f.key === op.keyField })) : [];
+};

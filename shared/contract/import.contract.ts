@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n';
 import type { CellProblem, OperationId, RowDisposition } from '../operations/types';
+import type { MappingSource } from '../operations/headers';
 import { operationIdSchema } from '../operations/catalog';
 import { event, invoke, returns } from './define';
 import { jobId, opaqueId, page, empty, type Page } from './ids';
@@ -60,6 +61,12 @@ export interface ImportSummary {
   columns: ImportColumnInfo[];
   /** Non-empty headers the app could not place, left to right: kept in the results, never sent; the review and submit screens list them. */
   ignoredColumns: string[];
+  /** The header set's fingerprint: what a saved column mapping is remembered by. */
+  fingerprint: string;
+  /** The column mapping the read applied (keys: normalised headers; null: 不导入 / ignore); null when the headers alone placed the columns. */
+  mapping: { source: MappingSource; columns: Record<string, string | null> } | null;
+  /** Headers nothing placed (and no mapping set aside), and required fields without a column: what the mapping step is for. */
+  unmapped: { columns: string[]; fields: string[] };
   /** `problems` counts errors (rows not sent), `warnings` the rest; importProblems pages through both. */
   counts: { rows: number; orders: number; valid: number; invalid: number; duplicate: number; problems: number; warnings: number; notices: number };
   /** The first notices (repeated headers, totals lines); `counts.notices` says how many there are. */
@@ -78,6 +85,25 @@ export interface ImportRowView {
   orderKey: string | null;
 }
 
+/** A column mapping remembered in settings, as the Settings screen lists it. */
+export interface SavedMappingView {
+  operation: OperationId;
+  fingerprint: string;
+  /** The headers as the sheet wrote them. */
+  headers: string[];
+  columns: Record<string, string | null>;
+  savedAt: string;
+}
+
+/** The mapping step's choice: each column's header as written and its field (null: 不导入 / ignore). */
+const mappingChoice = z
+  .object({
+    columns: z.array(z.object({ header: z.string().max(500), field: z.string().max(100).nullable() }).strict()).max(2000),
+    /** Remember it for this header set and operation (applied automatically next time). */
+    remember: z.boolean(),
+  })
+  .strict();
+
 export const rowFilters = ['all', 'valid', 'invalid', 'duplicate'] as const;
 export type RowFilter = (typeof rowFilters)[number];
 
@@ -86,11 +112,19 @@ export const importContract = {
   importOpenDialog: invoke('import:open-dialog', empty, returns<FileTicket | null>()),
   /** A file dropped on the window: the preload hands main its path; main checks it is a regular spreadsheet file. */
   importDroppedFile: { ...invoke('import:drop', z.object({ path: z.string().min(1).max(4096) }).strict(), returns<FileTicket>()), preload: 'dropped-file' as const },
-  /** Reads a ticket's file (in a worker); optionally another sheet or operation than the inferred one. */
+  /** Reads a ticket's file (in a worker); optionally another sheet or operation than the inferred one, or with a column mapping (it needs the operation). */
   importRead: invoke(
     'import:read',
-    z.object({ token: opaqueId, sheet: z.string().max(255).optional(), operation: operationIdSchema.optional() }).strict(),
+    z.object({ token: opaqueId, sheet: z.string().max(255).optional(), operation: operationIdSchema.optional(), mapping: mappingChoice.optional() }).strict(),
     returns<ImportSummary>(),
+  ),
+  /** The column mappings remembered in settings, per operation and header set. */
+  importMappings: invoke('import:mappings', empty, returns<SavedMappingView[]>()),
+  /** Forgets one saved column mapping; false when there was none. */
+  importMappingRemove: invoke(
+    'import:mapping-remove',
+    z.object({ operation: operationIdSchema, fingerprint: z.string().min(1).max(100) }).strict(),
+    returns<boolean>(),
   ),
   /** One page of a read's rows, optionally only valid, invalid or duplicate ones; `grouped` lists each order's rows together (in order of first appearance). */
   importRows: invoke(

@@ -103,3 +103,49 @@ export function inferOperation(headers: string[]): Inference {
   if (best.length > 1) return { ambiguous: best.map((op) => op.id) };
   return null;
 }
+
+/**
+ * A header set's identity for saved column mappings: its non-empty headers, normalised (so stars, (必填),
+ * full-width characters, spaces and line breaks do not count), without repeats, in sorted order (so moved
+ * columns are the same set). FNV-1a over that text: no crypto here, shared/ also runs in the renderer.
+ */
+export function headerFingerprint(headers: readonly string[]): string {
+  const names = [...new Set(headers.map(normaliseHeader).filter((h) => h !== ''))].sort();
+  const text = names.join('\u0001');
+  // Two 32-bit FNV-1a passes with different offsets: 64 bits, plenty for one person's saved header sets.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 ^ 0x2f) >>> 0;
+  }
+  return `h${names.length}-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+/** Which field each header goes to: keys are normalised headers (normaliseHeader), null is 不导入 / ignore. */
+export type MappingColumns = Readonly<Record<string, string | null>>;
+
+/** A column mapping for one operation. */
+export interface ColumnMapping {
+  operation: OperationId;
+  columns: MappingColumns;
+}
+
+/** Where an applied mapping came from: remembered in settings, a --mapping file, or chosen in the mapping step just now. */
+export type MappingSource = 'saved' | 'file' | 'chosen';
+
+/** A mapping a read applied (SheetImport.mapping, `validate --json` `mapping`). */
+export interface AppliedMapping extends ColumnMapping {
+  source: MappingSource;
+  fingerprint: string;
+}
+
+/** The field a mapping gives a header: undefined when the mapping does not name it (the catalog places it). */
+export function mappedField(op: OperationDef, mapping: ColumnMapping | null | undefined, header: string): FieldDef | null | undefined {
+  if (!mapping) return undefined;
+  const name = normaliseHeader(header);
+  if (!Object.hasOwn(mapping.columns, name)) return undefined;
+  const key = mapping.columns[name];
+  return key === null || key === undefined ? null : (op.fields.find((f) => f.key === key) ?? undefined);
+}

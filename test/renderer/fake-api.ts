@@ -2,7 +2,7 @@
 // this file stops compiling. Tests steer it: fail a channel, hold one (to see the loading state),
 // push events, and read which calls were made.
 import type {
-  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, ProfileView, SubmitPreview, WdtApi,
+  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, ProfileView, SavedMappingView, SubmitPreview, WdtApi,
 } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
 import type { CellProblem } from '../../shared/operations/types';
@@ -39,6 +39,9 @@ export function fakeImport(rows: number, problemEvery = 0, operation: ImportSumm
       operationReason: { key: 'sheets.operation.inferred', params: { headers: '采购退货单号' } },
       columns: [{ index: 0, header: '采购退货单号', field: 'returnNos' }],
       ignoredColumns: [],
+      fingerprint: 'h1-0000000000000001',
+      mapping: null,
+      unmapped: { columns: [], fields: [] },
       counts: { rows, orders: rows - invalid, valid: rows - invalid, invalid, duplicate: 0, problems: invalid, warnings: 0, notices: 0 },
       notices: [],
     },
@@ -69,6 +72,9 @@ export class FakeWdt {
   jobRows: JobRowView[] = [];
   jobAttempts: JobAttemptView[] = [];
   pending: FileTicket[] = [];
+  /** Summaries the next reads answer with, in turn (then the first import's). */
+  nextReads: ImportSummary[] = [];
+  savedMappings: SavedMappingView[] = [];
   readonly calls: { name: Name; request: unknown }[] = [];
   readonly #failing = new Map<Name, AppError>();
   readonly #held = new Map<Name, (() => void)[]>();
@@ -129,6 +135,8 @@ export class FakeWdt {
     importOpenDialog: (r) => this.#answer('importOpenDialog', r, () => ok(this.pending.shift() ?? null)),
     importDroppedFile: (file) => this.#answer('importDroppedFile', file.name, () => ok({ token: 'tok_dropped_aaaaaaaaaaaaaaa', name: file.name, bytes: file.size })),
     importRead: (r) => this.#answer('importRead', r, () => {
+      const next = this.nextReads.shift();
+      if (next) return ok(next);
       const first = [...this.imports.values()][0];
       return first ? ok(first.summary) : err(appError('FILE_UNREADABLE', 'nothing to read'));
     }),
@@ -153,6 +161,12 @@ export class FakeWdt {
     importToFix: (r) => this.#answer('importToFix', r, () => ok({ ticket: { token: 'tok_fix_aaaaaaaaaaaaaaaaaa', name: 'to-fix.xlsx', bytes: 100, sheet: '失败' }, path: '/home/clerk/to-fix.xlsx', opened: true })),
     importTakePending: (r) => this.#answer('importTakePending', r, () => ok(this.pending.splice(0))),
     importDiscard: (r) => this.#answer('importDiscard', r, () => ok(undefined)),
+    importMappings: (r) => this.#answer('importMappings', r, () => ok(this.savedMappings)),
+    importMappingRemove: (r) => this.#answer('importMappingRemove', r, () => {
+      const before = this.savedMappings.length;
+      this.savedMappings = this.savedMappings.filter((m) => !(m.operation === r.operation && m.fingerprint === r.fingerprint));
+      return ok(this.savedMappings.length < before);
+    }),
     jobsPreview: (r) => this.#answer('jobsPreview', r, () => {
       const got = this.#import(r.importId);
       const profile = this.profiles.find((p) => p.name === r.profile);

@@ -14,10 +14,13 @@ import { cliServices } from '../cli-services';
 import { exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
+import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
+import type { ReadOptions } from '../../sheets/read/types';
 
 const options = {
   op: { type: 'string' },
   sheet: { type: 'string' },
+  mapping: { type: 'string' },
   profile: { type: 'string' },
   check: { type: 'boolean' },
   out: { type: 'string' },
@@ -52,9 +55,15 @@ export const run: CommandRun = async (io, argv) => {
     return exitCodes.nothingSubmitted;
   }
 
+  const mapping = await mappingOption(io.cwd, values.mapping, op?.id, lang);
+  if (!mapping.ok) {
+    printError(io, { json }, mapping.error);
+    return exitCodes.nothingSubmitted;
+  }
+
   const s = await cliServices(io, lang);
   try {
-    return await submit(io, s, { ...values, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
+    return await submit(io, s, { ...values, mapping: mapping.value.mapping, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
   } finally {
     await s.close();
   }
@@ -63,7 +72,7 @@ export const run: CommandRun = async (io, argv) => {
 async function submit(
   io: CliIo,
   s: Services,
-  o: { file: string; opId: OperationId | undefined; sheet?: string | undefined; profile?: string | undefined; check?: boolean | undefined; out?: string | undefined; yes?: boolean | undefined; lang: Lang; json: boolean; waitSeconds: number },
+  o: { file: string; opId: OperationId | undefined; mapping: ReadOptions['mapping']; sheet?: string | undefined; profile?: string | undefined; check?: boolean | undefined; out?: string | undefined; yes?: boolean | undefined; lang: Lang; json: boolean; waitSeconds: number },
 ): Promise<number> {
   const { lang, json } = o;
   if (o.out !== undefined) {
@@ -81,7 +90,7 @@ async function submit(
     printError(io, { json }, resolved.error);
     return exitCodes.nothingSubmitted;
   }
-  const read = await s.sheets.read(o.file, { lang, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.opId ? { operation: o.opId } : {}) });
+  const read = await s.sheets.read(o.file, { lang, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.opId ? { operation: o.opId } : {}), ...(o.mapping ? { mapping: o.mapping } : {}) });
   if (!read.ok) {
     printError(io, { json }, read.error);
     return exitCodes.nothingSubmitted;
@@ -90,6 +99,8 @@ async function submit(
   // Never silently: the columns that will not be sent are said before anything is (stderr keeps --json's stdout clean).
   const ignored = ignoredColumnsLine(lang, sheet.ignoredColumns);
   if (ignored) io.stderr.write(`${ignored}\n`);
+  const mapped = mappingLine(sheet, lang);
+  if (mapped) io.stderr.write(`${mapped}\n`);
   const opDef = getOperation(sheet.operation)!;
   if (o.check && !takesOption(opDef, 'isCheck')) {
     printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.checkOnlyCreate')));
@@ -130,6 +141,6 @@ async function submit(
   }
   const ran = await runJob(io, s, jobId, { waitSeconds: o.waitSeconds, out: o.out, lang, json });
   if (ran.error) io.stderr.write(`${ran.error.message}\n`);
-  if (json) printJson(io, { ...jobJson(s, jobId), ...(ran.error ? { error: ran.error } : {}) });
+  if (json) printJson(io, { ...jobJson(s, jobId), mapping: mappingJson(sheet).mapping, ...(ran.error ? { error: ran.error } : {}) });
   return ran.code;
 }

@@ -12,6 +12,7 @@ import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
 import { cliServices, noKeychain } from '../cli-services';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
+import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
 
 interface Finding {
   row: number;
@@ -38,6 +39,8 @@ export function validationSummary(sheet: SheetImport, lang: Lang) {
     counts,
     // Left to right, as written: every header that names no field (kept in the results, never sent).
     ignoredColumns: [...sheet.ignoredColumns],
+    // Which column mapping placed the columns (saved, or --mapping's file), and what still has no place.
+    ...mappingJson(sheet),
     problems,
     warnings,
   };
@@ -49,7 +52,7 @@ export const run: CommandRun = async (io, argv) => {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { op: { type: 'string' }, sheet: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { op: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     const json = argv.includes('--json');
@@ -73,12 +76,17 @@ export const run: CommandRun = async (io, argv) => {
     printError(io, { json }, appError('OPERATION_UNKNOWN', t(lang, 'sheets.operation.unknownId', params)));
     return exitCodes.nothingSubmitted;
   }
+  const mapping = await mappingOption(io.cwd, values.mapping, op?.id, lang);
+  if (!mapping.ok) {
+    printError(io, { json }, mapping.error);
+    return exitCodes.nothingSubmitted;
+  }
   const file = path.resolve(io.cwd, positionals[0] as string);
   // Nothing is sent and no secret read: the services without the keychain (the job store is never opened).
   const s = await cliServices(io, lang, { secrets: noKeychain() });
   let result;
   try {
-    result = await s.sheets.read(file, { lang, ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...(op ? { operation: op.id } : {}) });
+    result = await s.sheets.read(file, { lang, ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...(op ? { operation: op.id } : {}), ...mapping.value });
   } finally {
     await s.close();
   }
@@ -99,6 +107,8 @@ export const run: CommandRun = async (io, argv) => {
     operation: opDef ? `${opDef.label[lang]} ${opDef.method}` : sheet.operation, reason: render(lang, sheet.operationReason),
   }));
   printLine(io, t(lang, 'sheets.validate.counts', { rows: summary.rows, orders: summary.orders, ...summary.counts }));
+  const mapped = mappingLine(sheet, lang);
+  if (mapped) printLine(io, mapped);
   const ignored = ignoredColumnsLine(lang, summary.ignoredColumns);
   if (ignored) printLine(io, ignored);
   for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));

@@ -16,7 +16,7 @@ import { inspectFile } from './intake';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { chooseSheet } from './sheet-choose';
-import { buildRows } from './sheet-rows';
+import { buildRows, unmappedOf } from './sheet-rows';
 import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
 import type { FirstRows, ReadOptions, SheetImport, SourceFile } from './types';
@@ -124,12 +124,13 @@ async function readBook(source: OpenedSource, request: ReadRequest): Promise<Res
   const { book, marks } = source;
   const file = { ...source.file, sha256: '' };
   try {
-    const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation, marks }, file.name, lang);
+    const wanted = { sheet: request.sheet, operation: request.operation, marks, mapping: request.mapping, saved: request.savedMappings };
+    const picked = await chooseSheet(book, wanted, file.name, lang);
     if (!picked.ok) return picked;
     const pick = picked.value;
     const onFirst = request.onFirstRows;
     const first = onFirst && ((columns: FirstRows['columns'], rows: FirstRows['rows']) => onFirst({ sheet: pick.sheet, headerRow: pick.headerRow, operation: pick.operation.id, columns, rows }));
-    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, first);
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, pick.mapping, first);
     return ok({
       file,
       sheets: pick.sheets,
@@ -139,6 +140,10 @@ async function readBook(source: OpenedSource, request: ReadRequest): Promise<Res
       operationReason: pick.reason,
       columns: built.columns,
       ignoredColumns: built.ignoredColumns,
+      fingerprint: pick.fingerprint,
+      mapping: pick.mapping,
+      // Only the header row's own columns: those past it got letters, not headers to map.
+      unmapped: unmappedOf(pick.operation, built.columns.slice(0, pick.headers.length), pick.mapping),
       rows: built.rows,
       orders: built.orders,
       notices: [...pick.notices, ...built.notices],

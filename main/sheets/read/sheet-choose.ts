@@ -1,7 +1,8 @@
 // Which sheet, which header row, which operation: the first visible sheet whose header row (the best-scoring
 // of its first 20 rows) names an operation — or the sheet and operation the person chose.
 import { getOperation, operations } from '../../../shared/operations/catalog';
-import { inferOperation, matchHeader, scoreHeaderRow } from '../../../shared/operations/headers';
+import { headerFingerprint, inferOperation, matchHeader, normaliseHeader, scoreHeaderRow } from '../../../shared/operations/headers';
+import type { AppliedMapping, ColumnMapping } from '../../../shared/operations/headers';
 import type { OperationDef, OperationId } from '../../../shared/operations/types';
 import { t } from '../../../shared/i18n';
 import type { Lang, LocalizedText } from '../../../shared/i18n';
@@ -19,6 +20,9 @@ export interface HeaderPick {
   headers: string[];
   operation: OperationDef;
   reason: LocalizedText;
+  /** The header set's fingerprint, and the mapping that places its columns (given, or remembered for it). */
+  fingerprint: string;
+  mapping: AppliedMapping | null;
   /** Rows after the header row that were already read, then the rest of the sheet. */
   rows: AsyncIterable<SourceRow>;
   sheets: SheetInfo[];
@@ -46,19 +50,40 @@ async function readTop(rows: AsyncIterable<SourceRow>) {
   return { top, iterator, overflow };
 }
 
-/** The best header row for `op` (or for any operation), earliest on ties; null when nothing matches. */
-function bestHeaderRow(top: SourceRow[], op: OperationDef | undefined): SourceRow | null {
+type Saved = ColumnMapping & { fingerprint: string };
+
+/**
+ * The best header row for `op` (or for any operation), earliest on ties; null when nothing matches. A given
+ * mapping's headers count as known. With an operation chosen and nothing known, the first non-blank row:
+ * the mapping step places its columns.
+ */
+function bestHeaderRow(top: SourceRow[], op: OperationDef | undefined, mapping: ColumnMapping | undefined): SourceRow | null {
   let best: SourceRow | null = null;
   let bestScore = 0;
+  const mapped = (c: string) => mapping !== undefined && Object.hasOwn(mapping.columns, normaliseHeader(c));
   for (const row of top) {
     const texts = cellTexts(row);
-    const score = op ? texts.filter((c) => c !== '' && matchHeader(op, c) !== undefined).length : scoreHeaderRow(texts);
+    const known = op ? texts.filter((c) => c !== '' && matchHeader(op, c) !== undefined).length : scoreHeaderRow(texts);
+    const score = known + texts.filter((c) => c !== '' && mapped(c)).length;
     if (score > bestScore) {
       best = row;
       bestScore = score;
     }
   }
-  return best;
+  return best ?? (op ? (top.find((r) => cellTexts(r).some((c) => c !== '')) ?? null) : null);
+}
+
+/** The first of the top rows whose header set has a remembered mapping (for `op` when one is chosen). */
+function savedHeaderRow(top: SourceRow[], saved: readonly Saved[], op: OperationDef | undefined): { row: SourceRow; fits: Saved[] } | null {
+  if (saved.length === 0) return null;
+  for (const row of top) {
+    const texts = cellTexts(row);
+    if (!texts.some((c) => c !== '')) continue;
+    const print = headerFingerprint(texts);
+    const fits = saved.filter((m) => m.fingerprint === print && (!op || m.operation === op.id));
+    if (fits.length > 0) return { row, fits };
+  }
+  return null;
 }
 
 async function* chain(rest: SourceRow[], overflow: SourceRow | null, iterator: AsyncIterator<SourceRow>): AsyncGenerator<SourceRow> {
@@ -74,7 +99,13 @@ async function* chain(rest: SourceRow[], overflow: SourceRow | null, iterator: A
 
 export async function chooseSheet(
   book: SourceBook,
-  wanted: { sheet?: string; operation?: OperationId; marks?: ReadonlyMap<string, OperationId> },
+  wanted: {
+    sheet?: string;
+    operation?: OperationId;
+    marks?: ReadonlyMap<string, OperationId>;
+    mapping?: ColumnMapping & { source: 'file' | 'chosen' };
+    saved?: readonly Saved[];
+  },
   fileName: string,
   lang: Lang,
 ): Promise<Result<HeaderPick>> {
@@ -83,7 +114,8 @@ export async function chooseSheet(
     const params = { file: fileName, sheet: wanted.sheet, sheets: sheetNames };
     return err(appError('SHEET_NOT_FOUND', t(lang, 'sheets.sheet.notFound', params), params));
   }
-  const chosenOp = wanted.operation ? getOperation(wanted.operation) : undefined;
+  const chosenId = wanted.operation ?? wanted.mapping?.operation;
+  const chosenOp = chosenId ? getOperation(chosenId) : undefined;
   const infos: SheetInfo[] = book.sheets.map((s) => ({ name: s.name, visible: s.visible, operation: null }));
   const notices: SheetNotice[] = [];
   let ambiguity: { sheet: string; candidates: OperationId[] } | null = null;
@@ -99,7 +131,9 @@ export async function chooseSheet(
       continue;
     }
     const { top, iterator, overflow } = await readTop(sheet.rows);
-    const header = bestHeaderRow(top, chosenOp);
+    // A header set the clerk mapped before (and no mapping given now): that row, with its mapping.
+    const remembered = wanted.mapping ? null : savedHeaderRow(top, wanted.saved ?? [], chosenOp);
+    const header = remembered?.row ?? bestHeaderRow(top, chosenOp, wanted.mapping);
     const headers = header ? header.cells.map((c) => c.text.trim()) : [];
     const inference = header ? inferOperation(headers.filter((h) => h !== '')) : null;
     const info = infos.find((i) => i.name === sheet.name);
@@ -118,9 +152,21 @@ export async function chooseSheet(
       op = getOperation(marked);
       reason = { key: 'sheets.operation.marked' };
     }
+    // A remembered mapping for these headers: the one for the inferred operation, else the newest (saved last).
+    let saved: Saved | undefined;
+    if (remembered) {
+      saved = remembered.fits.find((m) => m.operation === op?.id) ?? remembered.fits[remembered.fits.length - 1];
+      if (saved && !op) {
+        op = getOperation(saved.operation);
+        reason = { key: 'mapping.reason' };
+      }
+    }
     if (header && op) {
       const rest = top.filter((r) => r.number > header.number);
-      return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, rows: chain(rest, overflow, iterator), sheets: infos, notices });
+      const fingerprint = headerFingerprint(headers);
+      const given = wanted.mapping ?? (saved && saved.operation === op.id ? { ...saved, source: 'saved' as const } : undefined);
+      const mapping: AppliedMapping | null = given ? { operation: given.operation, columns: given.columns, source: given.source, fingerprint } : null;
+      return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, fingerprint, mapping, rows: chain(rest, overflow, iterator), sheets: infos, notices });
     }
     if (header && inference && 'ambiguous' in inference && !ambiguity) ambiguity = { sheet: sheet.name, candidates: inference.ambiguous };
     if (header && !ambiguity && target !== undefined) ambiguity = { sheet: sheet.name, candidates: operations.map((o) => o.id) };

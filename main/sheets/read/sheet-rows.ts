@@ -1,6 +1,7 @@
 // From the header row down: map columns, sort every row into data / blank / repeated header / totals /
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
-import { matchHeader, placeHeader } from '../../../shared/operations/headers';
+import { mappedField, matchHeader, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
+import type { ColumnMapping } from '../../../shared/operations/headers';
 import { normaliseCell } from '../../../shared/operations/cells';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
@@ -26,11 +27,24 @@ export const columnLetter = (index: number): string => {
 const padCells = (cells: readonly string[], width: number): readonly string[] =>
   cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
 
-export function mapColumns(op: OperationDef, headers: readonly string[]): { columns: ImportColumn[]; notices: SheetNotice[] } {
+/** A % unit at the end of a mapped header (税(%)): its bare numbers are percentages, as placeHeader reads them. */
+const percentSuffix = /\((%|百分比|percent)\)$/;
+
+/** Where a header goes: the mapping's word first (a field, or null to ignore it), else the catalog's spellings. */
+function placeColumn(op: OperationDef, header: string, mapping: ColumnMapping | null | undefined): { field: FieldDef; percent: boolean } | undefined {
+  if (header === '') return undefined;
+  const mapped = mappedField(op, mapping, header);
+  if (mapped === null) return undefined;
+  const place = placeHeader(op, header);
+  if (mapped === undefined || place?.field === mapped) return place;
+  return { field: mapped, percent: mapped.type === 'rate' && percentSuffix.test(normaliseHeader(header)) };
+}
+
+export function mapColumns(op: OperationDef, headers: readonly string[], mapping?: ColumnMapping | null): { columns: ImportColumn[]; notices: SheetNotice[] } {
   const taken = new Set<string>();
   const notices: SheetNotice[] = [];
   const columns = headers.map((header, index): ImportColumn => {
-    const place = header === '' ? undefined : placeHeader(op, header);
+    const place = placeColumn(op, header, mapping);
     const def = place?.field;
     if (def && taken.has(def.key)) notices.push({ row: 0, text: { key: 'sheets.notice.columnTwice', params: { column: header } } });
     const field = def && !taken.has(def.key) ? def.key : null;
@@ -43,6 +57,18 @@ export function mapColumns(op: OperationDef, headers: readonly string[]): { colu
 /** Every non-empty header the app could not place, left to right: kept in the results, never sent (cli.md `ignoredColumns`). */
 export const ignoredColumnsOf = (columns: readonly ImportColumn[]): string[] =>
   columns.filter((c) => c.field === null && c.header.trim() !== '').map((c) => c.header);
+
+/** Required fields (and the order key) that no column names. */
+export const missingFieldsOf = (op: OperationDef, columns: readonly ImportColumn[]): FieldDef[] => {
+  const placed = new Set(columns.map((c) => c.field));
+  return op.fields.filter((f) => (f.required || f.key === op.keyField) && !placed.has(f.key));
+};
+
+/** What the mapping step is for: headers nothing placed and no mapping set aside, required fields without a column. */
+export function unmappedOf(op: OperationDef, columns: readonly ImportColumn[], mapping: ColumnMapping | null | undefined): { columns: string[]; fields: string[] } {
+  const setAside = (header: string) => mappedField(op, mapping, header) === null;
+  return { columns: ignoredColumnsOf(columns).filter((h) => !setAside(h)), fields: missingFieldsOf(op, columns).map((f) => f.key) };
+}
 
 export interface BuiltRows {
   columns: ImportColumn[];
@@ -65,17 +91,18 @@ export async function buildRows(
   source: AsyncIterable<SourceRow>,
   sheet: string,
   limits: ReadLimits,
+  mapping?: ColumnMapping | null,
   /** Told the first `firstRowsCount` checked rows (or all, when fewer) as soon as they are, with the columns so far. */
   onFirst?: (columns: readonly ImportColumn[], rows: Omit<ImportRow, 'disposition'>[]) => void,
 ): Promise<BuiltRows> {
-  const { columns, notices } = mapColumns(op, headers);
+  const { columns, notices } = mapColumns(op, headers, mapping);
   // Before columns past the header row get their letters: those have no header to name.
   const ignoredColumns = ignoredColumnsOf(columns);
   const defs: (FieldDef | undefined)[] = columns.map((c) => (c.field ? op.fields.find((f) => f.key === c.field) : undefined));
   const mappedCount = defs.filter(Boolean).length;
   const headerOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
   // A required field with no column at all: every row gets a problem naming it (the person adds the column).
-  const missingColumns = op.fields.filter((f) => (f.required || f.key === op.keyField) && !headerOf.has(f.key));
+  const missingColumns = missingFieldsOf(op, columns);
 
   // A repeated header row: at least half the mapped columns hold their header again. Exact text is checked
   // first; the (costly) normalised match runs only when the key column already reads like a header.

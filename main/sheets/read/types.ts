@@ -2,6 +2,7 @@
 // with every problem named by row and column. Plain data (structured-clone safe).
 import type { CellProblem, FieldValue, OperationId, OrderDraft, RowDisposition } from '../../../shared/operations/types';
 import type { LocalizedText } from '../../../shared/i18n';
+import type { AppliedMapping, ColumnMapping } from '../../../shared/operations/headers';
 
 export interface SourceFile {
   path: string;
@@ -56,6 +57,12 @@ export interface SheetImport {
   columns: readonly ImportColumn[];
   /** Non-empty headers the app could not place, left to right: kept in the results, never sent. */
   ignoredColumns: readonly string[];
+  /** The header set's fingerprint (headerFingerprint): what a saved mapping is remembered by. */
+  fingerprint: string;
+  /** The column mapping the read applied (saved, from a file, or chosen just now); null when the catalog placed every column. */
+  mapping: AppliedMapping | null;
+  /** What still needs the mapping step: headers nothing placed (and no mapping ignored), required fields without a column. */
+  unmapped: { columns: readonly string[]; fields: readonly string[] };
   /** Every non-blank data row in source order (repeated headers and totals rows are notices, not rows). */
   rows: readonly ImportRow[];
   orders: readonly OrderDraft[];
@@ -80,4 +87,8 @@ export interface ReadOptions {
   sheet?: string;
   /** Use this operation instead of inferring it. */
   operation?: OperationId;
+  /** Place columns with this mapping (a --mapping file, or the mapping step); its operation is the read's. */
+  mapping?: ColumnMapping & { source: 'file' | 'chosen' };
+  /** Mappings remembered in settings: one whose header set matches the sheet's is applied. */
+  savedMappings?: readonly (ColumnMapping & { fingerprint: string })[];
 }

@@ -1,8 +1,8 @@
-// Where the clerk is in the new-job flow: import → review → submit → run → results.
+// Where the clerk is in the new-job flow: import → mapping → review → submit → run → results.
 import type { Step } from '../hooks/use-flow';
 import { useT } from '../hooks/use-app';
 
-const steps: readonly Step[] = ['import', 'review', 'submit', 'run', 'results'];
+const steps: readonly Step[] = ['import', 'mapping', 'review', 'submit', 'run', 'results'];
 
 export function StepBar({ step }: { step: Step }) {
   const tr = useT();

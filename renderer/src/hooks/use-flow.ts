@@ -1,10 +1,17 @@
-// Where the clerk is: the new-job flow (import → review → submit → run → results) or the jobs list or
+// Where the clerk is: the new-job flow (import → mapping when needed → review → submit → run → results) or the jobs list or
 // settings. The import in progress (ticket, summary, withdrawn rows) survives a visit to another tab.
 import { useCallback, useState } from 'react';
 import type { FileTicket, ImportSummary } from '../../../shared/contract';
 
 export type Tab = 'work' | 'jobs' | 'settings';
-export type Step = 'import' | 'review' | 'submit' | 'run' | 'results';
+export type Step = 'import' | 'mapping' | 'review' | 'submit' | 'run' | 'results';
+
+/**
+ * A read goes to the mapping step first when no mapping placed its columns and a required field has no
+ * column: as read, no row could be sent. Columns merely left unplaced go to the review, which lists them
+ * (they are kept, never sent) and offers the mapping step.
+ */
+export const needsMapping = (summary: ImportSummary): boolean => summary.mapping === null && summary.unmapped.fields.length > 0;
 
 export interface FlowState {
   tab: Tab;
@@ -19,7 +26,7 @@ export interface Flow extends FlowState {
   setTab(tab: Tab): void;
   /** A file arrived (dialog, drop, OS, sample, re-import): read it on the import screen. */
   takeTicket(ticket: FileTicket): void;
-  /** A read finished (or was redone with another sheet/operation): review it. */
+  /** A read finished (or was redone with another sheet/operation or a mapping): map its columns when needed, else review it. */
   reviewed(summary: ImportSummary): void;
   setWithdrawn(rows: ReadonlySet<number>): void;
   goto(step: Step): void;
@@ -40,7 +47,7 @@ export function useFlow(): Flow {
     takeTicket: useCallback((ticket: FileTicket) => patch({ tab: 'work', step: 'import', ticket, summary: null, withdrawn: new Set() }), [patch]),
     reviewed: useCallback(
       (summary: ImportSummary) =>
-        setState((s) => ({ ...s, tab: 'work', step: 'review', summary, withdrawn: s.summary?.importId === summary.importId ? s.withdrawn : new Set() })),
+        setState((s) => ({ ...s, tab: 'work', step: needsMapping(summary) ? 'mapping' : 'review', summary, withdrawn: s.summary?.importId === summary.importId ? s.withdrawn : new Set() })),
       [],
     ),
     setWithdrawn: useCallback((withdrawn: ReadonlySet<number>) => patch({ withdrawn }), [patch]),

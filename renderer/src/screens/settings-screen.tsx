@@ -1,4 +1,4 @@
-// Settings: profiles (add, edit, delete, test the connection, make default) and the language.
+// Settings: profiles (add, edit, delete, test the connection, make default), the language, saved column mappings.
 import { useState } from 'react';
 import type { ConnectionCheck, ProfileView } from '../../../shared/contract';
 import { langs, type Lang } from '../../../shared/i18n';
@@ -7,6 +7,7 @@ import { Dialog } from '../components/dialog';
 import { EnvTag, envOf } from '../components/env-banner';
 import { ErrorBox } from '../components/error-box';
 import { ProfileForm } from '../components/profile-form';
+import { SavedMappings } from '../components/saved-mappings';
 import { ScreenTitle } from '../components/screen-title';
 import { useApp, useT } from '../hooks/use-app';
 import type { Shell } from '../hooks/use-shell';
@@ -106,6 +107,7 @@ export function SettingsScreen({ shell }: { shell: Shell }) {
         </div>
         <p className="muted">{tr('ui.settings.langNote')}</p>
       </section>
+      <SavedMappings />
       {form && (
         <ProfileForm
           editing={form.editing}

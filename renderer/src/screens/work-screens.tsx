@@ -1,10 +1,11 @@
-// The new-job flow's screens, one at a time: import → review → submit → run → results.
+// The new-job flow's screens, one at a time: import → mapping (when needed) → review → submit → run → results.
 import { useCallback } from 'react';
 import type { FileTicket } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { Flow } from '../hooks/use-flow';
 import type { Shell } from '../hooks/use-shell';
 import { ImportScreen } from './import-screen';
+import { MappingNotice, MappingScreen } from './mapping-screen';
 import { ResultsScreen } from './results-screen';
 import { ReviewScreen } from './review-screen';
 import { RunScreen } from './run-screen';
@@ -43,19 +44,25 @@ export function WorkScreens({ flow, shell, onTicket, onOwnTicket }: Props) {
       />
     );
   }
+  if (flow.step === 'mapping' && flow.summary && flow.ticket) {
+    return <MappingScreen key={flow.summary.importId} ticket={flow.ticket} summary={flow.summary} onReviewed={flow.reviewed} onStartOver={flow.startOver} />;
+  }
   if ((flow.step === 'review' || flow.step === 'submit') && flow.summary && flow.ticket) {
     return (
-      <ReviewScreen
-        ticket={flow.ticket}
-        summary={flow.summary}
-        withdrawn={flow.withdrawn}
-        // The review's counts come from a preview; the sample's may only name the built-in sandbox.
-        profileName={(flow.summary.sandboxOnly ? shell.profiles.find((p) => p.builtin)?.name : shell.profile?.name) ?? null}
-        onWithdrawn={flow.setWithdrawn}
-        onReviewed={flow.reviewed}
-        onNext={() => flow.goto('submit')}
-        onStartOver={flow.startOver}
-      />
+      <>
+        <MappingNotice summary={flow.summary} onChange={() => flow.goto('mapping')} />
+        <ReviewScreen
+          ticket={flow.ticket}
+          summary={flow.summary}
+          withdrawn={flow.withdrawn}
+          // The review's counts come from a preview; the sample's may only name the built-in sandbox.
+          profileName={(flow.summary.sandboxOnly ? shell.profiles.find((p) => p.builtin)?.name : shell.profile?.name) ?? null}
+          onWithdrawn={flow.setWithdrawn}
+          onReviewed={flow.reviewed}
+          onNext={() => flow.goto('submit')}
+          onStartOver={flow.startOver}
+        />
+      </>
     );
   }
   return <ImportScreen ticket={flow.ticket} onTicket={onTicket} onRead={flow.reviewed} />;

@@ -41,6 +41,7 @@ export const uiMessages = defineMessages({
   'ui.nav.settings': { 'zh-CN': '设置', en: 'Settings' },
   'ui.steps.label': { 'zh-CN': '步骤', en: 'Steps' },
   'ui.steps.import': { 'zh-CN': '导入表格', en: 'Import' },
+  'ui.steps.mapping': { 'zh-CN': '列对应', en: 'Map columns' },
   'ui.steps.review': { 'zh-CN': '检查', en: 'Review' },
   'ui.steps.submit': { 'zh-CN': '提交', en: 'Submit' },
   'ui.steps.run': { 'zh-CN': '执行', en: 'Run' },

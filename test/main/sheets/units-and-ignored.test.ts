@@ -73,7 +73,8 @@ describe('units in headers and the columns that are not sent (issue 14, item 1)'
     };
     const json = await run(['validate', 'units.xlsx', '--json']);
     const body = JSON.parse(json.out) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(['operation', 'sheet', 'headerRow', 'rows', 'orders', 'counts', 'ignoredColumns', 'problems', 'warnings']);
+    // fingerprint, mapping and unmapped: issue 16's additions (docs/cli-mapping.md).
+    expect(Object.keys(body)).toEqual(['operation', 'sheet', 'headerRow', 'rows', 'orders', 'counts', 'ignoredColumns', 'fingerprint', 'mapping', 'unmapped', 'problems', 'warnings']);
     expect(body.ignoredColumns).toEqual(['单价(含税)', '内部备注']);
     const prose = await run(['validate', 'units.xlsx']);
     expect(prose.out).toContain('这些列不会被发送（原样保留在结果中）：单价(含税)、内部备注');
