@@ -10,6 +10,7 @@ import { sandboxCredentials } from './credentials';
 import type { HandlerContext, MethodHandler, SandboxAnswer } from './handler-kit';
 import { optionsPatchSchema, runtimeOptionsSchema, takeFault, type SandboxOptionsPatch, type SandboxRuntimeOptions } from './options';
 import { batchCancelOrder, createOrder, pending, queryWithDetail } from './purchase-returns';
+import { masterdataMethods } from './masterdata';
 import { SandboxState } from './state';
 import { otherInCancel, otherInQuery, stockinCancel, stockinQuery } from './stock-docs';
 
@@ -23,6 +24,7 @@ export const sandboxMethods: Record<string, MethodHandler> = {
   'wms.stockin.Purchase.cancel': stockinCancel,
   'wms.stockin.Purchase.queryWithDetail': stockinQuery,
   'wms.stockother.InQuery.queryWithDetail': otherInQuery,
+  ...masterdataMethods,
 };
 
 export const rateLimitMessage = '超过每分钟最大调用频率限制，请稍后重试';
