@@ -1,6 +1,8 @@
 // Numbered migrations of the job store. A migration is never edited once it has landed: add the next
 // number instead. The schema test (test/main/jobs/store.test.ts) pins the resulting tables.
 
+import { masterdataMigration } from '../masterdata/md-migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -104,4 +106,5 @@ export const migrations: readonly Migration[] = [
     // JSON [{ column?, text }] like notes, but never replaced by an outcome: the record says what we warned of.
     sql: `ALTER TABLE job_rows ADD COLUMN warnings TEXT;`,
   },
+  masterdataMigration,
 ];

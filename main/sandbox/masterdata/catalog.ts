@@ -89,17 +89,17 @@ export class SandboxMasterdata {
 
   /** Adds or changes a warehouse now (the state learns it too, so createOrder accepts it). */
   putWarehouse(no: string, name: string, nowMs: number, disabled = false): void {
-    this.warehouses.set(no, { warehouse_no: no, name, is_disabled: disabled, modifiedMs: nowMs });
+    this.warehouses.set(no, { warehouse_no: no, name, is_disabled: disabled, modifiedMs: toSecond(nowMs) });
     this.state.warehouses.set(no, { ...(this.state.warehouses.get(no) ?? {}), warehouse_no: no, name });
   }
 
   putProvider(no: string, name: string, nowMs: number, disabled = false): void {
-    this.providers.set(no, { provider_no: no, provider_name: name, is_disabled: disabled, modifiedMs: nowMs });
+    this.providers.set(no, { provider_no: no, provider_name: name, is_disabled: disabled, modifiedMs: toSecond(nowMs) });
     this.state.providers.set(no, { ...(this.state.providers.get(no) ?? {}), provider_no: no, name });
   }
 
   putSpec(no: string, name: string, nowMs: number, deleted = false): void {
-    this.specs.set(no, { spec_no: no, spec_name: name, goods_no: goodsNoOf(no), goods_name: name, deleted, modifiedMs: nowMs });
+    this.specs.set(no, { spec_no: no, spec_name: name, goods_no: goodsNoOf(no), goods_name: name, deleted, modifiedMs: toSecond(nowMs) });
     if (deleted) this.state.specs.delete(no);
     else this.state.specs.set(no, { spec_no: no, goods_name: name });
   }
@@ -111,6 +111,9 @@ export class SandboxMasterdata {
     else this.links.delete(key);
   }
 }
+
+/** The ERP keeps modified times to the second (its answers end in 000). */
+const toSecond = (ms: number): number => Math.floor(ms / 1000) * 1000;
 
 const perState = new WeakMap<SandboxState, SandboxMasterdata>();
 
