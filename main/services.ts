@@ -14,6 +14,7 @@ import { JobEngine, type JobEngineOptions } from './jobs/engine';
 import { connectJob } from './jobs/job-connection';
 import { JobStore, type JobMeta } from './jobs/job-store';
 import { JobViews } from './jobs/job-views';
+import { MasterdataService } from './masterdata/md-service';
 import { ProfileStore } from './profiles/profile-store';
 import type { ResolvedProfile } from './profiles/resolve-profile';
 import { readSettings } from './profiles/settings-file';
@@ -54,6 +55,8 @@ export interface Services {
   store: JobStore;
   views: JobViews;
   engine: JobEngine;
+  /** The local copy of the ERP's master data, the create-sheet check and the list previews (docs/masterdata.md). */
+  masterdata: MasterdataService;
   /** The embedded sandbox ERP (the built-in profile), started on first use; its documents persist in the data folder. */
   sandbox(): Promise<Sandbox>;
   readSheet(file: string, options: ReadOptions & { lang: Lang }): ReturnType<typeof readSheet>;
@@ -113,6 +116,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     store,
     views,
     engine,
+    masterdata: new MasterdataService({ db, profiles, env: o.env, clock, logger: o.logger, lang: () => lang, settingsFile: o.paths.settings, ...(o.pacing ? { pacing: o.pacing } : {}) }),
     sandbox: startEmbedded,
     // The spreadsheet code (exceljs) loads on first use, so a resume starts sending sooner.
     async readSheet(file, { lang: readLang, ...read }) {

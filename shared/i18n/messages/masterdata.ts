@@ -106,9 +106,29 @@ export const masterdataMessages = defineMessages({
   'masterdata.age.line': { 'zh-CN': '{list}：{count} 条，更新于 {asOf}（{age}前）', en: '{list}: {count} records, as of {asOf} ({age} ago)' },
   'masterdata.age.never': { 'zh-CN': '{list}：尚未获取', en: '{list}: never fetched' },
   'masterdata.age.resuming': { 'zh-CN': '{list}：上次刷新未完成，将从中断处继续', en: '{list}: the last refresh did not finish; the next continues from there' },
+  'masterdata.age.days': { 'zh-CN': '{n} 天', en: '{n} days' },
+  'masterdata.age.hours': { 'zh-CN': '{n} 小时', en: '{n} hours' },
+  'masterdata.age.minutes': { 'zh-CN': '{n} 分钟', en: '{n} minutes' },
+  'masterdata.verdict.ok': { 'zh-CN': '可执行', en: 'can go' },
+  'masterdata.verdict.blocked': { 'zh-CN': '不能成功', en: 'cannot succeed' },
+  'masterdata.verdict.unknown': { 'zh-CN': '无法判断', en: 'cannot tell' },
+  'masterdata.preview.line': { 'zh-CN': '第 {row} 行 {key}：{state}，{verdict}{reason}', en: 'Row {row} {key}: {state}, {verdict}{reason}' },
+  'masterdata.preview.summary': {
+    'zh-CN': '预览了 {total} 张单据：可执行 {ok}，不能成功 {blocked}，无法判断 {unknown}（{calls} 次查询）。预览只作参考，发送后以 ERP 的结果为准。',
+    en: 'Previewed {total} documents: {ok} can go, {blocked} cannot succeed, {unknown} cannot tell ({calls} calls). A preview only advises; the ERP decides when the list is sent.',
+  },
+  'masterdata.check.listMissing': {
+    'zh-CN': '{list}：本地没有这份列表（从未获取，或此账号无权读取），未检查。请先运行 wdt-bulk masterdata refresh。',
+    en: '{list}: the local copy does not have this list (never fetched, or the account may not read it), so it was not checked. Run wdt-bulk masterdata refresh first.',
+  },
+  'masterdata.check.summary': { 'zh-CN': '对照本地主数据：{warnings} 条提醒（提醒不阻止发送）。', en: 'Against the local master data: {warnings} warnings (warnings do not stop a row from being sent).' },
+  'masterdata.check.noPreview': {
+    'zh-CN': '“{operation}”的单据没有可用的预览查询。',
+    en: 'There is no preview query for "{operation}" documents.',
+  },
   'masterdata.cli.usage': {
     'zh-CN':
-      '用法：wdt-bulk masterdata refresh [--profile 名称] [--list warehouses|providers|specs|providerGoods] [--json]\n      wdt-bulk masterdata status [--profile 名称] [--json]\n',
-    en: 'Usage: wdt-bulk masterdata refresh [--profile name] [--list warehouses|providers|specs|providerGoods] [--json]\n       wdt-bulk masterdata status [--profile name] [--json]\n',
+      '用法：wdt-bulk masterdata refresh [--profile 名称] [--list warehouses|providers|specs|providerGoods] [--json]\n      wdt-bulk masterdata status [--profile 名称] [--json]\n      wdt-bulk masterdata check <文件> [--op 操作] [--sheet 工作表] [--query] [--profile 名称] [--json]\n',
+    en: 'Usage: wdt-bulk masterdata refresh [--profile name] [--list warehouses|providers|specs|providerGoods] [--json]\n       wdt-bulk masterdata status [--profile name] [--json]\n       wdt-bulk masterdata check <file> [--op operation] [--sheet name] [--query] [--profile name] [--json]\n',
   },
 });

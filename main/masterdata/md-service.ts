@@ -1,0 +1,143 @@
+// The master-data service: refresh a profile's local copy, tell each list's age, check a create sheet
+// against the copy (offline), and preview a cancel/pending list against the ERP. The secret is read at
+// send time by the client and never reaches the store, a log or a result (rule 3: effects come in).
+import type { Dispatcher } from 'undici';
+import type { Lang } from '../../shared/i18n';
+import { checkCreateSheet, type MasterdataCheck, type SheetToCheck } from '../../shared/masterdata/check-create';
+import type { ListId } from '../../shared/masterdata/lists';
+import type { OperationId } from '../../shared/operations/types';
+import { ok, type Result } from '../../shared/result';
+import type { Clock, Logger } from '../effects';
+import type { JobDatabase } from '../jobs/database';
+import { profileClient } from '../jobs/job-connection';
+import { Pacer } from '../jobs/pacer';
+import type { ProfileStore } from '../profiles/profile-store';
+import { resolveProfile, type ResolvedProfile } from '../profiles/resolve-profile';
+import { readMasterdataSettings, startOfChinaDay, type MasterdataSettings } from './md-settings';
+import { MasterdataStore, type ListStatus } from './md-store';
+import { previewList, type PreviewReport } from './preview';
+import type { QueryDeps } from './query-call';
+import { refreshMasterdata, type RefreshProgress, type RefreshReport } from './refresh';
+
+export interface MasterdataDeps {
+  db: JobDatabase;
+  profiles: ProfileStore;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  logger: Logger;
+  lang: () => Lang;
+  /** The settings file (its `masterdata` key). */
+  settingsFile: string;
+  dispatcher?: Dispatcher;
+  /** Tests compress the pacer's minute and backoff. */
+  pacing?: { windowMs?: number; backoff?: { baseMs: number; capMs: number } };
+}
+
+/** Whose copy it is: another account under the same profile name gets a fresh copy. */
+export const accountOf = (r: ResolvedProfile): string => `${r.profile.sid}@${r.profile.builtin ? 'sandbox' : r.profile.baseUrl}`;
+
+export class MasterdataService {
+  readonly store: MasterdataStore;
+
+  constructor(private readonly deps: MasterdataDeps) {
+    this.store = new MasterdataStore(deps.db);
+  }
+
+  settings(): Promise<Result<MasterdataSettings>> {
+    return readMasterdataSettings(this.deps.settingsFile, this.deps.lang());
+  }
+
+  async refresh(
+    profileName: string | undefined,
+    o: { lists?: readonly ListId[]; onProgress?(p: RefreshProgress): void; signal?: AbortSignal } = {},
+  ): Promise<Result<RefreshReport & { profile: string }>> {
+    const settings = await this.settings();
+    if (!settings.ok) return settings;
+    const connected = await this.connect(profileName);
+    if (!connected.ok) return connected;
+    const { resolved, query, close } = connected.value;
+    try {
+      const lang = this.deps.lang();
+      this.deps.logger.info('masterdata refresh', { profile: resolved.profile.name, lists: (o.lists ?? []).join(',') || 'all' });
+      const report = await refreshMasterdata(
+        { store: this.store, query, clock: this.deps.clock, lang },
+        {
+          profile: resolved.profile.name,
+          account: accountOf(resolved),
+          startMs: startOfChinaDay(settings.value.startDate),
+          pageSize: settings.value.pageSize,
+          ...(o.lists ? { lists: o.lists } : {}),
+          ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+        },
+      );
+      if (!report.ok) this.deps.logger.warn('masterdata refresh refused', { profile: resolved.profile.name, code: report.error.code });
+      return report.ok ? ok({ ...report.value, profile: resolved.profile.name }) : report;
+    } finally {
+      await close();
+    }
+  }
+
+  /** Each list's state and age; offline. */
+  async status(profileName: string | undefined): Promise<Result<{ profile: string; lists: ListStatus[] }>> {
+    const resolved = await resolveProfile(this.deps.profiles, profileName, this.deps.env);
+    if (!resolved.ok) return resolved;
+    this.store.openProfile(resolved.value.profile.name, accountOf(resolved.value));
+    return ok({ profile: resolved.value.profile.name, lists: this.store.status(resolved.value.profile.name) });
+  }
+
+  /** A create sheet against the profile's copy, offline: warnings and names. */
+  async checkCreate(profileName: string | undefined, sheet: SheetToCheck): Promise<Result<MasterdataCheck>> {
+    const resolved = await resolveProfile(this.deps.profiles, profileName, this.deps.env);
+    if (!resolved.ok) return resolved;
+    this.store.openProfile(resolved.value.profile.name, accountOf(resolved.value));
+    return ok(checkCreateSheet(sheet, this.store.lookup(resolved.value.profile.name)));
+  }
+
+  async preview(
+    profileName: string | undefined,
+    operation: OperationId,
+    keys: readonly string[],
+    o: { signal?: AbortSignal; onProgress?(p: { done: number; total: number }): void } = {},
+  ): Promise<Result<PreviewReport>> {
+    const settings = await this.settings();
+    if (!settings.ok) return settings;
+    const connected = await this.connect(profileName);
+    if (!connected.ok) return connected;
+    try {
+      return await previewList(connected.value.query, this.deps.clock, this.deps.lang(), {
+        operation,
+        keys,
+        cap: settings.value.previewCap,
+        days: settings.value.previewDays,
+        pageSize: settings.value.pageSize,
+        ...o,
+      });
+    } finally {
+      await connected.value.close();
+    }
+  }
+
+  /** A client and a pacer for the profile, within its limits; the secret is read at every send. */
+  private async connect(profileName: string | undefined): Promise<Result<{ resolved: ResolvedProfile; query: QueryDeps; close(): Promise<void> }>> {
+    const resolved = await resolveProfile(this.deps.profiles, profileName, this.deps.env);
+    if (!resolved.ok) return resolved;
+    const { profile, secret } = resolved.value;
+    const client = profileClient(this.deps, profile, secret);
+    const pacer = new Pacer({
+      concurrency: profile.limits.concurrency,
+      callsPerMinute: profile.limits.callsPerMinute,
+      clock: this.deps.clock,
+      ...(this.deps.pacing?.windowMs ? { windowMs: this.deps.pacing.windowMs } : {}),
+      ...(this.deps.pacing?.backoff ? { backoff: this.deps.pacing.backoff } : {}),
+    });
+    return ok({
+      resolved: resolved.value,
+      query: { client, pacer, timeoutMs: profile.limits.timeoutSeconds * 1000 },
+      close: async () => {
+        pacer.close();
+        await client.close();
+      },
+    });
+  }
+}
