@@ -85,9 +85,15 @@ async function lookUpEach(query: QueryDeps, _clock: Clock, lang: Lang, spec: Pre
   for (const [i, key] of keys.entries()) {
     let doc: PreviewDoc | null = null;
     let unreadable = false;
+    let refusal: string | null = null;
     for (const args of spec.byNumber!(key)) {
       const out = await queryPage(query, spec.method, args, { pageSize: 10, pageNo: 0 }, o.signal);
       if (out.kind !== 'stopped') calls += 1;
+      if (out.kind === 'refused') {
+        // The ERP refused this one lookup (its words, never read for meaning): this row cannot be judged, the rest can.
+        refusal = out.message;
+        break;
+      }
       if (out.kind !== 'answer') {
         const stop = stopOf(out, spec, lang);
         if ('halt' in stop) return stop.halt;
@@ -102,7 +108,9 @@ async function lookUpEach(query: QueryDeps, _clock: Clock, lang: Lang, spec: Pre
       doc = spec.match(key, docs);
       if (doc) break;
     }
-    rows.push(unreadable ? { key, verdict: 'unknown', labels: [], reason: { key: 'masterdata.preview.unreadable' } } : rowOf(key, doc, spec));
+    if (refusal !== null) rows.push({ key, verdict: 'unknown', labels: [], reason: { key: 'masterdata.preview.failed', params: { reason: refusal } } });
+    else if (unreadable) rows.push({ key, verdict: 'unknown', labels: [], reason: { key: 'masterdata.preview.unreadable' } });
+    else rows.push(rowOf(key, doc, spec));
     o.onProgress?.({ done: i + 1, total: keys.length });
   }
   return ok({ operation: o.operation, mode: 'by-number', rows, calls, complete: true });

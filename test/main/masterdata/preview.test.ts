@@ -3,8 +3,10 @@
 // the rate limit, stoppable, and a method not granted is a notice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../main/effects';
+import { Pacer } from '../../../main/jobs/pacer';
 import { previewList, type PreviewOptions } from '../../../main/masterdata/preview';
 import { formatChinaTime } from '../../../shared/operations/erp-time';
+import { clientFor, rawServer } from '../wdt/helpers';
 import { mdRig, type MdRig } from './helpers';
 
 let rig: MdRig | undefined;
@@ -95,6 +97,37 @@ describe('previews', () => {
     if (!got.ok) return;
     expect(got.value).toMatchObject({ complete: false, notice: { key: 'masterdata.preview.denied' } });
     expect(got.value.rows.map((r) => r.verdict)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('a lookup the ERP refuses leaves that row unknown with its words, and the preview goes on', async () => {
+    // A stand-in ERP on loopback that refuses one number (as a real one may, e.g. a number over 20 characters).
+    const erp = await rawServer((_req, res, body) => {
+      const [{ return_no }] = JSON.parse(body) as [{ return_no: string }];
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(return_no.length > 20 ? { status: 100, message: 'return_no长度不能超过20' } : { status: 0, data: { order: [{ return_no, status: 20, stockout_status: 0 }], total_count: 1 } }));
+    });
+    const client = clientFor(erp);
+    const pacer = new Pacer({ concurrency: 1, callsPerMinute: 0, clock: systemClock });
+    try {
+      const got = await previewList({ client, pacer, timeoutMs: 5_000 }, systemClock, 'zh-CN', {
+        operation: 'return-cancel',
+        keys: ['CR1', 'CR-THIS-NUMBER-IS-TOO-LONG', 'CR3'],
+        cap: 200,
+        days: 90,
+        pageSize: 100,
+      });
+      expect(got.ok && got.value.complete).toBe(true);
+      expect(got.ok && summary(got.value.rows)).toEqual([
+        ['CR1', 'ok', null],
+        ['CR-THIS-NUMBER-IS-TOO-LONG', 'unknown', 'masterdata.preview.failed'],
+        ['CR3', 'ok', null],
+      ]);
+      expect(got.ok && got.value.rows[1]!.reason?.params?.reason).toBe('return_no长度不能超过20');
+    } finally {
+      pacer.close();
+      await client.close();
+      await erp.close();
+    }
   });
 
   it('stops when asked: the rows not reached are unknown', async () => {
