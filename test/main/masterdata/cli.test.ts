@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
-import { cleanEnv, erpEnv, json, listBook, runCli, tempDir } from '../cli/helpers';
+import { spawn } from 'node:child_process';
+import { cleanEnv, cliBin, erpEnv, json, listBook, runCli, tempDir } from '../cli/helpers';
 import { createSheet } from '../jobs/helpers';
 
 let sandbox: Sandbox;
@@ -20,6 +21,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
+const warehouseMethod = 'setting.Warehouse.queryWarehouse';
 const cli = (...args: string[]) => runCli(['masterdata', ...args, '--json'], { env, cwd: tmp.dir });
 
 type StatusJson = { profile: string; lists: { list: string; state: string; count: number; asOf: string | null; ageSeconds: number | null; resumable: boolean; notice: string | null }[] };
@@ -102,6 +104,28 @@ describe('wdt-bulk masterdata', () => {
     ]);
     expect(r.lists[0]!.notice).toContain('权限不足');
     expect(r.lists[0]!.notice).toContain('purchase.ProviderGoods.queryDetail');
+  });
+
+  it('a refresh killed midway (SIGKILL) continues where it was in the next process', async () => {
+    sandbox.setOptions({ latencyMs: 25 });
+    const windows = Math.ceil((Date.now() - Date.parse('2019-01-01T00:00:00+08:00')) / (30 * 24 * 3600_000));
+    const child = spawn(process.execPath, [cliBin, 'masterdata', 'refresh', '--list', 'warehouses', '--json'], { cwd: tmp.dir, env, stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    while ((sandbox.state.counters.byMethod[warehouseMethod] ?? 0) < 20) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const killedAfter = sandbox.state.counters.byMethod[warehouseMethod]!;
+    expect(killedAfter).toBeLessThan(windows);
+    const status = json<StatusJson>(await cli('status'));
+    expect(status.lists[0]).toMatchObject({ list: 'warehouses', state: 'partial', resumable: true });
+    sandbox.setOptions({ latencyMs: 0 });
+    const again = await cli('refresh', '--list', 'warehouses');
+    expect(again.code).toBe(0);
+    // Every window read once, but for at most the one whose answer the kill cut off.
+    const total = sandbox.state.counters.byMethod[warehouseMethod]!;
+    expect(total).toBeGreaterThanOrEqual(windows);
+    expect(total).toBeLessThanOrEqual(windows + 1);
+    expect(json<StatusJson>(await cli('status')).lists[0]).toMatchObject({ state: 'fresh', count: 4, resumable: false });
   });
 
   it('names a bad argument and exits 2', async () => {
