@@ -109,6 +109,11 @@ async function refreshList(deps: RefreshDeps, o: RefreshOptions, list: ListId): 
     report: { list, outcome, calls, records, ...(notice ? { notice } : {}) },
   });
   const listName = render(deps.lang, { key: `masterdata.list.${list}` });
+  // Nothing can have changed after now (a start set in the future, or a refresh right after the last one).
+  if (def.windowed && cursor.windowStart! >= cursor.until!) {
+    store.finish(o.profile, list, deps.clock.now(), row?.high_water_ms ?? cursor.until!, undefined);
+    return report('fresh');
+  }
   for (;;) {
     const window = def.windowed ? { start: formatChinaTime(cursor.windowStart!), end: formatChinaTime(cursor.windowEnd!) } : null;
     const out = await queryPage(deps.query, def.method, def.args(window), { pageSize: o.pageSize, pageNo: cursor.pageNo }, o.signal);

@@ -154,6 +154,13 @@ describe('masterdata refresh', () => {
     expect(got.error.details).toEqual({ list: 'warehouses' });
   });
 
+  it('a start in the future asks nothing and leaves the list fresh (and empty)', async () => {
+    rig = await mdRig();
+    const got = await rig.refresh({ lists: ['providers'], startMs: Date.now() + 24 * 3600_000 });
+    expect(got.ok && got.value.lists[0]).toMatchObject({ outcome: 'fresh', calls: 0, records: 0 });
+    expect(rig.calls(listDefs.providers.method)).toBe(0);
+  });
+
   it('forgets a copy made for another account under the same profile name', async () => {
     rig = await mdRig();
     await rig.refresh({ lists: ['warehouses'] });
