@@ -114,3 +114,16 @@ export function checkCreateSheet(sheet: SheetToCheck, lookup: MasterdataLookup):
   }
   return { problems, names };
 }
+
+/**
+ * The rows with the check's warnings added to their own problems (after them, in row order), so the
+ * review grid, the problem list and the job's stored warnings show them like any other warning.
+ */
+export function withWarnings<R extends { rowNumber: number; problems: readonly CellProblem[] }>(rows: readonly R[], warnings: readonly CellProblem[]): R[] {
+  const byRow = new Map<number, CellProblem[]>();
+  for (const w of warnings) byRow.set(w.row, [...(byRow.get(w.row) ?? []), w]);
+  return rows.map((r) => {
+    const more = byRow.get(r.rowNumber);
+    return more ? { ...r, problems: [...r.problems, ...more] } : r;
+  });
+}

@@ -2,7 +2,7 @@
 // the same shape the store gives (md-store.ts), built with the same looseKey.
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../shared/i18n';
-import { checkCreateSheet, type CodeLookup, type MasterdataLookup, type SheetToCheck } from '../../../shared/masterdata/check-create';
+import { checkCreateSheet, withWarnings, type CodeLookup, type MasterdataLookup, type SheetToCheck } from '../../../shared/masterdata/check-create';
 import { looseKey } from '../../../shared/masterdata/loose-key';
 
 function codes(entries: Record<string, string | { name: string; inactive: boolean }>): CodeLookup {
@@ -92,5 +92,19 @@ describe('checkCreateSheet', () => {
     const withLine: SheetToCheck = { ...s, rows: [...s.rows, { rowNumber: 3, values: { outer_no: 'O1', spec_no: 'SKU-CAP-01' } }], orders: [{ rows: [2, 3], header: { provider_no: 'P001' } }] };
     const got = checkCreateSheet(withLine, lookup());
     expect(got.problems.map((p) => [p.row, p.text.key])).toEqual([[3, 'masterdata.check.notSupplied']]);
+  });
+});
+
+describe('withWarnings', () => {
+  it('adds each warning to its own row, after the row\'s own problems, and leaves other rows as they were', () => {
+    const own = { row: 2, column: '退货数量', field: 'num', text: { key: 'masterdata.preview.notFound' as const }, severity: 'warning' as const };
+    const rows = [
+      { rowNumber: 2, problems: [own] },
+      { rowNumber: 3, problems: [] },
+    ];
+    const got = checkCreateSheet(sheet([[2, 'O1', 'WH404', 'P001', 'SKU-TS-RED-M']]), lookup());
+    const merged = withWarnings(rows, got.problems);
+    expect(merged[0]!.problems.map((p) => p.field)).toEqual(['num', 'warehouse_no']);
+    expect(merged[1]).toBe(rows[1]);
   });
 });
