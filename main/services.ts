@@ -116,7 +116,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
     store,
     views,
     engine,
-    masterdata: new MasterdataService({ db, profiles, env: o.env, clock, logger: o.logger, lang: () => lang, settingsFile: o.paths.settings, ...(o.pacing ? { pacing: o.pacing } : {}) }),
+    masterdata: new MasterdataService({ db: () => db, profiles, env: o.env, clock, logger: o.logger, lang: () => lang, settingsFile: o.paths.settings, ...(o.pacing ? { pacing: o.pacing } : {}) }),
     sandbox: startEmbedded,
     // The spreadsheet code (exceljs) loads on first use, so a resume starts sending sooner.
     async readSheet(file, { lang: readLang, ...read }) {

@@ -20,7 +20,8 @@ import type { QueryDeps } from './query-call';
 import { refreshMasterdata, type RefreshProgress, type RefreshReport } from './refresh';
 
 export interface MasterdataDeps {
-  db: JobDatabase;
+  /** The job store's database, opened on first use (a command that never touches master data never opens it). */
+  db: () => JobDatabase;
   profiles: ProfileStore;
   env: NodeJS.ProcessEnv;
   clock: Clock;
@@ -37,10 +38,13 @@ export interface MasterdataDeps {
 export const accountOf = (r: ResolvedProfile): string => `${r.profile.sid}@${r.profile.builtin ? 'sandbox' : r.profile.baseUrl}`;
 
 export class MasterdataService {
-  readonly store: MasterdataStore;
+  private opened: MasterdataStore | undefined;
 
-  constructor(private readonly deps: MasterdataDeps) {
-    this.store = new MasterdataStore(deps.db);
+  constructor(private readonly deps: MasterdataDeps) {}
+
+  /** The local copy in the job store's file. */
+  get store(): MasterdataStore {
+    return (this.opened ??= new MasterdataStore(this.deps.db()));
   }
 
   settings(): Promise<Result<MasterdataSettings>> {
