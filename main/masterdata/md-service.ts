@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import type { Lang } from '../../shared/i18n';
 import { checkCreateSheet, type MasterdataCheck, type SheetToCheck } from '../../shared/masterdata/check-create';
 import type { ListId } from '../../shared/masterdata/lists';
+import type { SheetImport } from '../sheets/read/types';
 import type { OperationId } from '../../shared/operations/types';
 import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
@@ -18,6 +19,11 @@ import { MasterdataStore, type ListStatus } from './md-store';
 import { previewList, type PreviewReport } from './preview';
 import type { QueryDeps } from './query-call';
 import { refreshMasterdata, type RefreshProgress, type RefreshReport } from './refresh';
+
+/** What checking a sheet against the ERP found (checkSheet). */
+export type ErpCheck =
+  | { kind: 'create'; check: MasterdataCheck; /** Lists the copy does not have: nothing was checked against them. */ missingLists: ListId[] }
+  | { kind: 'preview'; preview: PreviewReport; /** The sheet rows of each document number. */ rowsOf: ReadonlyMap<string, readonly number[]> };
 
 export interface MasterdataDeps {
   /** The job store's database, opened on first use (a command that never touches master data never opens it). */
@@ -96,6 +102,27 @@ export class MasterdataService {
     if (!resolved.ok) return resolved;
     this.store.openProfile(resolved.value.profile.name, accountOf(resolved.value));
     return ok(checkCreateSheet(sheet, this.store.lookup(resolved.value.profile.name)));
+  }
+
+  /**
+   * A read sheet against the ERP before sending: a create sheet against the local copy (offline), a
+   * cancel/pending list by querying the ERP when `query` is set; null when there is nothing to check.
+   */
+  async checkSheet(
+    profileName: string | undefined,
+    sheet: SheetImport,
+    o: { query: boolean; signal?: AbortSignal; onProgress?(p: { done: number; total: number }): void },
+  ): Promise<Result<ErpCheck | null>> {
+    if (sheet.operation === 'return-create') {
+      const check = await this.checkCreate(profileName, sheet);
+      if (!check.ok) return check;
+      const status = await this.status(profileName);
+      if (!status.ok) return status;
+      return ok({ kind: 'create', check: check.value, missingLists: status.value.lists.filter((l) => l.refreshedAt === null).map((l) => l.list) });
+    }
+    if (!o.query) return ok(null);
+    const preview = await this.preview(profileName, sheet.operation, sheet.orders.map((order) => order.key), o);
+    return preview.ok ? ok({ kind: 'preview', preview: preview.value, rowsOf: new Map(sheet.orders.map((order) => [order.key, order.rows])) }) : preview;
   }
 
   async preview(

@@ -3,6 +3,7 @@
 import { render, t, type Lang } from '../../shared/i18n';
 import type { MasterdataCheck } from '../../shared/masterdata/check-create';
 import { shownTime, type ListStatus } from './md-store';
+import type { ErpCheck } from './md-service';
 import type { PreviewReport } from './preview';
 import type { RefreshReport } from './refresh';
 
@@ -36,7 +37,7 @@ export const refreshJson = (r: RefreshReport & { profile: string }, lang: Lang) 
   lists: r.lists.map((l) => ({ list: l.list, outcome: l.outcome, calls: l.calls, records: l.records, notice: l.notice ? render(lang, l.notice) : null })),
 });
 
-export const checkJson = (c: MasterdataCheck, lang: Lang) => ({
+const checkJson = (c: MasterdataCheck, lang: Lang) => ({
   warnings: c.problems.map((p) => ({ row: p.row, column: p.column, field: p.field, message: render(lang, p.text) })),
   names: c.names,
 });
@@ -71,3 +72,9 @@ export function ageText(seconds: number, lang: Lang): string {
 }
 
 export const verdictWord = (v: 'ok' | 'blocked' | 'unknown', lang: Lang): string => t(lang, `masterdata.verdict.${v}`);
+
+/** checkSheet's finding as printed (`masterdata check`, `validate --check-erp`). */
+export const erpCheckJson = (c: ErpCheck, lang: Lang) =>
+  c.kind === 'create'
+    ? { ...checkJson(c.check, lang), missingLists: c.missingLists }
+    : { preview: previewJson(c.preview, (key) => c.rowsOf.get(key) ?? [], lang) };

@@ -4,11 +4,12 @@
 // Exit: 0 done / nothing to warn of · 1 refresh incomplete, warnings, or rows that cannot succeed ·
 // 2 bad arguments or an unreadable file · 4 the ERP refused the account · 5 the store failed.
 import path from 'node:path';
-import { render, t } from '../../../shared/i18n';
+import { render, t, type Lang } from '../../../shared/i18n';
 import { listIds, type ListId } from '../../../shared/masterdata/lists';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { Services } from '../../services';
-import { ageText, checkJson, previewJson, refreshJson, statusJson, verdictWord } from '../../masterdata/md-views';
+import type { ErpCheck } from '../../masterdata/md-service';
+import { ageText, erpCheckJson, previewJson, refreshJson, statusJson, verdictWord } from '../../masterdata/md-views';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
 import { cliServices, exitCodeOfError } from '../job-run';
 import { parseCommand, usageError, type Parsed } from '../parse-command';
@@ -102,40 +103,36 @@ async function check(io: CliIo, s: Services, p: P, fileArg: string): Promise<num
     return exitCodes.nothingSubmitted;
   }
   const sheet = read.value;
-  const base = { file: sheet.file.name, sheet: sheet.sheet, operation: sheet.operation };
-  if (sheet.operation === 'return-create') {
-    const got = await s.masterdata.checkCreate(p.values.profile, sheet);
-    if (!got.ok) {
-      printError(io, { json }, got.error);
-      return exitCodeOfError(got.error.code);
-    }
-    const status = await s.masterdata.status(p.values.profile);
-    const missing = status.ok ? status.value.lists.filter((l) => l.refreshedAt === null).map((l) => l.list) : [];
-    const view = { ...base, ...checkJson(got.value, lang), missingLists: missing };
-    if (json) printJson(io, view);
-    else {
-      for (const list of missing) printLine(io, t(lang, 'masterdata.check.listMissing', { list: t(lang, `masterdata.list.${list}`) }));
-      for (const w of view.warnings) printLine(io, t(lang, 'sheets.validate.warning', { row: w.row, column: w.column, message: w.message }));
-      printLine(io, t(lang, 'masterdata.check.summary', { warnings: view.warnings.length }));
-    }
-    return view.warnings.length > 0 ? exitCodes.someRowsNotSucceeded : exitCodes.ok;
-  }
-  if (!p.values.query) return usageError(io, p, usage, `${sheet.operation}: --query`);
-  const rowsOf = new Map(sheet.orders.map((o) => [o.key, o.rows]));
-  const got = await s.masterdata.preview(p.values.profile, sheet.operation, sheet.orders.map((o) => o.key));
+  const got = await s.masterdata.checkSheet(p.values.profile, sheet, { query: p.values.query === true });
   if (!got.ok) {
     printError(io, { json }, got.error);
     return exitCodeOfError(got.error.code);
   }
-  const view = { ...base, preview: previewJson(got.value, (key) => rowsOf.get(key) ?? [], lang) };
-  if (json) printJson(io, view);
-  else {
-    if (view.preview.notice) printLine(io, view.preview.notice);
-    for (const r of view.preview.rows) {
-      const reason = r.reason ? ` — ${r.reason}` : '';
-      printLine(io, t(lang, 'masterdata.preview.line', { row: r.rows.join(','), key: r.key, state: r.state || '—', verdict: verdictWord(r.verdict, lang), reason }));
-    }
-    printLine(io, t(lang, 'masterdata.preview.summary', { total: view.preview.rows.length, ...view.preview.counts, calls: view.preview.calls }));
+  if (!got.value) return usageError(io, p, usage, `${sheet.operation}: --query`);
+  if (json) printJson(io, { file: sheet.file.name, sheet: sheet.sheet, operation: sheet.operation, ...erpCheckJson(got.value, lang) });
+  else printErpCheck(io, got.value, lang);
+  return erpCheckExit(got.value);
+}
+
+/** Exit 1 when the check warns of anything or finds rows that cannot succeed (or could not finish). */
+export const erpCheckExit = (c: ErpCheck): number =>
+  (c.kind === 'create' ? c.check.problems.length > 0 : c.preview.rows.some((r) => r.verdict === 'blocked') || !c.preview.complete)
+    ? exitCodes.someRowsNotSucceeded
+    : exitCodes.ok;
+
+/** The check in prose: lists not checked, each warning, or each previewed document, then a summary line. */
+export function printErpCheck(io: CliIo, c: ErpCheck, lang: Lang): void {
+  if (c.kind === 'create') {
+    for (const list of c.missingLists) printLine(io, t(lang, 'masterdata.check.listMissing', { list: t(lang, `masterdata.list.${list}`) }));
+    for (const w of c.check.problems) printLine(io, t(lang, 'sheets.validate.warning', { row: w.row, column: w.column, message: render(lang, w.text) }));
+    printLine(io, t(lang, 'masterdata.check.summary', { warnings: c.check.problems.length }));
+    return;
   }
-  return view.preview.counts.blocked > 0 || !view.preview.complete ? exitCodes.someRowsNotSucceeded : exitCodes.ok;
+  const preview = previewJson(c.preview, (key) => c.rowsOf.get(key) ?? [], lang);
+  if (preview.notice) printLine(io, preview.notice);
+  for (const r of preview.rows) {
+    const reason = r.reason ? ` — ${r.reason}` : '';
+    printLine(io, t(lang, 'masterdata.preview.line', { row: r.rows.join(','), key: r.key, state: r.state || '—', verdict: verdictWord(r.verdict, lang), reason }));
+  }
+  printLine(io, t(lang, 'masterdata.preview.summary', { total: preview.rows.length, ...preview.counts, calls: preview.calls }));
 }

@@ -91,6 +91,10 @@ describe('wdt-bulk masterdata', () => {
     ]);
     expect(got.preview.rows[1]!.state).toBe('已取消 / 未出库');
     expect(got.preview.rows[1]!.reason).toContain('已取消');
+    // In prose: one line per document, naming its sheet row, then the summary.
+    const prose = await runCli(['masterdata', 'check', file, '--query', '--op', 'return-cancel'], { env, cwd: tmp.dir });
+    expect(prose.stdout).toContain('第 3 行 CR202406010006：已取消 / 未出库，不能成功 — 单据已取消，发送会失败。');
+    expect(prose.stdout).toContain('预览了 3 张单据：可执行 1，不能成功 2，无法判断 0（3 次查询）');
   });
 
   it('skips a list the account may not read, with the notice, and still exits 0', async () => {
