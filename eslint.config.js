@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -16,6 +17,31 @@ const allowed = {
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A regex that matches every bare package specifier except the allowed ones (relative imports never match). */
 const onlyPackages = (names) => `^(?!\\.)(?!(${names.map(escape).join('|')})(/|$))`;
+
+/**
+ * The operation ids, read from the catalog's files (each operation file declares `id: '…'`), so adding
+ * a method never edits this file. Outside shared/operations no code compares one: it asks the operation.
+ */
+const operationIds = readdirSync(new URL('./shared/operations/', import.meta.url))
+  .filter((name) => name.endsWith('.ts'))
+  .flatMap((name) => [...readFileSync(new URL(`./shared/operations/${name}`, import.meta.url), 'utf8').matchAll(/^\s*id: '([a-z][a-z0-9-]*)',$/gm)].map((m) => m[1]));
+const noOperationIds = {
+  selector: `Literal[value=/^(${operationIds.map(escape).join('|')})$/]`,
+  message: "Ask the operation (shared/operations: its options, grouping, signature…), never compare its id outside shared/operations.",
+};
+
+/** What any main/ file outside main/electron and main/preload may not import. */
+const mainPatterns = [
+  { group: ['electron', 'electron/*'], message: 'Only main/electron and main/preload import electron: keep services runnable in plain Node.' },
+  { group: ['**/renderer/**', '**/renderer', 'react', 'react-dom', 'react-dom/*'], message: 'main/ never imports the renderer or React.' },
+  { group: ['**/test/**'], message: 'Product code never imports tests.' },
+];
+
+/** Services, which worker code (main/**\/*.worker.ts) never imports: those live on the main thread. */
+const workerPattern = {
+  group: ['**/services', '**/services.ts', '**/app-api*', '**/app-api*/**', '**/jobs', '**/jobs/**', '**/profiles', '**/profiles/**', '**/wdt', '**/wdt/**', '**/cli', '**/cli/**', 'electron', 'electron/*'],
+  message: 'Worker code (*.worker.ts) imports no services (main/services, main/app-api*, main/jobs, main/profiles, main/wdt, main/cli, electron).',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -59,15 +85,13 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**', 'main/preload/**'],
     languageOptions: { globals: globals.node },
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'Only main/electron and main/preload import electron: keep services runnable in plain Node.' },
-          { group: ['**/renderer/**', '**/renderer', 'react', 'react-dom', 'react-dom/*'], message: 'main/ never imports the renderer or React.' },
-          { group: ['**/test/**'], message: 'Product code never imports tests.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: mainPatterns }] },
+  },
+  {
+    // Worker-thread code (a *.worker.ts entry) runs with memory and time limits and no services: it gets
+    // its work as data and answers as data. (A later block replaces the rule, so main's patterns are repeated.)
+    files: ['main/**/*.worker.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...mainPatterns, workerPattern] }] },
   },
   {
     files: ['main/electron/**/*.ts'],
@@ -82,6 +106,12 @@ export default tseslint.config(
     },
   },
   {
+    // The preload's own no-restricted-syntax list (below) carries this rule too: a later list replaces an earlier one.
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['shared/operations/**', 'main/preload/**'],
+    rules: { 'no-restricted-syntax': ['error', noOperationIds] },
+  },
+  {
     files: ['main/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -91,7 +121,7 @@ export default tseslint.config(
           { regex: onlyPackages(['electron', 'zod']), message: 'The preload imports only electron (contextBridge, ipcRenderer) and shared/.' },
         ],
       }],
-      'no-restricted-syntax': ['error', {
+      'no-restricted-syntax': ['error', noOperationIds, {
         selector: "CallExpression[callee.object.name='contextBridge'][callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']",
         message: 'Never expose ipcRenderer itself.',
       }],

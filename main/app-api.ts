@@ -1,16 +1,19 @@
-// The app's API: one implementation of the contract (shared/contract) over the services, shared by the
-// Electron router (main/electron/ipc-router.ts) and the browser test host (test/e2e/host). Requests
-// arrive parsed (see main/app-api/dispatch.ts); expected failures leave as Result values.
+// The app's API: one implementation of the contract (shared/contract) over the services (main/services.ts)
+// and the front end's own capabilities (DesktopPort), shared by the Electron router
+// (main/electron/ipc-router.ts) and the browser test host (test/e2e/host). Requests arrive parsed (see
+// main/app-api/dispatch.ts); expected failures leave as Result values. The CLI calls the same services.
 import type { EventSink, ServerApi } from '../shared/contract';
 import { t } from '../shared/i18n';
 import { appError, err, ok, type Result } from '../shared/result';
 import { externalHref } from './app-api/external-links';
 import { createImportApi, ImportState } from './app-api/import-api';
 import { createJobsApi } from './app-api/jobs-api';
-import type { AppServices } from './app-api/ports';
+import { createMasterdataApi } from './app-api/masterdata-api';
+import type { DesktopPort } from './app-api/desktop-port';
 import { createProfilesApi } from './app-api/profiles-api';
+import type { Services } from './services';
 
-export type { AppServices } from './app-api/ports';
+export type { DesktopPort } from './app-api/desktop-port';
 export { dispatch, channelByWire } from './app-api/dispatch';
 
 export interface AppApi {
@@ -22,35 +25,36 @@ export interface AppApi {
   dispose(): void;
 }
 
-export function createAppApi(services: AppServices, emit: EventSink): AppApi {
+export function createAppApi(services: Services, desktop: DesktopPort, emit: EventSink): AppApi {
   const lang = () => services.settings.lang();
   const imports = new ImportState();
-  const unsubscribe = services.jobs?.subscribe((change) => {
+  const unsubscribe = services.jobs.subscribe((change) => {
     if (change.type === 'progress') emit('onDidProgress', change.progress);
     else if (change.type === 'jobs-changed') emit('onDidChangeJobs', { jobId: change.jobId });
     else emit('onDidChangeOnline', { online: change.online });
   });
 
   const api: ServerApi = {
-    ...createImportApi(services, imports),
-    ...createJobsApi(services, imports),
+    ...createImportApi(services, desktop, imports),
+    ...createJobsApi(services, desktop, imports),
     ...createProfilesApi(services),
+    ...createMasterdataApi(services, emit),
     async appInfo() {
       return ok({
         name: t(lang(), 'common.appName'),
         version: services.version,
         lang: lang(),
-        mode: services.desktop.mode,
+        mode: desktop.mode,
         platform: process.platform,
-        secrets: services.profiles?.secretsKind ?? 'session',
-        online: services.jobs?.online() ?? true,
+        secrets: services.profiles.secretsKind,
+        online: services.jobs.online(),
       });
     },
     appSetLang: ({ lang: next }) => services.settings.setLang(next),
     async appOpenExternal({ url }) {
       const href = externalHref(url);
       if (href === null) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.linkRefused', { url: url.slice(0, 200) })));
-      await services.desktop.openExternal(href);
+      await desktop.openExternal(href);
       return ok(undefined);
     },
   };
@@ -64,6 +68,6 @@ export function createAppApi(services: AppServices, emit: EventSink): AppApi {
       emit('onDidImportFile', ticket.value);
       return ok(undefined);
     },
-    dispose: () => unsubscribe?.(),
+    dispose: () => unsubscribe(),
   };
 }

@@ -1,26 +1,26 @@
 // The composition root: every service built from its effects (paths, clock, database, keychain,
-// logger, the embedded sandbox ERP). The Electron main process, the CLI, the browser test host and
-// the tests all call createServices; nothing else constructs services (architecture rule 3).
+// logger, the embedded sandbox ERP) into one Services object. The Electron main process, the CLI, the
+// browser test host and the tests all call createServices; nothing else constructs services
+// (architecture rule 3). Domain logic lives in the rooms (jobs/, profiles/, sheets/); this file only wires.
 import os from 'node:os';
 import path from 'node:path';
-import { isLang, render, type Lang } from '../shared/i18n';
-import { getOperation, perCallLimit } from '../shared/operations/catalog';
-import type { OperationId } from '../shared/operations/types';
+import type { Lang } from '../shared/i18n';
+import type { OperationDef } from '../shared/operations/types';
 import type { Result } from '../shared/result';
-import { appError, err, ok } from '../shared/result';
 import { systemClock, type Clock, type Logger, type Paths } from './effects';
 import { openJobDatabase, type JobDatabase } from './jobs/database';
+import { ensurePrivateFolder } from './paths';
 import { JobEngine, type JobEngineOptions } from './jobs/engine';
 import { connectJob } from './jobs/job-connection';
-import { JobStore, type JobMeta } from './jobs/job-store';
+import { JobStore } from './jobs/job-store';
 import { JobViews } from './jobs/job-views';
 import { MasterdataService } from './masterdata/md-service';
+import { JobsService, type JobsCore } from './jobs/jobs-service';
+import { LangSetting } from './profiles/lang-setting';
 import { ProfileStore } from './profiles/profile-store';
-import type { ResolvedProfile } from './profiles/resolve-profile';
-import { readSettings } from './profiles/settings-file';
+import { ProfilesService } from './profiles/profiles-service';
 import type { SecretStore } from './profiles/types';
 import { sandboxCredentials, startSandbox, type Sandbox } from './sandbox';
-import type { readSheet } from './sheets/read/reader';
 import type { ReadOptions, SheetImport } from './sheets/read/types';
 
 export interface ServicesOptions {
@@ -28,12 +28,12 @@ export interface ServicesOptions {
   secrets: SecretStore;
   logger: Logger;
   version: string;
-  /** WDT_* variables (the environment's profile and limit overrides); the app passes its own process's. */
+  /** WDT_* variables (limit overrides when a job runs): the CLI passes its shell's, the app none. */
   env: NodeJS.ProcessEnv;
   clock?: Clock;
-  /** The language when the settings file names none (CLI --lang wins over both). */
+  /** The language for this process (CLI --lang); else the settings file's, else zh-CN. */
   lang?: Lang;
-  /** The bundled read worker (out/node/read-worker.cjs); without it reads run in-process. */
+  /** The bundled read worker (main/sheets/read/worker-path.ts); without it reads run in-process. */
   readWorker?: string;
   /** Tests compress the engine's time (rate window, backoff). */
   pacing?: JobEngineOptions['pacing'];
@@ -41,29 +41,35 @@ export interface ServicesOptions {
   operator?: string;
 }
 
-export interface Services {
-  paths: Paths;
-  logger: Logger;
-  clock: Clock;
-  version: string;
-  operator: string;
+/** The UI language: read at start, changed (and remembered) from the app's settings. */
+export interface SettingsService {
   lang(): Lang;
-  setLang(lang: Lang): void;
-  profiles: ProfileStore;
-  secrets: SecretStore;
-  db: JobDatabase;
-  store: JobStore;
-  views: JobViews;
-  engine: JobEngine;
+  setLang(lang: Lang): Promise<Result<void>>;
+}
+
+/** Spreadsheets in (read and validate) and out (an operation's blank template). */
+export interface SheetsService {
+  read(file: string, options: ReadOptions & { lang: Lang }): Promise<Result<SheetImport>>;
+  writeTemplate(op: OperationDef, lang: Lang, outPath: string): Promise<Result<string>>;
+}
+
+/** Everything the front ends (app API, CLI, test host) reach; every member is there from the start. */
+export interface Services {
+  readonly version: string;
+  /** Who runs the jobs (stored with each job). */
+  readonly operator: string;
+  readonly paths: Paths;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly settings: SettingsService;
+  readonly profiles: ProfilesService;
+  readonly sheets: SheetsService;
+  readonly jobs: JobsService;
   /** The local copy of the ERP's master data, the create-sheet check and the list previews (docs/masterdata.md). */
-  masterdata: MasterdataService;
+  readonly masterdata: MasterdataService;
   /** The embedded sandbox ERP (the built-in profile), started on first use; its documents persist in the data folder. */
   sandbox(): Promise<Sandbox>;
-  readSheet(file: string, options: ReadOptions & { lang: Lang }): ReturnType<typeof readSheet>;
-  /** What a job from this sheet would be made with (operation, account, per-call limit). */
-  jobMeta(sheet: SheetImport, resolved: ResolvedProfile, isCheck: boolean, lang: Lang): JobMeta;
-  /** Writes a job's results workbook and remembers where. */
-  writeResults(jobId: string, lang: Lang, outPath: string): Promise<Result<string>>;
+  /** Waits for calls in flight, closes the store and stops the sandbox. */
   close(): Promise<void>;
 }
 
@@ -77,81 +83,82 @@ function osUser(): string {
 
 export async function createServices(o: ServicesOptions): Promise<Services> {
   const clock = o.clock ?? systemClock;
-  const settings = await readSettings(o.paths.settings, o.lang ?? 'zh-CN');
-  let lang: Lang = o.lang ?? (settings.ok && isLang(settings.value.lang) ? settings.value.lang : 'zh-CN');
+  const settings = await LangSetting.load(o.paths.settings, o.lang);
+  const lang = () => settings.lang();
   let sandbox: Promise<Sandbox> | undefined;
-  const startEmbedded = () => (sandbox ??= startSandbox({ dataFile: path.join(o.paths.home, 'sandbox-data.json') }));
-  const profiles = new ProfileStore({
+  // The data folder may not exist yet on a first run: the job store (which makes it) opens only when a job needs it.
+  const startEmbedded = () => {
+    if (!sandbox) ensurePrivateFolder(o.paths.home);
+    return (sandbox ??= startSandbox({ dataFile: path.join(o.paths.home, 'sandbox-data.json') }));
+  };
+  const store = new ProfileStore({
     paths: o.paths,
     secrets: o.secrets,
-    lang,
+    lang: lang(),
     sandbox: { url: async () => (await startEmbedded()).url, credentials: sandboxCredentials },
   });
-  const db = openJobDatabase(o.paths.database);
-  const store = new JobStore(db);
-  const views = new JobViews(db);
-  const engine = new JobEngine({
-    store,
-    views,
+  const openJobs = (): JobsCore => {
+    const db = openJobDatabase(o.paths.database);
+    const jobStore = new JobStore(db);
+    const views = new JobViews(db);
+    const engine = new JobEngine({
+      store: jobStore,
+      views,
+      clock,
+      logger: o.logger,
+      lang,
+      ...(o.pacing ? { pacing: o.pacing } : {}),
+      connect: (job) => connectJob({ profiles: store, env: o.env, clock, logger: o.logger, lang }, job),
+    });
+    return {
+      store: jobStore,
+      views,
+      engine,
+      async close() {
+        await engine.close();
+        db.close();
+      },
+    };
+  };
+  const operator = o.operator ?? osUser();
+  const jobs = new JobsService({ open: openJobs, lang, logger: o.logger, operator, appVersion: o.version });
+  // The master-data copy lives in the job store's file, on its own connection, opened on first use.
+  let masterdataDb: JobDatabase | undefined;
+  const masterdata = new MasterdataService({
+    db: () => (masterdataDb ??= openJobDatabase(o.paths.database)),
+    profiles: store,
+    env: o.env,
     clock,
     logger: o.logger,
-    lang: () => lang,
+    lang,
+    settingsFile: o.paths.settings,
     ...(o.pacing ? { pacing: o.pacing } : {}),
-    connect: (job) => connectJob({ profiles, env: o.env, clock, logger: o.logger, lang: () => lang }, job),
   });
-  const operator = o.operator ?? osUser();
   return {
+    version: o.version,
+    operator,
     paths: o.paths,
     logger: o.logger,
     clock,
-    version: o.version,
-    operator,
-    lang: () => lang,
-    setLang(next) {
-      lang = next;
+    settings,
+    profiles: new ProfilesService(store, { clock, logger: o.logger }),
+    sheets: {
+      // The spreadsheet code (exceljs) loads on first use, so a resume starts sending sooner.
+      async read(file, options) {
+        const { readSheet } = await import('./sheets/read/reader');
+        return readSheet(file, { ...options, ...(o.readWorker ? { workerPath: o.readWorker } : {}) });
+      },
+      async writeTemplate(op, templateLang, outPath) {
+        const { writeTemplate } = await import('./sheets/templates/template');
+        return writeTemplate(op, templateLang, outPath);
+      },
     },
-    profiles,
-    secrets: o.secrets,
-    db,
-    store,
-    views,
-    engine,
-    masterdata: new MasterdataService({ db: () => db, profiles, env: o.env, clock, logger: o.logger, lang: () => lang, settingsFile: o.paths.settings, ...(o.pacing ? { pacing: o.pacing } : {}) }),
+    jobs,
+    masterdata,
     sandbox: startEmbedded,
-    // The spreadsheet code (exceljs) loads on first use, so a resume starts sending sooner.
-    async readSheet(file, { lang: readLang, ...read }) {
-      const { readSheet } = await import('./sheets/read/reader');
-      return readSheet(file, { ...read, lang: readLang, ...(o.readWorker ? { workerPath: o.readWorker } : {}) });
-    },
-    jobMeta(sheet, resolved, isCheck, jobLang) {
-      const op = getOperation(sheet.operation as OperationId);
-      if (!op) throw new Error(`unknown operation ${sheet.operation}`);
-      const { profile } = resolved;
-      return {
-        operation: op.id,
-        method: op.method,
-        profileName: profile.name,
-        environment: profile.builtin ? 'sandbox' : profile.environment,
-        sid: profile.sid,
-        baseUrl: profile.baseUrl,
-        operator,
-        appVersion: o.version,
-        isCheck: op.id === 'return-create' ? isCheck : false,
-        lang: jobLang,
-        perCall: perCallLimit(op, profile.limits),
-      };
-    },
-    async writeResults(jobId, outLang, outPath) {
-      const job = store.job(jobId);
-      if (!job) return err(appError('JOB_NOT_FOUND', render(outLang, { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId }));
-      const { writeResults } = await import('./sheets/results/results-writer');
-      const written = await writeResults(views.reportSource(job, outLang), outPath);
-      if (written.ok) store.setResultsPath(jobId, written.value);
-      return written.ok ? ok(written.value) : written;
-    },
     async close() {
-      await engine.close();
-      db.close();
+      await jobs.close();
+      masterdataDb?.close();
       if (sandbox) await (await sandbox).close();
       sandbox = undefined;
     },

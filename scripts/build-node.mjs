@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** entry name → source file (relative to the repo root). Missing optional entries are skipped. */
 export const nodeEntries = {
   cli: 'main/cli/index.ts',
-  'read-worker': 'main/sheets/read/read-worker.ts',
+  'read-worker': 'main/sheets/read/read.worker.ts',
   'e2e-host': 'test/e2e/host/index.ts',
 };
 

@@ -4,11 +4,12 @@ import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { isBlocking } from '../../shared/operations/types';
 import { appError, err, ok, type Result } from '../../shared/result';
+import { withMasterdataWarnings } from '../masterdata/md-service';
 import type { ImportRow, SheetImport } from '../sheets/read/types';
+import type { Services } from '../services';
+import type { DesktopPort } from './desktop-port';
 import { FileTokens, newId } from './file-tokens';
-import type { AppServices } from './ports';
-import { toFixName, toFixSheet, writeSampleFile } from './sample-file';
-import { notAvailable } from './unavailable';
+import { sampleOperation, toFixName, toFixSheet, writeSampleFile } from './sample-file';
 
 /** Reads kept at once: a read of 100,000 rows is large, and a clerk works on one or two files at a time. */
 const maxImports = 4;
@@ -113,7 +114,7 @@ function rowsOf(sheet: SheetImport, filter: RowFilter, group: boolean): readonly
   return filter === 'all' ? rows : rows.filter((r) => r.disposition.kind === filter);
 }
 
-export function createImportApi(services: AppServices, state: ImportState): ImportApi {
+export function createImportApi(services: Services, desktop: DesktopPort, state: ImportState): ImportApi {
   const lang = () => services.settings.lang();
   const unknownImport = () => err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
   const withImport = <T>(id: string, use: (sheet: SheetImport) => Result<T>): Promise<Result<T>> => {
@@ -122,18 +123,18 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
   };
   return {
     async importOpenDialog() {
-      const chosen = await services.desktop.chooseSpreadsheet(lang());
+      const chosen = await desktop.chooseSpreadsheet(lang());
       return chosen === null ? ok(null) : state.tokens.accept(chosen, lang());
     },
     importDroppedFile: ({ path }) => state.tokens.accept(path, lang()),
     async importRead({ token, sheet, operation }) {
-      if (!services.sheets) return notAvailable();
       const file = state.tokens.resolve(token, lang());
       if (!file.ok) return file;
       const read = await services.sheets.read(file.value, { lang: lang(), ...(sheet ? { sheet } : {}), ...(operation ? { operation } : {}) });
       if (!read.ok) return read;
       const sample = state.isSampleToken(token);
-      return ok(summarize(state.keep(read.value, sample), read.value, sample));
+      const checked = await withMasterdataWarnings(services, read.value);
+      return ok(summarize(state.keep(checked, sample), checked, sample));
     },
     importRows: ({ importId, offset, limit, filter, grouped: group }) =>
       withImport(importId, (sheet) => {
@@ -157,21 +158,20 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       // The page promises the sample goes to the built-in sandbox: its reads are held to that in jobs-api.
       state.markSample(ticket.value.token);
       // 采购退货单号 heads both cancel and pending lists: the sample is a cancel list.
-      return ok({ ...ticket.value, operation: 'return-cancel' as const });
+      return ok({ ...ticket.value, operation: sampleOperation });
     },
     async importToFix({ jobId }) {
-      if (!services.jobs) return notAvailable();
-      const job = await services.jobs.get(jobId);
+      const job = services.jobs.get(jobId);
       if (!job.ok) return job;
       // The clerk edits this file in their spreadsheet program, so it goes where they choose (not a temp folder).
-      const target = await services.desktop.chooseSaveTarget(toFixName(job.value.sourceName, lang()), t(lang(), 'ui.dialog.saveToFix'));
+      const target = await desktop.chooseSaveTarget(toFixName(job.value.sourceName, lang()), t(lang(), 'ui.dialog.saveToFix'));
       if (target === null) return ok(null);
       const written = await services.jobs.writeResults(jobId, lang(), target);
       if (!written.ok) return written;
       const ticket = await state.tokens.accept(written.value, lang());
       if (!ticket.ok) return ticket;
       const sheet = await toFixSheet(written.value);
-      const opened = await services.desktop.openPath(written.value);
+      const opened = await desktop.openPath(written.value);
       return ok({ ticket: { ...ticket.value, operation: job.value.operation, ...(sheet ? { sheet } : {}) }, path: written.value, opened: opened.ok });
     },
     async importDiscard({ importId }) {
@@ -179,11 +179,10 @@ export function createImportApi(services: AppServices, state: ImportState): Impo
       return ok(undefined);
     },
     async templatesSave({ operation }) {
-      if (!services.sheets) return notAvailable();
       const op = getOperation(operation);
       if (!op) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.invalidRequest', { reason: operation })));
       const suggested = t(lang(), 'ui.file.templateName', { operation: op.label[lang()] });
-      const target = await services.desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveTemplate'));
+      const target = await desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveTemplate'));
       if (target === null) return ok({ saved: false, name: null, path: null });
       const written = await services.sheets.writeTemplate(op, lang(), target);
       if (!written.ok) return written;

@@ -5,13 +5,13 @@ import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { confirmationText, needsConfirmation } from '../profiles/production-safety';
 import type { SheetImport } from '../sheets/read/types';
+import type { Services } from '../services';
+import type { DesktopPort } from './desktop-port';
 import type { ImportState } from './import-api';
-import type { AppServices } from './ports';
-import { notAvailable } from './unavailable';
 
 type JobsApi = Pick<
   ServerApi,
-  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsCalls' | 'jobsSaveResults' | 'jobsOpenResults'
+  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults'
 >;
 
 /**
@@ -33,7 +33,7 @@ const stamp = (date: Date): string => {
   return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
 };
 
-export function createJobsApi(services: AppServices, state: ImportState): JobsApi {
+export function createJobsApi(services: Services, desktop: DesktopPort, state: ImportState): JobsApi {
   const lang = () => services.settings.lang();
   /** The results workbook saved last per job, for "open". Paths stay in main. */
   const saved = new Map<string, string>();
@@ -41,7 +41,6 @@ export function createJobsApi(services: AppServices, state: ImportState): JobsAp
   async function preview(importId: string, profileName: string, withdrawnRows: readonly number[]): Promise<Result<{ sheet: SheetImport; preview: SubmitPreview }>> {
     const sheet = state.get(importId);
     if (!sheet) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
-    if (!services.profiles) return notAvailable();
     const profile = await services.profiles.get(profileName);
     if (!profile.ok) return profile;
     const p = profile.value;
@@ -74,32 +73,32 @@ export function createJobsApi(services: AppServices, state: ImportState): JobsAp
       if (got.value.preview.needsConfirmation && !confirmed) {
         return err(appError('CONFIRMATION_REQUIRED', t(lang(), 'ui.error.confirm'), { profile }));
       }
-      if (!services.jobs) return notAvailable();
-      return services.jobs.start({ sheet: got.value.sheet, profile, isCheck, withdrawnRows, lang: lang() });
+      // The app runs the named profile only: never the WDT_* variables of whoever launched it.
+      const resolved = await services.profiles.resolve(profile);
+      if (!resolved.ok) return resolved;
+      const { sheet } = got.value;
+      return services.jobs.start({ sheet, meta: services.jobs.meta(sheet, resolved.value, isCheck, lang()), withdrawnRows });
     },
-    jobsPause: async ({ jobId }) => (services.jobs ? services.jobs.pause(jobId) : notAvailable()),
-    jobsResume: async ({ jobId }) => (services.jobs ? services.jobs.resume(jobId) : notAvailable()),
-    jobsStop: async ({ jobId }) => (services.jobs ? services.jobs.stop(jobId) : notAvailable()),
-    jobsList: async () => (services.jobs ? services.jobs.list() : notAvailable()),
-    jobsGet: async ({ jobId }) => (services.jobs ? services.jobs.get(jobId) : notAvailable()),
+    jobsPause: async ({ jobId }) => services.jobs.pause(jobId),
+    jobsResume: async ({ jobId }) => services.jobs.resume(jobId),
+    jobsStop: async ({ jobId }) => services.jobs.stop(jobId),
+    jobsList: async () => ok(services.jobs.list()),
+    jobsGet: async ({ jobId }) => services.jobs.get(jobId),
     async jobsRows({ jobId, offset, limit, states }) {
-      if (!services.jobs) return notAvailable();
-      const page = await services.jobs.rows(jobId, offset, limit, states);
+      const page = services.jobs.rows(jobId, lang(), offset, limit, states);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
-    async jobsCalls({ jobId, offset, limit }) {
-      if (!services.jobs) return notAvailable();
-      const page = await services.jobs.calls(jobId, offset, limit);
+    async jobsAttempts({ jobId, offset, limit }) {
+      const page = services.jobs.attempts(jobId, offset, limit);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
     async jobsSaveResults({ jobId }) {
       const jobs = services.jobs;
-      if (!jobs) return notAvailable();
-      const job = await jobs.get(jobId);
+      const job = jobs.get(jobId);
       if (!job.ok) return job;
       const source = job.value.sourceName.replace(/\.[^.]+$/, '');
       const suggested = t(lang(), 'ui.file.resultsName', { source, stamp: stamp(new Date()) });
-      const target = await services.desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveResults'));
+      const target = await desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveResults'));
       if (target === null) return ok({ saved: false, name: null, path: null });
       const written = await jobs.writeResults(jobId, lang(), target);
       if (!written.ok) return written;
@@ -109,7 +108,7 @@ export function createJobsApi(services: AppServices, state: ImportState): JobsAp
     async jobsOpenResults({ jobId, reveal }) {
       const file = saved.get(jobId);
       if (!file) return err(appError('JOB_STATE', t(lang(), 'ui.error.nothingSaved'), { job: jobId }));
-      return reveal ? services.desktop.showInFolder(file) : services.desktop.openPath(file);
+      return reveal ? desktop.showInFolder(file) : desktop.openPath(file);
     },
   };
 }

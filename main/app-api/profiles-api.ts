@@ -5,8 +5,7 @@ import { appError, err, ok } from '../../shared/result';
 import { renderCheck } from '../profiles/check-credentials';
 import type { ListedProfile } from '../profiles/profile-store';
 import { profileKey } from '../profiles/settings-file';
-import type { AppServices } from './ports';
-import { notAvailable } from './unavailable';
+import type { Services } from '../services';
 
 type ProfilesApi = Pick<ServerApi, 'profilesList' | 'profilesSave' | 'profilesRemove' | 'profilesSetDefault' | 'profilesTest'>;
 
@@ -23,17 +22,15 @@ const view = (p: ListedProfile): ProfileView => ({
   plainHttpAcknowledged: p.plainHttpAcknowledged === true,
 });
 
-export function createProfilesApi(services: AppServices): ProfilesApi {
+export function createProfilesApi(services: Services): ProfilesApi {
   const lang = () => services.settings.lang();
   return {
     async profilesList() {
-      if (!services.profiles) return notAvailable();
       const listed = await services.profiles.list();
       return listed.ok ? ok(listed.value.map(view)) : listed;
     },
     async profilesSave({ previousName, appSecret, ...input }) {
       const profiles = services.profiles;
-      if (!profiles) return notAvailable();
       const listed = await profiles.list();
       if (!listed.ok) return listed;
       // Adding must not silently replace a profile of the same name (in any width or case); editing replaces it on purpose.
@@ -48,10 +45,10 @@ export function createProfilesApi(services: AppServices): ProfilesApi {
       if (!found) throw new Error(`profile ${input.name} missing right after it was saved`);
       return ok(view(found));
     },
-    profilesRemove: async ({ name }) => (services.profiles ? services.profiles.remove(name) : notAvailable()),
-    profilesSetDefault: async ({ name }) => (services.profiles ? services.profiles.setDefault(name) : notAvailable()),
+    profilesRemove: ({ name }) => services.profiles.remove(name),
+    profilesSetDefault: ({ name }) => services.profiles.setDefault(name),
     async profilesTest({ name }) {
-      if (!services.profiles) return notAvailable();
+      // The named profile only: never WDT_* variables of whoever launched the app.
       const checked = await services.profiles.check(name);
       return checked.ok ? ok({ outcome: checked.value.outcome, message: renderCheck(lang(), checked.value) }) : checked;
     },

@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { t, type Lang } from '../../shared/i18n';
+import { returnCancel } from '../../shared/operations/return-cancel';
+
+/** The sample is a cancel list: its header 采购退货单号 heads both cancel and pending lists. */
+export const sampleOperation = returnCancel.id;
 
 /** [cell of 采购退货单号, note] rows; a number cell on purpose for the too-long-number problem. */
 const sampleRows = (lang: Lang): [string | number, string][] => [

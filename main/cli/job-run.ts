@@ -1,32 +1,14 @@
-// What submit, resume and export share: the services for a command, running a job to an end the
-// CLI can report, writing its results workbook, and the submit-style JSON object (cli.md).
+// What submit, resume and export share: running a job to an end the CLI can report, writing its
+// results workbook, and the submit-style JSON object (cli.md).
 import path from 'node:path';
 import { render, t, type Lang } from '../../shared/i18n';
 import type { ErrorCode } from '../../shared/result';
 import type { StateCounts } from '../../shared/states';
-import { fileLogger } from '../file-logger';
 import type { RunEnd } from '../jobs/runner';
 import { compactStamp } from '../jobs/time';
-import { resolvePaths } from '../paths';
-import { openSecretStore } from '../profiles/keychain';
-import { createServices, type Services } from '../services';
-import { appVersion } from '../version';
+import type { Services } from '../services';
 import { exitCodes, type CliIo } from './context';
 import { printLine } from './output';
-
-/** The bundled read worker sits beside the bundled CLI; from sources (tests) the read runs in-process. */
-export function bundledWorkerPath(): string | undefined {
-  return process.env.WDT_BULK_BUILD === 'node' && typeof __dirname === 'string' ? path.join(__dirname, 'read-worker.cjs') : undefined;
-}
-
-export async function cliServices(io: CliIo, lang: Lang): Promise<Services> {
-  const paths = resolvePaths({ env: io.env, cwd: io.cwd });
-  const secrets = await openSecretStore(lang);
-  const logger = fileLogger(paths.logs, 'cli');
-  if (secrets.unavailable) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
-  const worker = bundledWorkerPath();
-  return createServices({ paths, secrets: secrets.store, logger, version: appVersion, env: io.env, lang, ...(worker ? { readWorker: worker } : {}) });
-}
 
 /** Beside the source: `<name>.results-<YYYYMMDD-HHmmss>.xlsx`. */
 export function defaultResultsPath(sourcePath: string, now: number): string {
@@ -47,16 +29,16 @@ export interface JobJson {
 }
 
 export function jobJson(s: Services, jobId: string): JobJson {
-  const job = s.store.job(jobId);
+  const job = s.jobs.record(jobId);
   if (!job) throw new Error(`job ${jobId} vanished`);
   return {
     job: job.id,
     operation: job.operation,
     method: job.method,
     profile: job.profile_name,
-    rows: s.views.rowCount(jobId),
-    counts: s.views.counts(jobId),
-    calls: s.views.attemptCount(jobId),
+    rows: s.jobs.rowCount(jobId),
+    counts: s.jobs.counts(jobId),
+    calls: s.jobs.attemptCount(jobId),
     results: job.results_path,
   };
 }
@@ -67,9 +49,9 @@ export function jobJson(s: Services, jobId: string): JobJson {
  */
 export function exitCodeOf(s: Services, jobId: string, end: RunEnd | null): number {
   if (end?.kind === 'interrupted' && (end.code === 'CREDENTIALS_REFUSED' || end.code === 'WRONG_ADDRESS')) return exitCodes.credentialsRefused;
-  const job = s.store.job(jobId);
+  const job = s.jobs.record(jobId);
   if (!job || job.state !== 'done') return exitCodes.waiting;
-  const c = s.views.counts(jobId);
+  const c = s.jobs.counts(jobId);
   return c.failed + c.invalid + c.duplicate + c.unknown + c.skipped + c.pending === 0 ? exitCodes.ok : exitCodes.someRowsNotSucceeded;
 }
 
@@ -98,39 +80,39 @@ export async function runJob(
   o: { waitSeconds: number; out: string | undefined; lang: Lang; json: boolean },
 ): Promise<{ end: RunEnd | null; code: number; error?: { code: string; message: string } }> {
   let lastPrint = 0;
-  const off = s.engine.subscribe((event) => {
+  const off = s.jobs.subscribe((event) => {
     if (o.json || event.type !== 'progress' || event.progress.jobId !== jobId) return;
     const now = Date.now();
     if (now - lastPrint < 1000 && event.progress.state !== 'done') return;
     lastPrint = now;
     const c = event.progress.counts;
     const settled = event.progress.rows - c.pending;
-    io.stderr.write(`${t(o.lang, 'cli.progress', { settled, rows: event.progress.rows, calls: event.progress.calls, failed: c.failed })}\n`);
+    io.stderr.write(`${t(o.lang, 'cli.progress', { settled, rows: event.progress.rows, attempts: event.progress.attempts, failed: c.failed })}\n`);
   });
   const onSignal = () => {
     io.stderr.write(`${t(o.lang, 'cli.interrupted')}\n`);
-    s.engine.pause(jobId);
+    s.jobs.pause(jobId);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const ran = await s.engine.run(jobId, { waitLimitMs: o.waitSeconds * 1000 });
+    const ran = await s.jobs.run(jobId, { waitLimitMs: o.waitSeconds * 1000 });
     if (!ran.ok) {
       return { end: null, code: exitCodeOfError(ran.error.code), error: { code: ran.error.code, message: ran.error.message } };
     }
     const end = ran.value;
-    const job = s.store.job(jobId)!;
+    const job = s.jobs.record(jobId)!;
     if (end.kind === 'done') {
       const out = o.out ? path.resolve(io.cwd, o.out) : defaultResultsPath(job.source_path, s.clock.now());
-      const written = await s.writeResults(jobId, o.lang, out);
+      const written = await s.jobs.writeResults(jobId, o.lang, out);
       // The job stands as sent; only the workbook is missing (export writes it again). The exit status still tells the rows.
       if (!written.ok) return { end, code: exitCodeOf(s, jobId, end), error: { code: written.error.code, message: written.error.message } };
     }
     if (!o.json) {
       const reason = job.state_reason ? render(o.lang, job.state_reason) : '';
       if (end.kind === 'done') {
-        printLine(io, t(o.lang, 'cli.jobDone', { ...s.views.counts(jobId) }));
-        printLine(io, t(o.lang, 'cli.results', { path: s.store.job(jobId)?.results_path ?? '' }));
+        printLine(io, t(o.lang, 'cli.jobDone', { ...s.jobs.counts(jobId) }));
+        printLine(io, t(o.lang, 'cli.results', { path: s.jobs.record(jobId)?.results_path ?? '' }));
       } else if (end.kind === 'paused') printLine(io, t(o.lang, 'cli.jobPaused', { job: jobId }));
       else if (end.kind === 'interrupted') printLine(io, t(o.lang, 'cli.jobInterrupted', { job: jobId, reason }));
       else printLine(io, t(o.lang, 'cli.jobWaiting', { job: jobId, reason }));

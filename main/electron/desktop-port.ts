@@ -4,7 +4,7 @@ import { dialog, shell, type BrowserWindow } from 'electron';
 import { t, type Lang } from '../../shared/i18n';
 import { appError, err, ok } from '../../shared/result';
 import { externalHref } from '../app-api/external-links';
-import type { DesktopPort } from '../app-api/ports';
+import type { DesktopPort } from '../app-api/desktop-port';
 
 export function electronDesktop(window: () => BrowserWindow | null, lang: () => Lang): DesktopPort {
   return {

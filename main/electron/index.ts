@@ -1,17 +1,18 @@
-// The Electron main process: lifecycle only. Services are built in plain Node (main/app-api) and
-// reached through the IPC router; this file wires the window, the app:// protocol, single instance and
-// files opened from the OS.
+// The Electron main process: lifecycle only. Services are built in plain Node (main/services.ts), the
+// app API over them and the desktop's dialogs (main/app-api), reached through the IPC router; this file
+// wires the window, the app:// protocol, single instance and files opened from the OS.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, ipcMain, Menu, net, protocol, session, type BrowserWindow } from 'electron';
 import { events } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { createAppApi, type AppApi } from '../app-api';
-import { createLocalServices, type LocalServices } from '../app-api/local-services';
 import type { Logger } from '../effects';
 import { fileLogger } from '../file-logger';
 import { resolvePaths } from '../paths';
 import { openSecretStore } from '../profiles/keychain';
+import { createServices, type Services } from '../services';
+import { appWorkerPath } from '../sheets/read/worker-path';
 import { privilegedScheme, registerAppProtocol } from './app-protocol';
 import { electronDesktop } from './desktop-port';
 import { registerIpcRouter } from './ipc-router';
@@ -31,7 +32,7 @@ protocol.registerSchemesAsPrivileged([privilegedScheme]);
 const devUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 let window: BrowserWindow | null = null;
 let appApi: AppApi | null = null;
-let local: LocalServices | null = null;
+let services: Services | null = null;
 /** Files opened from the OS before the services were ready. */
 const early: string[] = [];
 
@@ -58,43 +59,47 @@ async function start(): Promise<void> {
 
   const secrets = await openSecretStore('zh-CN');
   if (secrets.unavailable) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
-  const worker = path.join(root, 'out/node/read-worker.cjs');
-  local = await createLocalServices({
+  const worker = appWorkerPath(root);
+  const s = await createServices({
     paths,
     secrets: secrets.store,
-    desktop: electronDesktop(() => window, () => local?.services.settings.lang() ?? 'zh-CN'),
     logger,
     version: app.getVersion(),
-    ...(existsSync(worker) ? { readWorker: worker } : {}),
+    // The app runs named profiles only; WDT_* variables are the command line's business.
+    env: {},
+    ...(worker ? { readWorker: worker } : {}),
   });
-  const services = local.services;
+  services = s;
+  // Jobs a crash or a quit left running or waiting go on by themselves (this also opens the store: a failing one stops the start here).
+  s.jobs.resumeInterrupted();
   // The OS's view of the network: when it comes back, waiting jobs try again at once (not at their next backoff).
   let wasOnline = net.isOnline();
   setInterval(() => {
     const now = net.isOnline();
-    if (now && !wasOnline) local?.core.engine.notifyOnline();
+    if (now && !wasOnline) s.jobs.notifyOnline();
     wasOnline = now;
   }, 3000).unref();
-  appApi = createAppApi(services, (name, payload) => window?.webContents.send(events[name].channel, payload));
+  const desktop = electronDesktop(() => window, () => s.settings.lang());
+  appApi = createAppApi(s, desktop, (name, payload) => window?.webContents.send(events[name].channel, payload));
   const api = appApi;
   registerIpcRouter(ipcMain, {
     api: api.api,
-    lang: () => services.settings.lang(),
+    lang: () => s.settings.lang(),
     logger,
     mainFrame: () => (window && !window.isDestroyed() ? window.webContents.mainFrame : null),
     devOrigin: devUrl ? new URL(devUrl).origin : null,
   });
 
   const openDialog = async () => {
-    const chosen = await services.desktop.chooseSpreadsheet(services.settings.lang());
+    const chosen = await desktop.chooseSpreadsheet(s.settings.lang());
     if (chosen) openFromOs(chosen);
   };
-  Menu.setApplicationMenu(buildMenu(services.settings.lang(), { open: () => void openDialog(), dev: !app.isPackaged }));
+  Menu.setApplicationMenu(buildMenu(s.settings.lang(), { open: () => void openDialog(), dev: !app.isPackaged }));
 
   const icon = path.join(root, 'build/icon.png');
   window = createMainWindow({
     preload: path.join(root, 'out/preload/index.cjs'),
-    title: t(services.settings.lang(), 'common.appName'),
+    title: t(s.settings.lang(), 'common.appName'),
     devUrl,
     ...(existsSync(icon) ? { icon } : {}),
   });
@@ -122,11 +127,11 @@ if (!app.requestSingleInstanceLock()) {
   // Quitting waits for the calls in flight to answer and records them, so nothing is left in doubt needlessly.
   let closed = false;
   app.on('before-quit', (event) => {
-    if (closed || !local) return;
+    if (closed || !services) return;
     event.preventDefault();
     closed = true;
     appApi?.dispose();
-    void local.close().finally(() => app.quit());
+    void services.close().finally(() => app.quit());
   });
   // An error inside start (not only a rejected whenReady) is told in a native box, then the lock is released and we exit 1.
   void runStartup({

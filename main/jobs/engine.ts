@@ -11,7 +11,7 @@ import type { ProfileLimits } from '../profiles/types';
 import type { WdtClient } from '../wdt/types';
 import type { JobStore, NewJob } from './job-store';
 import type { JobViews } from './job-views';
-import { Pacer } from './pacer';
+import { RateLimiter } from './rate-limiter';
 import type { JobRecord } from './records';
 import { JobRunner, stoppedEnd, type RunEnd } from './runner';
 import { storeAppError, storeFailureOf, storeFailureText, storeFolder } from './store-failure';
@@ -55,7 +55,7 @@ export interface RunOptions {
 interface Active {
   /** Null while the run is still connecting; pause and stop then wait in the flags. */
   runner: JobRunner | null;
-  pacer: Pacer | null;
+  limiter: RateLimiter | null;
   pauseRequested: boolean;
   stopRequested: boolean;
   /** Paused because this process is closing: the job waits and the next start goes on with it. */
@@ -150,7 +150,7 @@ export class JobEngine {
     }
     if (!job) return Promise.resolve(err(appError('JOB_NOT_FOUND', render(this.o.lang(), { key: 'jobs.error.notFound', params: { job: jobId } }), { job: jobId })));
     if (job.state === 'done') return Promise.resolve(ok({ kind: 'done' } as RunEnd));
-    const active: Active = { runner: null, pacer: null, pauseRequested: false, stopRequested: false, closing: false, done: Promise.resolve(ok({ kind: 'done' } as RunEnd)) };
+    const active: Active = { runner: null, limiter: null, pauseRequested: false, stopRequested: false, closing: false, done: Promise.resolve(ok({ kind: 'done' } as RunEnd)) };
     this.active.set(jobId, active);
     this.unrecorded.delete(jobId);
     active.done = (async (): Promise<Result<RunEnd>> => {
@@ -166,7 +166,7 @@ export class JobEngine {
           return connection;
         }
         const { client, limits } = connection.value;
-        const pacer = new Pacer({
+        const limiter = new RateLimiter({
           concurrency: limits.concurrency,
           callsPerMinute: limits.callsPerMinute,
           clock: this.o.clock,
@@ -179,7 +179,7 @@ export class JobEngine {
           op,
           isCheck: job.is_check,
           client,
-          pacer,
+          limiter,
           clock: this.o.clock,
           logger: this.o.logger,
           timeoutMs: limits.timeoutSeconds * 1000,
@@ -189,7 +189,7 @@ export class JobEngine {
           onReachable: (yes) => this.sawReachable(jobId, yes),
         });
         active.runner = runner;
-        active.pacer = pacer;
+        active.limiter = limiter;
         if (active.pauseRequested) runner.pause();
         if (active.stopRequested) runner.stop();
         this.o.store.setState(jobId, 'running');
@@ -198,10 +198,10 @@ export class JobEngine {
         try {
           const end = await runner.run();
           this.record(jobId, end.kind === 'paused' && active.closing ? { kind: 'waiting', reason: { key: 'jobs.wait.closed' } } : end);
-          this.o.logger.info('job run ended', { job: jobId, end: end.kind, rateLimited: pacer.stats.rateLimited, offline: pacer.stats.offline });
+          this.o.logger.info('job run ended', { job: jobId, end: end.kind, rateLimited: limiter.stats.rateLimited, offline: limiter.stats.offline });
           return ok(end);
         } finally {
-          pacer.close();
+          limiter.close();
           await connection.value.close();
         }
       } catch (error) {
@@ -313,7 +313,7 @@ export class JobEngine {
 
   /** The OS says the network is back: every waiting run tries again now. */
   notifyOnline(): void {
-    for (const a of this.active.values()) a.pacer?.wake();
+    for (const a of this.active.values()) a.limiter?.wake();
   }
 
   /** Jobs that are not done, oldest first (what `resume` and the app's start go on with). */
@@ -327,21 +327,21 @@ export class JobEngine {
   progress(jobId: string): JobProgress | null {
     const job = this.o.store.job(jobId);
     if (!job) return null;
-    const batches = this.o.store.batches(jobId);
+    const calls = this.o.store.callCounts(jobId);
     const unrecorded = this.unrecordedReason(jobId);
-    const heldMs = this.active.get(jobId)?.pacer?.heldForMs ?? 0;
+    const heldMs = this.active.get(jobId)?.limiter?.heldForMs ?? 0;
     return {
       jobId,
       state: unrecorded ? 'interrupted' : job.state,
       counts: this.o.views.counts(jobId),
-      calls: this.o.views.attemptCount(jobId),
-      batches: batches.total,
-      batchesDone: batches.done,
+      attempts: this.o.views.attemptCount(jobId),
+      callsPlanned: calls.total,
+      callsDone: calls.done,
       rows: this.o.views.rowCount(jobId),
       startedAt: job.started_at,
       waitingReason: unrecorded ? render(this.o.lang(), unrecorded) : job.state_reason ? render(this.o.lang(), job.state_reason) : null,
       nextTryAt: heldMs > 0 ? new Date(this.o.clock.now() + heldMs).toISOString() : null,
-      lastCall: this.o.views.lastCall(jobId),
+      lastAttempt: this.o.views.lastAttempt(jobId),
     };
   }
 

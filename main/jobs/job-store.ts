@@ -3,8 +3,8 @@
 // 'sending' before the request leaves, and its answer and every order's outcome commit together.
 import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '../../shared/i18n';
-import { isBlocking, type OrderDraft } from '../../shared/operations/types';
-import type { JobState } from '../../shared/states';
+import { isBlocking, type OrderDraft, type RowDisposition } from '../../shared/operations/types';
+import type { JobState, RowState } from '../../shared/states';
 import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
 import { immediate, type JobDatabase } from './database';
@@ -72,6 +72,12 @@ export type CallState = 'planned' | 'sending' | 'in-doubt' | 'done';
 
 const finalOrder = new Set(['succeeded', 'failed', 'unknown', 'skipped']);
 
+/**
+ * The row state a reader disposition starts as (docs/vocabulary.md, "A row's life"): a valid row waits to
+ * be sent — `pending` — unless the clerk withdrew its order; invalid and duplicate rows are final at once.
+ */
+const firstState = { valid: 'pending', invalid: 'invalid', duplicate: 'duplicate' } as const satisfies Record<RowDisposition['kind'], RowState>;
+
 export class JobStore {
   private readonly statements: Statements;
 
@@ -90,8 +96,8 @@ export class JobStore {
     const kept = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
     const dropped = new Set(sheet.orders.filter((o) => !kept.includes(o)).map((o) => o.key));
     const plan = planCalls(kept, meta.perCall);
-    const batchOf = new Map<string, number>();
-    plan.forEach((keys, i) => keys.forEach((k) => batchOf.set(k, i + 1)));
+    const callOf = new Map<string, number>();
+    plan.forEach((keys, i) => keys.forEach((k) => callOf.set(k, i + 1)));
     const db = this.db;
     immediate(db, () => {
       db.prepare(
@@ -118,30 +124,30 @@ export class JobStore {
       );
       sheet.rows.forEach((row, seq) => {
         const d = row.disposition;
-        let state: string;
+        let state: RowState = firstState[d.kind];
         let notes: Note[] | null = null;
         let key: string | null = null;
         if (d.kind === 'valid') {
           key = d.orderKey;
-          state = dropped.has(key) ? 'skipped' : 'pending';
-          if (state === 'skipped') notes = [{ text: { key: 'jobs.row.withdrawn' } }];
+          if (dropped.has(key)) {
+            state = 'skipped';
+            notes = [{ text: { key: 'jobs.row.withdrawn' } }];
+          }
         } else if (d.kind === 'duplicate') {
-          state = 'duplicate';
           notes = [{ text: { key: 'jobs.row.duplicateOf', params: { row: d.ofRow } } }];
         } else {
-          state = 'invalid';
           notes = row.problems.filter(isBlocking).map((p) => ({ column: p.column, text: p.text }));
           if (notes.length === 0) notes = [{ text: { key: 'jobs.row.orderInvalid' } }];
         }
         const warnings = row.problems.filter((p) => !isBlocking(p)).map((p) => ({ column: p.column, text: p.text }));
         insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null);
       });
-      const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, batch, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
+      const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, call, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
       sheet.orders.forEach((order, seq) => {
-        const batch = batchOf.get(order.key) ?? null;
-        insertOrder.run(id, order.key, seq, batch, JSON.stringify(order), batch === null ? 'skipped' : 'pending');
+        const call = callOf.get(order.key) ?? null;
+        insertOrder.run(id, order.key, seq, call, JSON.stringify(order), call === null ? 'skipped' : 'pending');
       });
-      const insertCall = db.prepare(`INSERT INTO job_calls (job_id, batch, state) VALUES (?, ?, 'planned')`);
+      const insertCall = db.prepare(`INSERT INTO job_calls (job_id, call, state) VALUES (?, ?, 'planned')`);
       plan.forEach((_, i) => insertCall.run(id, i + 1));
     });
     return id;
@@ -212,54 +218,55 @@ export class JobStore {
     });
   }
 
-  /** Batches by what they need: reconciliation first, then sending, in plan order. */
+  /** Calls by what they need: reconciliation first, then sending, in plan order. */
   openCalls(id: string): { inDoubt: number[]; planned: number[] } {
-    const rows = this.sql(`SELECT batch, state FROM job_calls WHERE job_id = ? AND state IN ('planned', 'in-doubt') ORDER BY batch`).all(id) as {
-      batch: number;
+    const rows = this.sql(`SELECT call, state FROM job_calls WHERE job_id = ? AND state IN ('planned', 'in-doubt') ORDER BY call`).all(id) as {
+      call: number;
       state: string;
     }[];
-    return { inDoubt: rows.filter((r) => r.state === 'in-doubt').map((r) => r.batch), planned: rows.filter((r) => r.state === 'planned').map((r) => r.batch) };
+    return { inDoubt: rows.filter((r) => r.state === 'in-doubt').map((r) => r.call), planned: rows.filter((r) => r.state === 'planned').map((r) => r.call) };
   }
 
   /** One call's state (the runner asks after every step; cheap, unlike openCalls). */
-  callState(id: string, batch: number): CallState | null {
-    const row = this.sql('SELECT state FROM job_calls WHERE job_id = ? AND batch = ?').get(id, batch) as { state: CallState } | undefined;
+  callState(id: string, call: number): CallState | null {
+    const row = this.sql('SELECT state FROM job_calls WHERE job_id = ? AND call = ?').get(id, call) as { state: CallState } | undefined;
     return row?.state ?? null;
   }
 
-  batches(id: string): { total: number; done: number } {
+  /** How many calls the plan holds, and how many are done. */
+  callCounts(id: string): { total: number; done: number } {
     const row = this.sql(`SELECT COUNT(*) AS total, SUM(state = 'done') AS done FROM job_calls WHERE job_id = ?`).get(id) as { total: number; done: number | null };
     return { total: row.total, done: row.done ?? 0 };
   }
 
   /**
-   * Commits the attempt as 'sending' before the request leaves. The orders it carries are the batch's
+   * Commits the attempt as 'sending' before the request leaves. The orders it carries are the call's
    * orders still pending (withdrawn or already settled ones drop out). Null: nothing left to send.
    */
-  beginAttempt(id: string, batch: number, method: string, now: number): StartedAttempt | null {
+  beginAttempt(id: string, call: number, method: string, now: number): StartedAttempt | null {
     return immediate(this.db, () => {
-      this.sql(`UPDATE job_orders SET state = 'sent' WHERE job_id = ? AND batch = ? AND state = 'pending'`).run(id, batch);
-      const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND batch = ? AND state = 'sent' ORDER BY seq`).all(id, batch) as {
+      this.sql(`UPDATE job_orders SET state = 'sent' WHERE job_id = ? AND call = ? AND state = 'pending'`).run(id, call);
+      const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent' ORDER BY seq`).all(id, call) as {
         key: string;
         draft: string;
         doubt: number;
       }[];
       if (raw.length === 0) {
-        this.closeCallIfSettled(id, batch);
+        this.closeCallIfSettled(id, call);
         return null;
       }
-      this.sql(`UPDATE job_calls SET state = 'sending', attempts = attempts + 1 WHERE job_id = ? AND batch = ?`).run(id, batch);
-      const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND batch = ?').get(id, batch) as { attempts: number };
+      this.sql(`UPDATE job_calls SET state = 'sending', attempts = attempts + 1 WHERE job_id = ? AND call = ?`).run(id, call);
+      const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND call = ?').get(id, call) as { attempts: number };
       const at = isoWithOffset(now);
       const attemptId = Number(
-        this.sql(`INSERT INTO call_attempts (job_id, batch, attempt, method, orders, outcome, at) VALUES (?, ?, ?, ?, ?, 'sending', ?)`).run(
-          id, batch, attempts, method, raw.length, at,
+        this.sql(`INSERT INTO call_attempts (job_id, call, attempt, method, orders, outcome, at) VALUES (?, ?, ?, ?, ?, 'sending', ?)`).run(
+          id, call, attempts, method, raw.length, at,
         ).lastInsertRowid,
       );
       this.sql(
-        `UPDATE job_rows SET batch = ?, submitted_at = COALESCE(submitted_at, ?)
-         WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND batch = ? AND state = 'sent')`,
-      ).run(batch, at, id, id, batch);
+        `UPDATE job_rows SET call = ?, submitted_at = COALESCE(submitted_at, ?)
+         WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent')`,
+      ).run(call, at, id, id, call);
       return {
         attemptId,
         attempt: attempts,
@@ -270,39 +277,39 @@ export class JobStore {
   }
 
   /** Records an attempt's answer and every order's outcome in one transaction. */
-  finishAttempt(id: string, batch: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
+  finishAttempt(id: string, call: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
     immediate(this.db, () => {
       this.db
         .prepare(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`)
         .run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
       this.applySettlements(id, settlements);
-      this.closeCallIfSettled(id, batch);
+      this.closeCallIfSettled(id, call);
     });
   }
 
   /** Settles orders outside an attempt (reconciliation by query, a stop, a withdrawal). */
-  settle(id: string, batch: number, settlements: readonly OrderSettlement[], audit?: { method: string; answer: AttemptAnswer; now: number }): void {
+  settle(id: string, call: number, settlements: readonly OrderSettlement[], audit?: { method: string; answer: AttemptAnswer; now: number }): void {
     immediate(this.db, () => {
       if (audit) {
-        const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND batch = ?').get(id, batch) as { attempts: number };
+        const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND call = ?').get(id, call) as { attempts: number };
         this.db
           .prepare(
-            `INSERT INTO call_attempts (job_id, batch, attempt, method, orders, outcome, http_status, erp_status, erp_message, duration_ms, at)
+            `INSERT INTO call_attempts (job_id, call, attempt, method, orders, outcome, http_status, erp_status, erp_message, duration_ms, at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
-            id, batch, attempts, audit.method, settlements.length, audit.answer.outcome, audit.answer.httpStatus, audit.answer.erpStatus,
+            id, call, attempts, audit.method, settlements.length, audit.answer.outcome, audit.answer.httpStatus, audit.answer.erpStatus,
             audit.answer.erpMessage, audit.answer.durationMs === null ? null : Math.round(audit.answer.durationMs), isoWithOffset(audit.now),
           );
       }
       this.applySettlements(id, settlements);
-      this.closeCallIfSettled(id, batch);
+      this.closeCallIfSettled(id, call);
     });
   }
 
-  /** Orders of a batch in a given state, in plan order. */
-  orders(id: string, batch: number, state: 'in-doubt' | 'pending' | 'sent'): { key: string; doubt: boolean; refusal: string | null }[] {
-    return (this.sql(`SELECT key, doubt, refusal FROM job_orders WHERE job_id = ? AND batch = ? AND state = ? ORDER BY seq`).all(id, batch, state) as {
+  /** Orders of a call in a given state, in plan order. */
+  orders(id: string, call: number, state: 'in-doubt' | 'pending' | 'sent'): { key: string; doubt: boolean; refusal: string | null }[] {
+    return (this.sql(`SELECT key, doubt, refusal FROM job_orders WHERE job_id = ? AND call = ? AND state = ? ORDER BY seq`).all(id, call, state) as {
       key: string;
       doubt: number;
       refusal: string | null;
@@ -320,9 +327,9 @@ export class JobStore {
   withdraw(id: string, rowNumbers: readonly number[]): number {
     const wanted = new Set(rowNumbers);
     return immediate(this.db, () => {
-      const pending = this.sql(`SELECT key, batch, draft FROM job_orders WHERE job_id = ? AND state = 'pending'`).all(id) as {
+      const pending = this.sql(`SELECT key, call, draft FROM job_orders WHERE job_id = ? AND state = 'pending'`).all(id) as {
         key: string;
-        batch: number;
+        call: number;
         draft: string;
       }[];
       let n = 0;
@@ -330,7 +337,7 @@ export class JobStore {
         const draft = draftSchema.parse(JSON.parse(o.draft));
         if (!draft.rows.some((r) => wanted.has(r))) continue;
         this.applySettlements(id, [{ key: o.key, state: 'skipped', notes: [{ text: { key: 'jobs.row.withdrawn' } }] }]);
-        this.closeCallIfSettled(id, o.batch);
+        this.closeCallIfSettled(id, o.call);
         n += 1;
       }
       return n;
@@ -343,21 +350,13 @@ export class JobStore {
     return row.n === 0;
   }
 
-  /** Puts a batch back in the queue (its orders pending again): nothing of it was done. */
-  requeue(id: string, batch: number): void {
-    immediate(this.db, () => {
-      this.sql(`UPDATE job_orders SET state = 'pending' WHERE job_id = ? AND batch = ? AND state = 'sent'`).run(id, batch);
-      this.closeCallIfSettled(id, batch);
-    });
-  }
-
   private applySettlements(id: string, settlements: readonly OrderSettlement[]): void {
     const order = this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key = ?`);
     const rows = this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key = ?`);
     // Back to pending with no attempt that may have acted (offline, rate-limited, refused credentials): the
-    // rows were never submitted, so the workbook must not give them a batch or a submit time.
+    // rows were never submitted, so the workbook must not give them a call or a submit time.
     const unsent = this.sql(
-      `UPDATE job_rows SET batch = NULL, submitted_at = NULL WHERE job_id = ? AND order_key = ?
+      `UPDATE job_rows SET call = NULL, submitted_at = NULL WHERE job_id = ? AND order_key = ?
        AND NOT EXISTS (SELECT 1 FROM job_orders WHERE job_id = ? AND key = ? AND doubt = 1)`,
     );
     for (const s of settlements) {
@@ -370,12 +369,12 @@ export class JobStore {
   }
 
   /** A call is done when none of its orders waits, flies or is in doubt; planned when some wait; in doubt when some are. */
-  private closeCallIfSettled(id: string, batch: number): void {
+  private closeCallIfSettled(id: string, call: number): void {
     const counts = this.sql(
-        `SELECT SUM(state = 'pending') AS pending, SUM(state = 'sent') AS sent, SUM(state = 'in-doubt') AS doubt FROM job_orders WHERE job_id = ? AND batch = ?`,
+        `SELECT SUM(state = 'pending') AS pending, SUM(state = 'sent') AS sent, SUM(state = 'in-doubt') AS doubt FROM job_orders WHERE job_id = ? AND call = ?`,
       )
-      .get(id, batch) as { pending: number | null; sent: number | null; doubt: number | null };
+      .get(id, call) as { pending: number | null; sent: number | null; doubt: number | null };
     const state: CallState = (counts.sent ?? 0) > 0 ? 'sending' : (counts.doubt ?? 0) > 0 ? 'in-doubt' : (counts.pending ?? 0) > 0 ? 'planned' : 'done';
-    this.sql('UPDATE job_calls SET state = ? WHERE job_id = ? AND batch = ?').run(state, id, batch);
+    this.sql('UPDATE job_calls SET state = ? WHERE job_id = ? AND call = ?').run(state, id, call);
   }
 }

@@ -1,8 +1,8 @@
-// Reading the store for people: counts, the job as the UI lists it, rows and calls by page, and the
+// Reading the store for people: counts, the job as the UI lists it, rows and attempts by page, and the
 // JobReportSource the results workbook is written from. Rows stream in pages of 1,000, so a
 // 100,000-row job is never held in memory and no statement stays open across a write.
 import { render, t, type Lang } from '../../shared/i18n';
-import type { JobCallView, JobRowView, JobView } from '../../shared/contract/jobs.contract';
+import type { JobAttemptView, JobRowView, JobView } from '../../shared/contract/jobs.contract';
 import { hintFor } from '../../shared/operations/erp-hints';
 import { emptyCounts, type RowState, type StateCounts } from '../../shared/states';
 import type { Statement } from 'better-sqlite3';
@@ -11,7 +11,7 @@ import { Statements } from './statements';
 import { attemptRecordSchema, rowRecordSchema, type AttemptRecord, type JobRecord, type Note, type RowRecord } from './records';
 import type { JobReportSource, JobSummary } from './report';
 
-export function renderNotes(lang: Lang, notes: readonly Note[]): string {
+function renderNotes(lang: Lang, notes: readonly Note[]): string {
   const sep = lang === 'zh-CN' ? '；' : '; ';
   const colon = lang === 'zh-CN' ? '：' : ': ';
   return notes.map((n) => (n.column ? `${n.column}${colon}${render(lang, n.text)}` : render(lang, n.text))).join(sep);
@@ -28,12 +28,12 @@ export function rowView(r: RowRecord, lang: Lang): JobRowView {
   const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
   // The hint explains the ERP's own words only; our notes already say what to do.
   const hint = hintFor(r.erp_message);
-  return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, hint: hint ? render(lang, hint) : null, erpNo: r.erp_no, batch: r.batch, submittedAt: r.submitted_at };
+  return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, hint: hint ? render(lang, hint) : null, erpNo: r.erp_no, call: r.call, submittedAt: r.submitted_at };
 }
 
-export function callView(a: AttemptRecord): JobCallView {
+export function attemptView(a: AttemptRecord): JobAttemptView {
   return {
-    batch: a.batch,
+    call: a.call,
     attempt: a.attempt,
     method: a.method,
     orders: a.orders,
@@ -68,7 +68,7 @@ export class JobViews {
     return (this.sql('SELECT COUNT(*) AS n FROM job_rows WHERE job_id = ?').get(id) as { n: number }).n;
   }
 
-  /** Call attempts made (the sending and the answered; reconciliation queries included). */
+  /** Attempts made (the sending and the answered; reconciliation queries included). */
   attemptCount(id: string): number {
     return (this.sql('SELECT COUNT(*) AS n FROM call_attempts WHERE job_id = ?').get(id) as { n: number }).n;
   }
@@ -90,7 +90,7 @@ export class JobViews {
       finishedAt: job.finished_at,
       state: job.state,
       counts: this.counts(job.id),
-      calls: this.attemptCount(job.id),
+      attempts: this.attemptCount(job.id),
     };
   }
 
@@ -105,16 +105,16 @@ export class JobViews {
   }
 
   /** Attempts newest first (the run screen), or oldest first (the workbook). */
-  calls(id: string, offset: number, limit: number, newestFirst = true): { total: number; items: JobCallView[] } {
+  attempts(id: string, offset: number, limit: number, newestFirst = true): { total: number; items: JobAttemptView[] } {
     const total = this.attemptCount(id);
     const items = this.sql(`SELECT * FROM call_attempts WHERE job_id = ? ORDER BY id ${newestFirst ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`)
       .all(id, limit, offset)
-      .map((raw) => callView(attemptRecordSchema.parse(raw)));
+      .map((raw) => attemptView(attemptRecordSchema.parse(raw)));
     return { total, items };
   }
 
-  lastCall(id: string): JobCallView | null {
-    return this.calls(id, 0, 1).items[0] ?? null;
+  lastAttempt(id: string): JobAttemptView | null {
+    return this.attempts(id, 0, 1).items[0] ?? null;
   }
 
   summary(job: JobRecord): JobSummary {
@@ -129,8 +129,7 @@ export class JobViews {
     };
   }
 
-
-  /** What the results workbook is written from; rows and calls stream in pages in source / call order. */
+  /** What the results workbook is written from; rows and attempts stream in pages in source / attempt order. */
   reportSource(job: JobRecord, lang: Lang): JobReportSource {
     const page = 1000;
     const db = this.db;
@@ -141,31 +140,27 @@ export class JobViews {
       *rows() {
         let after = -1;
         for (;;) {
-          const batch = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(job.id, after, page);
-          if (batch.length === 0) return;
-          for (const raw of batch) {
+          const got = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(job.id, after, page);
+          if (got.length === 0) return;
+          for (const raw of got) {
             const r = rowRecordSchema.parse(raw);
             after = r.seq;
             yield rowView(r, lang);
           }
         }
       },
-      *calls() {
+      *attempts() {
         let after = 0;
         for (;;) {
-          const batch = db.prepare('SELECT * FROM call_attempts WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?').all(job.id, after, page);
-          if (batch.length === 0) return;
-          for (const raw of batch) {
+          const got = db.prepare('SELECT * FROM call_attempts WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?').all(job.id, after, page);
+          if (got.length === 0) return;
+          for (const raw of got) {
             const a = attemptRecordSchema.parse(raw);
             after = a.id;
-            yield callView(a);
+            yield attemptView(a);
           }
         }
       },
     };
   }
 }
-
-/** Why a job waits or was interrupted, in the reader's language. */
-export const reasonText = (job: JobRecord, lang: Lang): string | null => (job.state_reason ? render(lang, job.state_reason) : null);
-export const stateWord = (lang: Lang, state: RowState): string => t(lang, `states.${state}`);

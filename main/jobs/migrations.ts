@@ -1,5 +1,6 @@
 // Numbered migrations of the job store. A migration is never edited once it has landed: add the next
-// number instead. The schema test (test/main/jobs/store.test.ts) pins the resulting tables.
+// number instead (so version 1 still says `batch`: migration 4 renames it). The schema test
+// (test/main/jobs/store.test.ts) pins the resulting tables.
 
 import { masterdataMigration } from '../masterdata/md-migration';
 
@@ -105,6 +106,20 @@ export const migrations: readonly Migration[] = [
     name: 'keep the warnings a row was sent with',
     // JSON [{ column?, text }] like notes, but never replaced by an outcome: the record says what we warned of.
     sql: `ALTER TABLE job_rows ADD COLUMN warnings TEXT;`,
+  },
+  {
+    version: 4,
+    name: 'one vocabulary: the planned request is a call (docs/vocabulary.md), not a batch',
+    // `batch` named the call an order, a row or an attempt belongs to; RENAME COLUMN keeps every value
+    // and rewrites the primary key of job_calls. The index is renamed by making it again.
+    sql: `
+      ALTER TABLE job_calls RENAME COLUMN batch TO call;
+      ALTER TABLE job_orders RENAME COLUMN batch TO call;
+      DROP INDEX job_orders_by_batch;
+      CREATE INDEX job_orders_by_call ON job_orders (job_id, call, state);
+      ALTER TABLE job_rows RENAME COLUMN batch TO call;
+      ALTER TABLE call_attempts RENAME COLUMN batch TO call;
+    `,
   },
   masterdataMigration,
 ];

@@ -9,7 +9,7 @@ import { formatChinaTime } from '../../shared/operations/erp-time';
 import { verdictOf, type FoundDocument, type QueryVerdict, type ReconcileSpec } from '../../shared/operations/reconcile-kit';
 import type { CallResult } from '../wdt/types';
 import type { OrderSettlement } from './job-store';
-import type { PaceSignal } from './pacer';
+import type { RateSignal } from './rate-limiter';
 import type { RunEnd, RunnerDeps } from './runner';
 import { answerOf } from './settle';
 
@@ -24,26 +24,26 @@ const alreadyKeys = { created: 'jobs.reconciled.alreadyCreated', cancelled: 'job
 const doneKeys = { created: 'jobs.reconciled.created', cancelled: 'jobs.reconciled.cancelled', stopped: 'jobs.reconciled.stopped' } as const;
 
 /** Settles the in-doubt orders of one call, one lookup at a time; stops early when the run halts. */
-export async function reconcileBatch(
+export async function reconcileCall(
   d: RunnerDeps,
-  batch: number,
+  call: number,
   signal: AbortSignal,
-  sawResult: (result: CallResult) => PaceSignal,
+  sawResult: (result: CallResult) => RateSignal,
 ): Promise<ReconcileVerdict> {
   const { store, jobId, op } = d;
-  const doubtful = store.orders(jobId, batch, 'in-doubt');
+  const doubtful = store.orders(jobId, call, 'in-doubt');
   const spec = op.reconcile;
   if (!spec) {
-    store.settle(jobId, batch, doubtful.map((o) => ({ key: o.key, state: 'pending' as const, doubt: true })));
+    store.settle(jobId, call, doubtful.map((o) => ({ key: o.key, state: 'pending' as const, doubt: true })));
     return { kind: 'ok' };
   }
   for (const { key, refusal } of doubtful) {
     const firstSent = store.firstSentAt(jobId, key);
-    const looked = await lookUp(d, spec, key, firstSent, batch, signal, sawResult);
+    const looked = await lookUp(d, spec, key, firstSent, call, signal, sawResult);
     if (looked === 'halted') return { kind: 'ok' };
     if (looked === 'retry') continue;
     const settlement = settlementOf(spec, key, looked.verdict, refusal, looked.sentAtServerMs, looked.why);
-    store.settle(jobId, batch, [settlement], { ...looked.audit, answer: { ...looked.audit.answer, outcome: `query:${outcomeWord(settlement, looked.verdict)}` } });
+    store.settle(jobId, call, [settlement], { ...looked.audit, answer: { ...looked.audit.answer, outcome: `query:${outcomeWord(settlement, looked.verdict)}` } });
   }
   return { kind: 'ok' };
 }
@@ -57,23 +57,23 @@ async function lookUp(
   spec: ReconcileSpec,
   key: string,
   firstSentLocalMs: number | null,
-  batch: number,
+  call: number,
   signal: AbortSignal,
-  sawResult: (result: CallResult) => PaceSignal,
+  sawResult: (result: CallResult) => RateSignal,
 ): Promise<Looked> {
-  const { store, jobId, pacer, client, clock } = d;
-  const calls = spec.lookups(key, windowFor(d, firstSentLocalMs));
+  const { store, jobId, limiter, client, clock } = d;
+  const lookups = spec.lookups(key, windowFor(d, firstSentLocalMs));
   let last: Audit | null = null;
-  for (const call of calls) {
-    if (signal.aborted || !(await pacer.acquire(signal))) return 'halted';
-    let paced: PaceSignal = 'ok';
+  for (const lookup of lookups) {
+    if (signal.aborted || !(await limiter.acquire(signal))) return 'halted';
+    let said: RateSignal = 'ok';
     try {
-      const result = await client.call({ method: spec.method, body: serializeArgs(call.args), paging: { pageSize: 10, pageNo: 0, calcTotal: false }, timeoutMs: d.timeoutMs });
-      paced = sawResult(result);
+      const result = await client.call({ method: spec.method, body: serializeArgs(lookup.args), paging: { pageSize: 10, pageNo: 0, calcTotal: false }, timeoutMs: d.timeoutMs });
+      said = sawResult(result);
       const audit: Audit = { method: spec.method, answer: { ...answerOf(result), outcome: `query:${result.kind}` }, now: clock.now() };
       if (result.kind !== 'answered') {
-        // Nothing learned: the order stays in doubt; the pacer holds off and the loop asks again.
-        store.settle(jobId, batch, [], audit);
+        // Nothing learned: the order stays in doubt; the limiter holds off and the loop asks again.
+        store.settle(jobId, call, [], audit);
         // A refused account, request or address has halted the run (sawResult): the orders stay in doubt for resume.
         return signal.aborted ? 'halted' : 'retry';
       }
@@ -86,10 +86,10 @@ async function lookUp(
       }
       if (found !== null) return { verdict: verdictOf(found, sentAtServerMs), audit, sentAtServerMs };
       // Not under this number: the next lookup (the -1 document) decides; this one stays in the audit trail.
-      if (call !== calls[calls.length - 1]) store.settle(jobId, batch, [], { ...audit, answer: { ...audit.answer, outcome: 'query:not-found' } });
+      if (lookup !== lookups[lookups.length - 1]) store.settle(jobId, call, [], { ...audit, answer: { ...audit.answer, outcome: 'query:not-found' } });
       last = audit;
     } finally {
-      pacer.release(paced);
+      limiter.release(said);
     }
   }
   // Found by no lookup. A windowed query proves absence only when its window reaches back to our first send.

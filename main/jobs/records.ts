@@ -2,7 +2,7 @@
 // is a boundary too — a file from another version or a hand edit must not become a wrong outcome).
 import { z } from 'zod';
 import { jobStates, finalStates } from '../../shared/states';
-import { operationIds } from '../../shared/operations/types';
+import { operationIdSchema } from '../../shared/operations/catalog';
 import { langs, type LocalizedText } from '../../shared/i18n';
 
 const localizedText = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
@@ -18,7 +18,7 @@ export const columnsSchema = z.array(z.object({ header: z.string(), field: z.str
 
 export const jobRecordSchema = z.object({
   id: z.string(),
-  operation: z.enum(operationIds),
+  operation: operationIdSchema,
   method: z.string(),
   profile_name: z.string(),
   environment: z.enum(['sandbox', 'test', 'production']),
@@ -66,14 +66,14 @@ export const rowRecordSchema = z.object({
     .nullable()
     .transform((s) => (s === null ? [] : notesSchema.parse(JSON.parse(s)))),
   erp_no: z.string().nullable(),
-  batch: z.number().int().nullable(),
+  call: z.number().int().nullable(),
   submitted_at: z.string().nullable(),
 });
 export type RowRecord = z.output<typeof rowRecordSchema>;
 
 export const attemptRecordSchema = z.object({
   id: z.number().int(),
-  batch: z.number().int(),
+  call: z.number().int(),
   attempt: z.number().int(),
   method: z.string(),
   orders: z.number().int(),

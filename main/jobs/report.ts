@@ -3,7 +3,7 @@
 import type { OperationId } from '../../shared/operations/types';
 import type { JobState, StateCounts } from '../../shared/states';
 import type { Lang } from '../../shared/i18n';
-import type { JobCallView, JobEnvironment, JobRowView } from '../../shared/contract/jobs.contract';
+import type { JobAttemptView, JobEnvironment, JobRowView } from '../../shared/contract/jobs.contract';
 
 export type Environment = JobEnvironment;
 
@@ -32,18 +32,19 @@ export interface JobSummary {
   finishedAt: string | null;
   state: JobState;
   counts: StateCounts;
-  calls: number;
+  /** Attempts made (reconciliation queries included). */
+  attempts: number;
 }
 
 /** One row as the workbook writes it: the same shape the desktop's jobs screens page through. */
 export type JobRowReport = JobRowView;
 
-/** One call attempt as the Calls sheet writes it: the same shape the run screen shows. */
-export type JobCallReport = JobCallView;
+/** One attempt as the Calls sheet writes it: the same shape the run screen shows. */
+export type JobAttemptReport = JobAttemptView;
 
 export interface JobReportSource {
   summary(): JobSummary;
   rows(): Iterable<JobRowReport>;
-  calls(): Iterable<JobCallReport>;
+  attempts(): Iterable<JobAttemptReport>;
   lang: Lang;
 }

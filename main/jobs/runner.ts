@@ -1,4 +1,4 @@
-// The runner: one job's calls, sent within the pacer's limits. Every attempt is committed as
+// The runner: one job's calls, sent within the rate limiter's bounds. Every attempt is committed as
 // 'sending' before it leaves and settled in one transaction when it returns; unknown outcomes are
 // settled by reconciliation before anything of that call is sent again; offline, it waits.
 import type { LocalizedText } from '../../shared/i18n';
@@ -8,8 +8,8 @@ import type { Clock, Logger } from '../effects';
 import type { CallResult, WdtClient } from '../wdt/types';
 import { haltOf } from './halts';
 import type { JobStore } from './job-store';
-import type { Pacer, PaceSignal } from './pacer';
-import { reconcileBatch } from './reconciler';
+import type { RateLimiter, RateSignal } from './rate-limiter';
+import { reconcileCall } from './reconciler';
 import { answerOf, nothingDone, settleAnswered, unknownOutcome } from './settle';
 
 export type RunEnd =
@@ -30,7 +30,7 @@ export interface RunnerDeps {
   op: OperationDef;
   isCheck: boolean;
   client: WdtClient;
-  pacer: Pacer;
+  limiter: RateLimiter;
   clock: Clock;
   logger: Logger;
   timeoutMs: number;
@@ -108,20 +108,20 @@ export class JobRunner {
     this.abort.abort();
   }
 
-  private async workers(batches: number[]): Promise<void> {
-    const queue = [...batches];
+  private async workers(calls: number[]): Promise<void> {
+    const queue = [...calls];
     if (!this.firstCallSent && queue.length > 0) {
       this.firstCallSent = true;
-      await this.processBatch(queue.shift()!);
+      await this.processCall(queue.shift()!);
     }
-    const lanes = Math.max(1, Math.min(queue.length, this.d.pacer.limits.concurrency));
+    const lanes = Math.max(1, Math.min(queue.length, this.d.limiter.concurrency));
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         try {
           while (!this.halt) {
-            const batch = queue.shift();
-            if (batch === undefined) return;
-            await this.processBatch(batch);
+            const call = queue.shift();
+            if (call === undefined) return;
+            await this.processCall(call);
           }
         } catch (error) {
           // A store write failed (disk full…): the other lanes stop at their next step once their calls in
@@ -134,35 +134,35 @@ export class JobRunner {
   }
 
   /** Takes one call to its end: reconciled, answered, or halted (it stays in the store for the next run). */
-  private async processBatch(batch: number): Promise<void> {
+  private async processCall(call: number): Promise<void> {
     const { store, jobId } = this.d;
     while (!this.halt) {
-      const state = store.callState(jobId, batch);
+      const state = store.callState(jobId, call);
       if (state === 'in-doubt') {
-        const verdict = await reconcileBatch(this.d, batch, this.abort.signal, (r) => this.sawResult(r));
+        const verdict = await reconcileCall(this.d, call, this.abort.signal, (r) => this.sawResult(r));
         if (verdict.kind === 'halt') return this.stopWith(verdict.halt);
         this.d.onChange();
-        if (store.orders(jobId, batch, 'in-doubt').length > 0) {
+        if (store.orders(jobId, call, 'in-doubt').length > 0) {
           this.stillInDoubt();
-          const rounds = (this.unsettledRounds.get(batch) ?? 0) + 1;
-          this.unsettledRounds.set(batch, rounds);
+          const rounds = (this.unsettledRounds.get(call) ?? 0) + 1;
+          this.unsettledRounds.set(call, rounds);
           // The query keeps failing: leave the job waiting rather than ask forever (resume asks again).
           if (rounds >= this.d.maxAttempts && this.d.waitLimitMs !== null) return this.stopWith({ kind: 'waiting', reason: { key: 'jobs.wait.inDoubt' } });
         }
         continue;
       }
       if (state !== 'planned') return;
-      await this.sendOnce(batch);
+      await this.sendOnce(call);
     }
   }
 
-  private async sendOnce(batch: number): Promise<void> {
-    const { store, jobId, op, pacer, client, clock } = this.d;
-    if (!(await pacer.acquire(this.abort.signal))) return;
-    let signal: PaceSignal = 'ok';
+  private async sendOnce(call: number): Promise<void> {
+    const { store, jobId, op, limiter, client, clock } = this.d;
+    if (!(await limiter.acquire(this.abort.signal))) return;
+    let signal: RateSignal = 'ok';
     try {
       if (this.halt) return;
-      const started = store.beginAttempt(jobId, batch, op.method, clock.now());
+      const started = store.beginAttempt(jobId, call, op.method, clock.now());
       if (!started) return;
       const keys = started.orders.map((o) => o.key);
       const body = serializeArgs(op.buildArgs(started.orders, { isCheck: this.d.isCheck }));
@@ -172,13 +172,13 @@ export class JobRunner {
       switch (result.kind) {
         case 'answered': {
           const outcomes = op.outcomes(result.erp, keys, started.orders);
-          store.finishAttempt(jobId, batch, started.attemptId, answer, settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts));
+          store.finishAttempt(jobId, call, started.attemptId, answer, settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts));
           break;
         }
         case 'unknown':
           store.finishAttempt(
             jobId,
-            batch,
+            call,
             started.attemptId,
             answer,
             keys.map((key) => unknownOutcome(op, key, started.attempt, this.d.maxAttempts, result.text ?? { key: 'jobs.unknown.answer' })),
@@ -188,12 +188,12 @@ export class JobRunner {
           // Rate-limited, not sent, a refused account or request, clock, wrong address: the ERP did nothing with this call.
           // An HTML page that came with a 2xx may have come from something that passed the request on: keep the doubt.
           const mayHaveActed = result.kind === 'wrong-address' && (result.httpStatus ?? 0) < 300;
-          store.finishAttempt(jobId, batch, started.attemptId, answer, nothingDone(keys).map((s) => (mayHaveActed || started.doubtful.has(s.key) ? { ...s, doubt: true } : s)));
+          store.finishAttempt(jobId, call, started.attemptId, answer, nothingDone(keys).map((s) => (mayHaveActed || started.doubtful.has(s.key) ? { ...s, doubt: true } : s)));
         }
       }
       this.d.onChange();
     } finally {
-      pacer.release(signal);
+      limiter.release(signal);
     }
   }
 
@@ -209,7 +209,7 @@ export class JobRunner {
   }
 
   /** Reads what a result says about the ERP and the network; halts the run where it must. */
-  private sawResult(result: CallResult): PaceSignal {
+  private sawResult(result: CallResult): RateSignal {
     switch (result.kind) {
       case 'answered':
         this.reachable(true);

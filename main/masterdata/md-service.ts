@@ -3,15 +3,16 @@
 // send time by the client and never reaches the store, a log or a result (rule 3: effects come in).
 import type { Dispatcher } from 'undici';
 import type { Lang } from '../../shared/i18n';
-import { checkCreateSheet, type MasterdataCheck, type SheetToCheck } from '../../shared/masterdata/check-create';
+import { checkCreateSheet, checksMasterdata, withWarnings, type MasterdataCheck, type SheetToCheck } from '../../shared/masterdata/check-create';
 import type { ListId } from '../../shared/masterdata/lists';
 import type { SheetImport } from '../sheets/read/types';
+import { getOperation } from '../../shared/operations/catalog';
 import type { OperationId } from '../../shared/operations/types';
 import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import type { JobDatabase } from '../jobs/database';
 import { profileClient } from '../jobs/job-connection';
-import { Pacer } from '../jobs/pacer';
+import { RateLimiter } from '../jobs/rate-limiter';
 import type { ProfileStore } from '../profiles/profile-store';
 import { resolveProfile, type ResolvedProfile } from '../profiles/resolve-profile';
 import { readMasterdataSettings, startOfChinaDay, type MasterdataSettings } from './md-settings';
@@ -113,7 +114,8 @@ export class MasterdataService {
     sheet: SheetImport,
     o: { query: boolean; signal?: AbortSignal; onProgress?(p: { done: number; total: number }): void },
   ): Promise<Result<ErpCheck | null>> {
-    if (sheet.operation === 'return-create') {
+    const op = getOperation(sheet.operation);
+    if (op && checksMasterdata(op)) {
       const check = await this.checkCreate(profileName, sheet);
       if (!check.ok) return check;
       const status = await this.status(profileName);
@@ -155,7 +157,7 @@ export class MasterdataService {
     if (!resolved.ok) return resolved;
     const { profile, secret } = resolved.value;
     const client = profileClient(this.deps, profile, secret);
-    const pacer = new Pacer({
+    const pacer = new RateLimiter({
       concurrency: profile.limits.concurrency,
       callsPerMinute: profile.limits.callsPerMinute,
       clock: this.deps.clock,
@@ -171,4 +173,14 @@ export class MasterdataService {
       },
     });
   }
+}
+
+/**
+ * A read create sheet with the local copy's warnings on its rows (the default profile's copy, offline),
+ * so review shows them cell by cell; any other sheet, or a copy that cannot be read, as it was.
+ */
+export async function withMasterdataWarnings(services: { masterdata: MasterdataService }, sheet: SheetImport): Promise<SheetImport> {
+  const checked = await services.masterdata.checkSheet(undefined, sheet, { query: false });
+  if (!checked.ok || checked.value?.kind !== 'create') return sheet;
+  return { ...sheet, rows: withWarnings(sheet.rows, checked.value.check.problems) };
 }

@@ -1,5 +1,6 @@
 // The plain-data views of the master-data results that the CLI prints (`--json`, docs/masterdata.md)
 // and a front end shows: words rendered in the reader's language, times as ISO and as the clerk reads them.
+import type { MasterdataListView } from '../../shared/contract';
 import { render, t, type Lang } from '../../shared/i18n';
 import type { MasterdataCheck } from '../../shared/masterdata/check-create';
 import { shownTime, type ListStatus } from './md-store';
@@ -7,20 +8,9 @@ import type { ErpCheck } from './md-service';
 import type { PreviewReport } from './preview';
 import type { RefreshReport } from './refresh';
 
-export interface ListStatusJson {
-  list: ListStatus['list'];
-  state: ListStatus['state'];
-  count: number;
-  /** When the last complete refresh ended (ISO), and the same as the clerk reads it (China time). */
-  refreshedAt: string | null;
-  asOf: string | null;
-  ageSeconds: number | null;
-  resumable: boolean;
-  notice: string | null;
-}
-
-export const statusJson = (lists: readonly ListStatus[], now: number, lang: Lang): ListStatusJson[] =>
-  lists.map((s) => ({
+/** A list's state and age, its notice still in words to render (the app's contract carries it so). */
+export function listView(s: ListStatus, now: number): MasterdataListView {
+  return {
     list: s.list,
     state: s.state,
     count: s.count,
@@ -28,8 +18,16 @@ export const statusJson = (lists: readonly ListStatus[], now: number, lang: Lang
     asOf: s.refreshedAt === null ? null : shownTime(s.refreshedAt),
     ageSeconds: s.refreshedAt === null ? null : Math.max(0, Math.round((now - s.refreshedAt) / 1000)),
     resumable: s.resumable,
-    notice: s.notice ? render(lang, s.notice) : null,
-  }));
+    notice: s.notice,
+  };
+}
+
+/** The same for print (`masterdata status --json`): the notice rendered. */
+export const statusJson = (lists: readonly ListStatus[], now: number, lang: Lang) =>
+  lists.map((s) => {
+    const view = listView(s, now);
+    return { ...view, notice: view.notice ? render(lang, view.notice) : null };
+  });
 
 export const refreshJson = (r: RefreshReport & { profile: string }, lang: Lang) => ({
   profile: r.profile,
@@ -63,13 +61,6 @@ export const previewJson = (p: PreviewReport, rowsOf: (key: string) => readonly 
     })),
   };
 };
-
-/** "3 天" / "2 小时" / "5 分钟": a list's age as the clerk reads it. */
-export function ageText(seconds: number, lang: Lang): string {
-  if (seconds >= 86_400) return t(lang, 'masterdata.age.days', { n: Math.floor(seconds / 86_400) });
-  if (seconds >= 3600) return t(lang, 'masterdata.age.hours', { n: Math.floor(seconds / 3600) });
-  return t(lang, 'masterdata.age.minutes', { n: Math.max(0, Math.floor(seconds / 60)) });
-}
 
 export const verdictWord = (v: 'ok' | 'blocked' | 'unknown', lang: Lang): string => t(lang, `masterdata.verdict.${v}`);
 

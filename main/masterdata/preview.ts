@@ -6,7 +6,8 @@
 import { render, type Lang, type LocalizedText } from '../../shared/i18n';
 import { formatChinaTime } from '../../shared/operations/erp-time';
 import type { OperationId } from '../../shared/operations/types';
-import { previewSpecs, type PreviewDoc, type PreviewSpec } from '../../shared/masterdata/preview-rules';
+import { getOperation } from '../../shared/operations/catalog';
+import { previewSpecOf, type PreviewDoc, type PreviewSpec } from '../../shared/masterdata/preview-rules';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { Clock } from '../effects';
 import { queryPage, type QueryDeps, type QueryOutcome } from './query-call';
@@ -47,7 +48,8 @@ export interface PreviewOptions {
 type Stop = { row: LocalizedText; notice?: LocalizedText };
 
 export async function previewList(query: QueryDeps, clock: Clock, lang: Lang, o: PreviewOptions): Promise<Result<PreviewReport>> {
-  const spec = previewSpecs[o.operation];
+  const op = getOperation(o.operation);
+  const spec = op ? previewSpecOf(op) : null;
   if (!spec) return err(appError('INVALID_ARGUMENT', `no preview for ${o.operation}`, { operation: o.operation }));
   const keys = [...new Set(o.keys.map((k) => k.trim()).filter((k) => k !== ''))];
   const byNumber = spec.byNumber !== null && keys.length <= o.cap;

@@ -4,14 +4,14 @@
 // never a throw for anything the ERP or the network can do.
 import type { LocalizedText } from '../../shared/i18n';
 import type { ErrorCode } from '../../shared/result';
-import type { Pacer, PaceSignal } from '../jobs/pacer';
+import type { RateLimiter, RateSignal } from '../jobs/rate-limiter';
 import { refusalText, requestRefusedText, wrongAddressText } from '../wdt/refusals';
 import type { CallResult, WdtClient } from '../wdt/types';
 import { serializeArgs } from '../../shared/operations/json-body';
 
 export interface QueryDeps {
   client: WdtClient;
-  pacer: Pacer;
+  pacer: RateLimiter;
   timeoutMs: number;
   /** Network failures in a row before the query gives up (default 4). */
   maxTries?: number;
@@ -30,7 +30,7 @@ export type QueryOutcome =
   | { kind: 'failed'; text: LocalizedText }
   | { kind: 'stopped' };
 
-const paceOf = (result: CallResult): PaceSignal => {
+const paceOf = (result: CallResult): RateSignal => {
   switch (result.kind) {
     case 'answered':
       return 'ok';

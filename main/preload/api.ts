@@ -46,7 +46,7 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     jobsList: call('jobsList'),
     jobsGet: call('jobsGet'),
     jobsRows: call('jobsRows'),
-    jobsCalls: call('jobsCalls'),
+    jobsAttempts: call('jobsAttempts'),
     jobsSaveResults: call('jobsSaveResults'),
     jobsOpenResults: call('jobsOpenResults'),
     profilesList: call('profilesList'),
@@ -58,9 +58,13 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     appInfo: call('appInfo'),
     appSetLang: call('appSetLang'),
     appOpenExternal: call('appOpenExternal'),
+    masterdataStatus: call('masterdataStatus'),
+    masterdataRefresh: call('masterdataRefresh'),
+    masterdataStop: call('masterdataStop'),
     onDidImportFile: on('onDidImportFile'),
     onDidProgress: on('onDidProgress'),
     onDidChangeJobs: on('onDidChangeJobs'),
     onDidChangeOnline: on('onDidChangeOnline'),
+    onDidMasterdataProgress: on('onDidMasterdataProgress'),
   } satisfies WdtApi;
 }

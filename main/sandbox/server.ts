@@ -7,25 +7,10 @@ import type { Clock } from '../effects';
 import { systemClock } from '../effects';
 import { checkRequest, type SandboxAccount } from './auth';
 import { sandboxCredentials } from './credentials';
-import type { HandlerContext, MethodHandler, SandboxAnswer } from './handler-kit';
+import type { HandlerContext, SandboxAnswer } from './handler-kit';
 import { optionsPatchSchema, runtimeOptionsSchema, takeFault, type SandboxOptionsPatch, type SandboxRuntimeOptions } from './options';
-import { batchCancelOrder, createOrder, pending, queryWithDetail } from './purchase-returns';
-import { masterdataMethods } from './masterdata';
+import { methodHandler } from './registry';
 import { SandboxState } from './state';
-import { otherInCancel, otherInQuery, stockinCancel, stockinQuery } from './stock-docs';
-
-/** One handler per API method (rule 4: adding a method adds one line here). */
-export const sandboxMethods: Record<string, MethodHandler> = {
-  'purchase.PurchaseReturn.createOrder': createOrder,
-  'purchase.PurchaseReturn.batchCancelOrder': batchCancelOrder,
-  'purchase.PurchaseReturn.pending': pending,
-  'purchase.PurchaseReturn.queryWithDetail': queryWithDetail,
-  'wms.stockother.In.cancelOrder': otherInCancel,
-  'wms.stockin.Purchase.cancel': stockinCancel,
-  'wms.stockin.Purchase.queryWithDetail': stockinQuery,
-  'wms.stockother.InQuery.queryWithDetail': otherInQuery,
-  ...masterdataMethods,
-};
 
 export const rateLimitMessage = '超过每分钟最大调用频率限制，请稍后重试';
 export const concurrencyLimitMessage = '超过每分钟最大并发次数限制，请稍后重试';
@@ -128,7 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return answer(res, { status: refusal.status, message: refusal.message });
       }
       const method = query.get('method') ?? '';
-      const handler = sandboxMethods[method];
+      const handler = methodHandler(method);
       if (!handler) return answer(res, { status: 100, message: `接口[${method}]不存在` });
       if (runtime.deniedMethods.includes(method)) {
         state.counters.accountRefused += 1;

@@ -1,17 +1,12 @@
-// The sandbox ERP's state: its documents (persisted to `dataFile` when one is given) and the
-// counters tests read to prove what happened (nothing created twice, a retry took place).
+// The sandbox ERP's state: one table per document kind (persisted to `dataFile` when one is given) and
+// the counters tests read to prove what happened (nothing created twice, a retry took place).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import {
-  sandboxDataSchema,
-  type OtherInDoc,
-  type Provider,
-  type PurchaseReturn,
-  type SandboxData,
-  type Spec,
-  type StockinDoc,
-  type Warehouse,
-} from './model';
-import { seedData } from './seed';
+import type { DocumentKind } from './documents/kit';
+import { otherIns, type OtherInDoc } from './documents/other-ins';
+import type { PurchaseReturn } from './documents/purchase-return-model';
+import { purchaseReturns, returnByOuterNo } from './documents/purchase-returns';
+import { stockins, type StockinDoc } from './documents/stockins';
+import { documentKinds, sandboxDataSchema, type SandboxData } from './registry';
 
 /** What happened at the door, for tests and the state endpoint. Not persisted. */
 export interface SandboxCounters {
@@ -42,51 +37,56 @@ const emptyCounters = (): SandboxCounters => ({
 });
 
 export class SandboxState {
-  readonly warehouses = new Map<string, Warehouse>();
-  readonly providers = new Map<string, Provider>();
-  readonly specs = new Map<string, Spec>();
-  /** By return_no. */
-  readonly returns = new Map<string, PurchaseReturn>();
-  readonly otherIns = new Map<string, OtherInDoc>();
-  readonly stockins = new Map<string, StockinDoc>();
+  /** One table per kind, by the kind's key of each document. */
+  private readonly tables = new Map<DocumentKind, Map<string, unknown>>();
   /** createOrder calls that reached the handler, per outer_no. */
   readonly createAttemptsByOuterNo = new Map<string, number>();
   counters: SandboxCounters = emptyCounters();
   nextReturnId = 1000;
 
+  /** `data`: a parsed data file; absent tables start from their kind's seed. */
   constructor(
-    data: SandboxData = seedData(),
+    data: Partial<SandboxData> = {},
     private readonly dataFile?: string,
   ) {
-    this.load(data);
+    for (const kind of documentKinds()) {
+      const docs = (data[kind.table] as unknown[] | undefined) ?? kind.seed();
+      this.tables.set(kind, new Map(docs.map((d) => [kind.keyOf(d), d])));
+    }
+    for (const [no, n] of Object.entries(data.createAttempts ?? {})) this.createAttemptsByOuterNo.set(no, n);
+    this.nextReturnId = data.nextReturnId ?? this.nextReturnId;
   }
 
-  /** The saved state when `dataFile` exists (parsed), else the seed. */
+  /** The saved state when `dataFile` exists (parsed, defaults filled in), else the seed. */
   static open(dataFile?: string): SandboxState {
     if (dataFile && existsSync(dataFile)) {
-      const data = sandboxDataSchema.parse(JSON.parse(readFileSync(dataFile, 'utf8')));
+      const data = sandboxDataSchema().parse(JSON.parse(readFileSync(dataFile, 'utf8'))) as SandboxData;
       return new SandboxState(data, dataFile);
     }
-    const state = new SandboxState(seedData(), dataFile);
+    const state = new SandboxState({}, dataFile);
     state.save();
     return state;
   }
 
-  private load(data: SandboxData): void {
-    for (const w of data.warehouses) this.warehouses.set(w.warehouse_no, w);
-    for (const p of data.providers) this.providers.set(p.provider_no, p);
-    for (const s of data.specs) this.specs.set(s.spec_no, s);
-    for (const r of data.returns) this.returns.set(r.return_no, r);
-    for (const d of data.otherIns) this.otherIns.set(d.order_no, d);
-    for (const d of data.stockins) this.stockins.set(d.stockin_no, d);
-    for (const [no, n] of Object.entries(data.createAttempts)) this.createAttemptsByOuterNo.set(no, n);
-    this.nextReturnId = data.nextReturnId;
+  /** The documents of one kind, by their key; a kind added after this state was opened starts from its seed. */
+  table<T>(kind: DocumentKind<T>): Map<string, T> {
+    const entry = kind as DocumentKind;
+    let table = this.tables.get(entry);
+    if (!table) {
+      table = new Map(kind.seed().map((d) => [kind.keyOf(d), d]));
+      this.tables.set(entry, table);
+    }
+    return table as Map<string, T>;
+  }
+
+  // Shortcuts the tests read (the methods use `table(kind)`).
+  get returns(): Map<string, PurchaseReturn> {
+    return this.table(purchaseReturns);
   }
 
   /** The purchase return created from (or seeded with) this outer_no. */
   returnByOuterNo(outerNo: string): PurchaseReturn | undefined {
-    for (const r of this.returns.values()) if (r.outer_no === outerNo) return r;
-    return undefined;
+    return returnByOuterNo(this.returns, outerNo);
   }
 
   returnByNo(returnNo: string): PurchaseReturn | undefined {
@@ -95,9 +95,7 @@ export class SandboxState {
 
   /** How many purchase returns carry this outer_no (a correct client never makes it more than 1). */
   returnsWithOuterNo(outerNo: string): number {
-    let n = 0;
-    for (const r of this.returns.values()) if (r.outer_no === outerNo) n += 1;
-    return n;
+    return [...this.returns.values()].filter((r) => r.outer_no === outerNo).length;
   }
 
   /** createOrder calls for this outer_no that reached the handler (created or refused). */
@@ -106,21 +104,16 @@ export class SandboxState {
   }
 
   otherIn(orderNo: string): OtherInDoc | undefined {
-    return this.otherIns.get(orderNo);
+    return this.table(otherIns).get(orderNo);
   }
 
   stockin(stockinNo: string): StockinDoc | undefined {
-    return this.stockins.get(stockinNo);
+    return this.table(stockins).get(stockinNo);
   }
 
   snapshot(): SandboxData {
     return {
-      warehouses: [...this.warehouses.values()],
-      providers: [...this.providers.values()],
-      specs: [...this.specs.values()],
-      returns: [...this.returns.values()],
-      otherIns: [...this.otherIns.values()],
-      stockins: [...this.stockins.values()],
+      ...Object.fromEntries([...this.tables].map(([kind, docs]) => [kind.table, [...docs.values()]])),
       createAttempts: Object.fromEntries(this.createAttemptsByOuterNo),
       nextReturnId: this.nextReturnId,
     };

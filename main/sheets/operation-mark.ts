@@ -3,7 +3,7 @@
 // carries a defined name, `wdt_bulk.return_cancel` → '失败 To fix'!$A$1, naming the operation and the sheet
 // it marks. Excel, WPS and LibreOffice keep defined names when they save. The reader uses a mark only to
 // settle headers that fit several operations: never against clear headers, never against the person's choice.
-import { operationIds } from '../../shared/operations/types';
+import { isOperationId } from '../../shared/operations/catalog';
 import type { OperationId } from '../../shared/operations/types';
 
 const prefix = 'wdt_bulk.';
@@ -14,7 +14,7 @@ export const markName = (op: OperationId): string => `${prefix}${op.replace(/-/g
 export function markedOperation(name: string): OperationId | null {
   if (!name.toLowerCase().startsWith(prefix)) return null;
   const id = name.slice(prefix.length).toLowerCase().replace(/_/g, '-');
-  return (operationIds as readonly string[]).includes(id) ? (id as OperationId) : null;
+  return isOperationId(id) ? id : null;
 }
 
 /** The sheet a defined name's reference points at: `'失败 To fix'!$A$1` or `导入数据!$A$1` → the sheet name. */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n';
 import type { CellProblem, OperationId, RowDisposition } from '../operations/types';
-import { operationIds } from '../operations/types';
+import { operationIdSchema } from '../operations/catalog';
 import { event, invoke, returns } from './define';
 import { jobId, opaqueId, page, empty, type Page } from './ids';
 
@@ -89,7 +89,7 @@ export const importContract = {
   /** Reads a ticket's file (in a worker); optionally another sheet or operation than the inferred one. */
   importRead: invoke(
     'import:read',
-    z.object({ token: opaqueId, sheet: z.string().max(255).optional(), operation: z.enum(operationIds).optional() }).strict(),
+    z.object({ token: opaqueId, sheet: z.string().max(255).optional(), operation: operationIdSchema.optional() }).strict(),
     returns<ImportSummary>(),
   ),
   /** One page of a read's rows, optionally only valid, invalid or duplicate ones; `grouped` lists each order's rows together (in order of first appearance). */

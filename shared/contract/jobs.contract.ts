@@ -27,7 +27,8 @@ export interface JobView {
   finishedAt: string | null;
   state: JobState;
   counts: StateCounts;
-  calls: number;
+  /** Attempts made so far (reconciliation queries included). */
+  attempts: number;
 }
 
 /** One row of a job, with its state and the ERP's answer. */
@@ -39,7 +40,8 @@ export interface JobRowView {
   /** What the clerk can do about the ERP's message, in the reader's language; null when the message is not a known one. */
   hint: string | null;
   erpNo: string | null;
-  batch: number | null;
+  /** The call (1-based, in plan order) that carried the row's order; null while it was never sent. */
+  call: number | null;
   submittedAt: string | null;
 }
 
@@ -55,10 +57,13 @@ export interface SubmitPreview {
   confirmationText: string;
 }
 
-/** One API call of a job, as the run screen and the workbook's Calls sheet show it (never a secret or a sign). */
-export interface JobCallView {
+/**
+ * One attempt (one HTTP try) of one of a job's calls, as the run screen and the workbook's Calls sheet
+ * show it (never a secret or a sign). Words: docs/vocabulary.md.
+ */
+export interface JobAttemptView {
   /** Which call (1-based, in plan order) carried the orders. */
-  batch: number;
+  call: number;
   /** 1 for the first send; more when the call was resent (rate limit, network, reconciliation). */
   attempt: number;
   method: string;
@@ -77,12 +82,12 @@ export interface JobProgress {
   jobId: string;
   state: JobState;
   counts: StateCounts;
-  /** Call attempts made so far. */
-  calls: number;
-  /** Calls the plan holds in all (batches). */
-  batches: number;
-  /** Batches settled so far. */
-  batchesDone: number;
+  /** Attempts made so far. */
+  attempts: number;
+  /** Calls the plan holds in all. */
+  callsPlanned: number;
+  /** Calls settled so far. */
+  callsDone: number;
   rows: number;
   /** When the job started sending (ISO), for a rate and a time-remaining estimate. */
   startedAt: string | null;
@@ -91,7 +96,7 @@ export interface JobProgress {
   /** While sends are held off after a failure (network down, rate limited): when the next attempt may go (ISO). */
   nextTryAt?: string | null;
   /** The attempt that just ended, if this push was caused by one. */
-  lastCall: JobCallView | null;
+  lastAttempt: JobAttemptView | null;
 }
 
 /** Rows the person withdrew on the review screen (sheet row numbers). */
@@ -122,8 +127,8 @@ export const jobsContract = {
     z.object({ jobId, ...page, states: z.array(z.enum([...finalStates, 'pending'])).max(7).optional() }).strict(),
     returns<Page<JobRowView>>(),
   ),
-  /** One page of a job's call attempts, newest first. */
-  jobsCalls: invoke('jobs:calls', z.object({ jobId, ...page }).strict(), returns<Page<JobCallView>>()),
+  /** One page of a job's attempts, newest first. */
+  jobsAttempts: invoke('jobs:attempts', z.object({ jobId, ...page }).strict(), returns<Page<JobAttemptView>>()),
   /** Asks where to save, then writes the job's results workbook there. */
   jobsSaveResults: invoke('jobs:save-results', z.object({ jobId }).strict(), returns<SavedFile>()),
   /** Opens the results workbook saved last for this job in the OS's spreadsheet app, or (`reveal`) shows it in its folder. */

@@ -1,6 +1,6 @@
 // Templates: main shows a save dialog and writes the operation's import template in the UI's language.
 import { z } from 'zod';
-import { operationIds } from '../operations/types';
+import { operationIdSchema } from '../operations/catalog';
 import { invoke, returns } from './define';
 
 /** What a save dialog ended in: the file written (name, and the full path to show the clerk), or nulls when the person cancelled. */
@@ -13,5 +13,5 @@ export interface SavedFile {
 
 export const templatesContract = {
   /** Asks where to save, then writes the import template of an operation there. */
-  templatesSave: invoke('templates:save', z.object({ operation: z.enum(operationIds) }).strict(), returns<SavedFile>()),
+  templatesSave: invoke('templates:save', z.object({ operation: operationIdSchema }).strict(), returns<SavedFile>()),
 } as const;

@@ -3,8 +3,14 @@
 // cell (the copy can be stale: the row is still sent and the ERP has the last word), with a "did you
 // mean" when a known code differs only by spaces, case, width or leading zeros. Pure.
 import type { LocalizedText, MessageKey } from '../i18n';
-import type { CellProblem, FieldValue } from '../operations/types';
+import type { CellProblem, FieldValue, OperationDef } from '../operations/types';
 import { looseKey } from './loose-key';
+
+/** The fields the local copy can vouch for. */
+const checkedFields: readonly string[] = ['warehouse_no', 'provider_no', 'spec_no'];
+
+/** Does a sheet of this operation carry codes the copy can check (a create does; a cancel list does not)? */
+export const checksMasterdata = (op: Pick<OperationDef, 'fields'>): boolean => op.fields.some((f) => checkedFields.includes(f.key));
 
 /** One list of the local copy, as the check reads it. */
 export interface CodeLookup {

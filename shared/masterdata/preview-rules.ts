@@ -7,7 +7,7 @@ import type { LocalizedText, MessageKey } from '../i18n';
 import { looseInt, looseText } from '../operations/outcome-kit';
 import { queryMethod, queryDataSchema, returnStatus, stockoutStatus } from '../operations/return-query';
 import { otherInQueryMethod, stockinQueryMethod } from '../operations/stock-in-queries';
-import type { OperationId } from '../operations/types';
+import type { OperationDef } from '../operations/types';
 
 export interface PreviewDoc {
   no: string;
@@ -165,10 +165,16 @@ const otherInCancel: PreviewSpec = {
   },
 };
 
-/** The operations whose lists can be previewed (creates are checked against the master data instead). */
-export const previewSpecs: Partial<Record<OperationId, PreviewSpec>> = {
-  'return-cancel': returnCancel,
-  'return-pending': returnPending,
-  'stockin-cancel': stockinCancel,
-  'other-in-cancel': otherInCancel,
+/**
+ * The methods whose lists can be previewed, by the API method the list is sent with (an operation's
+ * `method`); creates are checked against the master data instead.
+ */
+const previewsByMethod: Readonly<Record<string, PreviewSpec>> = {
+  'purchase.PurchaseReturn.batchCancelOrder': returnCancel,
+  'purchase.PurchaseReturn.pending': returnPending,
+  'wms.stockin.Purchase.cancel': stockinCancel,
+  'wms.stockother.In.cancelOrder': otherInCancel,
 };
+
+/** The preview of the lists an operation sends, or null when it has none. */
+export const previewSpecOf = (op: Pick<OperationDef, 'method'>): PreviewSpec | null => previewsByMethod[op.method] ?? null;

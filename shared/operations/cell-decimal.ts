@@ -2,7 +2,8 @@
 // decimal strings ("1234.5"), so no value ever passes through a binary float on its way to the body.
 import Decimal from 'decimal.js';
 import type { LocalizedText } from '../i18n';
-import type { FieldDef, RawCell } from './types';
+import type { RawCell } from './cells';
+import type { FieldDef } from './types';
 
 /** Enough precision that a division by 100 (13% → 0.13) of any Decimal(19,4) input is exact. */
 const D = Decimal.clone({ precision: 40 });

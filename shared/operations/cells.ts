@@ -5,7 +5,25 @@ import { fromPercent, normaliseDecimal } from './cell-decimal';
 import { normaliseDateText } from './cell-date';
 import { booleanValues } from './field-kit';
 import { normaliseHeader } from './headers';
-import type { EnumValue, FieldDef, FieldValue, RawCell } from './types';
+import type { EnumValue, FieldDef, FieldValue } from './types';
+
+/**
+ * One cell as the reader saw it: this module's input, before normaliseCell gives it a field type.
+ * It lives here, beside its consumer, because shared/ cannot import main/: the reader (main/sheets/read,
+ * raw-cell.ts) is its only maker and imports it from here. `text` is what the clerk sees, number formats
+ * applied (a cell formatted `000123` shows "000123"); typed values ride along where the cell had one.
+ */
+export interface RawCell {
+  kind: 'empty' | 'text' | 'number' | 'boolean' | 'date' | 'error';
+  /** The displayed text. */
+  text: string;
+  /** kind 'number': the cell's numeric value. */
+  number?: number;
+  /** kind 'date': the wall-clock date and time as 'YYYY-MM-DD HH:mm:ss' (1900 or 1904 system already applied). */
+  date?: string;
+  /** kind 'error': the Excel error ('#N/A', '#REF!'…) or 'no-cached-result' for a formula without a cached value. */
+  error?: string;
+}
 
 export type NormalisedCell = { value: FieldValue } | { empty: true } | { problem: LocalizedText };
 

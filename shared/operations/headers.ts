@@ -23,14 +23,18 @@ export function normaliseHeader(text: string): string {
 const spellingsOf = (f: FieldDef): string[] =>
   [f.label['zh-CN'], f.label.en, f.key, f.apiName ?? f.key, ...f.aliases].map(normaliseHeader);
 
-const lookup = new Map<OperationId, Map<string, FieldDef>>(
-  operations.map((op) => {
-    const byName = new Map<string, FieldDef>();
-    // First field wins a shared spelling, so catalog order decides (none share one today).
+/** Each operation's spellings, made on first use (so an operation added to the catalog later has its own). */
+const lookups = new WeakMap<OperationDef, Map<string, FieldDef>>();
+function lookup(op: OperationDef): Map<string, FieldDef> {
+  let byName = lookups.get(op);
+  if (!byName) {
+    byName = new Map<string, FieldDef>();
+    // First field wins a shared spelling, so field order decides (none share one today).
     for (const f of op.fields) for (const s of spellingsOf(f)) if (s && !byName.has(s)) byName.set(s, f);
-    return [op.id, byName];
-  }),
-);
+    lookups.set(op, byName);
+  }
+  return byName;
+}
 
 /** A unit in brackets at the end of a header, after NFKC (so full-width brackets are ASCII): 单价(元), 税率(%). */
 const unitSuffix = /\(([^()]{1,12})\)$/;
@@ -55,13 +59,13 @@ export interface HeaderPlace {
  * (it is not 单价): the clerk sees the column listed as not sent rather than a price quietly mistaken.
  */
 export function placeHeader(op: OperationDef, headerText: string): HeaderPlace | undefined {
-  const byName = lookup.get(op.id);
+  const byName = lookup(op);
   const name = normaliseHeader(headerText);
-  const exact = byName?.get(name);
+  const exact = byName.get(name);
   if (exact) return { field: exact, percent: false };
   const unit = unitSuffix.exec(name);
   if (!unit) return undefined;
-  const field = byName?.get(normaliseHeader(name.slice(0, unit.index)));
+  const field = byName.get(normaliseHeader(name.slice(0, unit.index)));
   if (!field) return undefined;
   const text = unit[1] as string;
   if (percentUnits.has(text)) return field.type === 'rate' ? { field, percent: true } : undefined;
@@ -78,30 +82,24 @@ export function scoreHeaderRow(cells: string[]): number {
   return cells.filter((c) => operations.some((op) => matchHeader(op, c) !== undefined)).length;
 }
 
-/** The fields a sheet needs before its headers alone name the operation. */
-const signature: Record<OperationId, readonly string[]> = {
-  'return-create': ['outer_no', 'spec_no', 'num'],
-  'return-cancel': ['returnNos'],
-  'return-pending': ['purchaseReturnNos'],
-  'other-in-cancel': ['order_no_list'],
-  'stockin-cancel': ['stockin_no'],
-};
-
 export type Inference = { operation: OperationId; matched: string[] } | { ambiguous: OperationId[] } | null;
 
 /**
- * The operation a header row names. A create sheet is recognised by 外部单号 + 商家编码 + 退货数量
- * (it may carry other number columns too); otherwise exactly one list operation must fit. 采购退货单号
- * fits both cancel and pending, so that sheet is ambiguous and the person picks; the API names
- * `returnNos` / `purchaseReturnNos` belong to one method each and settle it.
+ * The operation a header row names: every operation whose signature (OperationDef.signature) the headers
+ * hold fits, and the one whose signature asks most wins — a create sheet (外部单号 + 商家编码 + 退货数量)
+ * may carry other number columns too. Several fits asking equally much are ambiguous and the person picks:
+ * 采购退货单号 fits both cancel and pending; the API names `returnNos` / `purchaseReturnNos` belong to
+ * one method each and settle it.
  */
 export function inferOperation(headers: string[]): Inference {
   const fits = operations.filter((op) => {
     const found = new Set(headers.map((h) => matchHeader(op, h)?.key));
-    return signature[op.id].every((key) => found.has(key));
+    return op.signature.length > 0 && op.signature.every((key) => found.has(key));
   });
-  const chosen = fits.find((op) => op.id === 'return-create') ?? (fits.length === 1 ? fits[0] : undefined);
-  if (chosen) return { operation: chosen.id, matched: headers.filter((h) => matchHeader(chosen, h) !== undefined) };
-  if (fits.length > 1) return { ambiguous: fits.map((op) => op.id) };
+  const most = Math.max(0, ...fits.map((op) => op.signature.length));
+  const best = fits.filter((op) => op.signature.length === most);
+  const [chosen] = best;
+  if (best.length === 1 && chosen) return { operation: chosen.id, matched: headers.filter((h) => matchHeader(chosen, h) !== undefined) };
+  if (best.length > 1) return { ambiguous: best.map((op) => op.id) };
   return null;
 }

@@ -3,11 +3,12 @@
 // outcome reading; this builds the rest of the OperationDef.
 import type { Message } from '../i18n/define';
 import { rowSchemaOf } from './field-kit';
-import type { ErpAnswer, FieldDef, OperationDef, OperationId, OrderDraft, OrderOutcome, PerCallSetting } from './types';
+import type { ErpAnswer, FieldDef, OperationDef, OrderDraft, OrderOutcome, PerCallSetting } from './types';
 import type { ReconcileSpec } from './reconcile-kit';
 
-interface ListOperationInit {
-  id: OperationId;
+export interface ListOperationInit<Id extends string = string> {
+  /** The CLI `--op` name: a literal, so the catalog derives OperationId from it. */
+  id: Id;
   method: string;
   label: Message;
   description: Message;
@@ -19,12 +20,14 @@ interface ListOperationInit {
   outcomes(answer: ErpAnswer, keys: readonly string[]): OrderOutcome[];
 }
 
-export function defineListOperation(init: ListOperationInit): OperationDef {
+/** A list-style operation: its sheet is named by its one number column (the signature is that field). */
+export function defineListOperation<const Id extends string>(init: ListOperationInit<Id>): OperationDef<Id> {
   const { keyDef, argument, ...rest } = init;
   return {
     ...rest,
     fields: [keyDef],
     keyField: keyDef.key,
+    signature: [keyDef.key],
     grouping: 'one-per-row',
     rowSchema: rowSchemaOf([keyDef], keyDef.key),
     buildArgs(orders: readonly OrderDraft[]): unknown[] {

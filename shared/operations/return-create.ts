@@ -176,13 +176,23 @@ function outcomes(answer: ErpAnswer, keys: readonly string[], orders: readonly O
   return unknownAll(keys, 'operations.outcome.unexpectedStatus', { status });
 }
 
-export const returnCreate: OperationDef = {
+export const returnCreate: OperationDef<'return-create'> = {
   id: 'return-create',
   method: 'purchase.PurchaseReturn.createOrder',
   label: msg('采购退货单新建', 'Create purchase returns'),
   description: msg('新建采购退货单；同一外部单号的多行为一张单据的多条明细', 'Creates purchase returns; rows with the same external number are the lines of one return'),
   fields,
   keyField: 'outer_no',
+  // 外部单号 + 商家编码 + 退货数量 name a create sheet, whatever number columns ride along.
+  signature: ['outer_no', 'spec_no', 'num'],
+  options: [
+    {
+      key: 'isCheck',
+      apiName: 'is_check',
+      label: msg('审核', 'Check'),
+      description: msg('新建后直接审核；不选则保持“待审核”', 'Check the returns right after creating them; otherwise they stay awaiting check'),
+    },
+  ],
   checkLines: sameItemFindings,
   grouping: 'by-key',
   perCall: { max: 1 },

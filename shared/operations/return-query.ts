@@ -51,7 +51,6 @@ export const queryResponseSchema = z.looseObject({
   message: looseText.optional(),
   data: queryDataSchema.optional(),
 });
-export type QueryResponse = z.infer<typeof queryResponseSchema>;
 
 /** The document an order key names: its return number, or (creates) the outer_no that became it. */
 export function findReturn(key: string, orders: readonly QueriedReturn[]): QueriedReturn | null {

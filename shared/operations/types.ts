@@ -6,9 +6,9 @@ import type { Message } from '../i18n/define';
 import type { LocalizedText } from '../i18n';
 import type { ReconcileSpec } from './reconcile-kit';
 
-/** The submit-able operations (CLI `--op` names). */
-export const operationIds = ['return-create', 'return-cancel', 'return-pending', 'other-in-cancel', 'stockin-cancel'] as const;
-export type OperationId = (typeof operationIds)[number];
+/** The submit-able operations' ids (CLI `--op` names): derived from the catalog, never listed by hand. */
+import type { OperationId } from './catalog';
+export type { OperationId };
 
 /** How a cell's text is understood. */
 export type FieldType =
@@ -125,23 +125,49 @@ export type RowDisposition =
   | { kind: 'invalid' } // see problems (own or its order's)
   | { kind: 'duplicate'; ofRow: number };
 
-/** Per-call options chosen by the person (not by the sheet). */
+/** Per-call options chosen by the person (not by the sheet); an operation declares which it takes (`options`). */
 export interface CallOptions {
-  /** return-create: is_check (审核) */
+  /** is_check (审核): check what the call creates right away. */
   isCheck: boolean;
 }
+
+/** A call option an operation takes: the person chooses it once per job, the screens and the CLI ask it. */
+export interface OperationOption {
+  /** Which CallOptions value it sets. */
+  key: keyof CallOptions;
+  /** Its name in the API request (`is_check`). */
+  apiName: string;
+  label: Message;
+  description: Message;
+}
+
+/** True when the operation takes this option (the CLI refuses `--check` elsewhere; the Summary lists it). */
+export const takesOption = (op: Pick<OperationDef<string>, 'options'>, key: keyof CallOptions): boolean =>
+  op.options?.some((o) => o.key === key) ?? false;
 
 /** Profile settings that may override a method's per-call limit. */
 export type PerCallSetting = 'otherInCancelPerCall';
 
 
-export interface OperationDef {
-  id: OperationId;
+/**
+ * One API method, everything the app knows of it. `Id` is the literal id in the method's own file, so the
+ * catalog derives OperationId; elsewhere it is OperationId.
+ */
+export interface OperationDef<Id extends string = OperationId> {
+  /** The CLI `--op` name, e.g. `return-cancel`. */
+  id: Id;
   /** The API method name, e.g. `purchase.PurchaseReturn.batchCancelOrder`. */
   method: string;
   label: Message;
   description: Message;
   fields: readonly FieldDef[];
+  /**
+   * The field keys whose headers, all present, name this operation (inferOperation). Where several
+   * operations fit a header row, the one whose signature asks most wins (a create sheet carries number columns too).
+   */
+  signature: readonly string[];
+  /** Call options the person chooses for this method (createOrder: is_check); absent = none. */
+  options?: readonly OperationOption[];
   /** The field that identifies an order (see OrderDraft.key). */
   keyField: string;
   /** Checks across one order's lines (by-key operations); an `error` keeps the whole order from being sent. */
@@ -161,21 +187,4 @@ export interface OperationDef {
    * `orders` are the drafts sent, where an outcome depends on what was asked (createOrder's check_fail_cancel).
    */
   outcomes(answer: ErpAnswer, keys: readonly string[], orders?: readonly OrderDraft[]): OrderOutcome[];
-}
-
-/**
- * One cell as the reader saw it, before the catalog's normaliser gives it a field type.
- * The reader (main/sheets) fills `text` with what the clerk sees, number formats applied
- * (a cell formatted `000123` shows "000123"); typed values ride along where the cell had one.
- */
-export interface RawCell {
-  kind: 'empty' | 'text' | 'number' | 'boolean' | 'date' | 'error';
-  /** The displayed text. */
-  text: string;
-  /** kind 'number': the cell's numeric value. */
-  number?: number;
-  /** kind 'date': the wall-clock date and time as 'YYYY-MM-DD HH:mm:ss' (1900 or 1904 system already applied). */
-  date?: string;
-  /** kind 'error': the Excel error ('#N/A', '#REF!'…) or 'no-cached-result' for a formula without a cached value. */
-  error?: string;
 }

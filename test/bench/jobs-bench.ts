@@ -18,7 +18,6 @@ import { buildNode } from '../../scripts/build-node.mjs';
 import { silentLogger } from '../../main/effects';
 import { pathsIn } from '../../main/paths';
 import { SessionSecretStore } from '../../main/profiles/keychain';
-import { resolveProfile } from '../../main/profiles/resolve-profile';
 import { sandboxCredentials, startSandbox } from '../../main/sandbox';
 import { createServices } from '../../main/services';
 
@@ -98,29 +97,29 @@ async function runOnce(dir: string, file: string, sandbox: Erp): Promise<Measure
   };
   const s = await createServices({ paths: pathsIn(home), secrets: new SessionSecretStore(), logger: silentLogger, version: '0.0.0-bench', env, lang: 'zh-CN' });
   try {
-    const read = await s.readSheet(file, { lang: 'zh-CN', operation: 'return-cancel' });
+    const read = await s.sheets.read(file, { lang: 'zh-CN', operation: 'return-cancel' });
     if (!read.ok) throw new Error(read.error.message);
-    const resolved = await resolveProfile(s.profiles, undefined, env);
+    const resolved = await s.profiles.resolve(undefined, env);
     if (!resolved.ok) throw new Error(resolved.error.message);
     if (resolved.value.profile.limits.concurrency !== concurrency || resolved.value.profile.limits.callsPerMinute !== 0) {
       // The overrides apply when the job connects; say so if the profile itself disagrees.
       console.log(`  (profile limits before overrides: ${JSON.stringify(resolved.value.profile.limits)})`);
     }
-    const meta = s.jobMeta(read.value, resolved.value, false, 'zh-CN');
+    const meta = s.jobs.meta(read.value, resolved.value, false, 'zh-CN');
     if (meta.perCall !== perCall) throw new Error(`per call ${meta.perCall}, expected ${perCall}`);
 
     const t0 = performance.now();
-    const created = s.engine.create({ sheet: read.value, meta });
+    const created = s.jobs.create({ sheet: read.value, meta });
     if (!created.ok) throw new Error(created.error.message);
     const createMs = performance.now() - t0;
-    const ran = await s.engine.run(created.value);
+    const ran = await s.jobs.run(created.value);
     const wallMs = performance.now() - t0;
     if (!ran.ok) throw new Error(ran.error.message);
     if (ran.value.kind !== 'done') throw new Error(`run ended ${JSON.stringify(ran.value)}`);
 
-    const counts = s.views.counts(created.value);
+    const counts = s.jobs.counts(created.value);
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { wallMs, createMs, calls: s.views.attemptCount(created.value), handled: await sandbox.handled(), rows, failed: counts.failed };
+    return { wallMs, createMs, calls: s.jobs.attemptCount(created.value), handled: await sandbox.handled(), rows, failed: counts.failed };
   } finally {
     await s.close();
     await sandbox.close();

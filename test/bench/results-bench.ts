@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { t } from '../../shared/i18n';
 import type { RowState } from '../../shared/states';
 import { emptyCounts } from '../../shared/states';
-import type { JobCallReport, JobReportSource, JobRowReport, JobSummary } from '../../main/jobs/report';
+import type { JobAttemptReport, JobReportSource, JobRowReport, JobSummary } from '../../main/jobs/report';
 import { writeResults } from '../../main/sheets/results/results-writer';
 
 const rowsWanted = 100_000;
@@ -18,9 +18,9 @@ const columns = ['外部单号', '仓库编码', '供应商编号', '商家编�
 const fields = ['outer_no', 'warehouse_no', 'provider_no', 'spec_no', 'num', 'price', 'discount', 'tax_rate', 'detail_remark', 'batch_no', 'expire_date', 'contact'];
 const states: RowState[] = ['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'failed', 'invalid', 'unknown', 'duplicate', 'skipped', 'succeeded'];
 
-function makeJob(): { source: JobReportSource; rows: JobRowReport[]; calls: JobCallReport[] } {
+function makeJob(): { source: JobReportSource; rows: JobRowReport[]; calls: JobAttemptReport[] } {
   const rows: JobRowReport[] = [];
-  const calls: JobCallReport[] = [];
+  const calls: JobAttemptReport[] = [];
   const at = new Date('2027-01-01T08:00:00+08:00').getTime();
   for (let i = 0; i < rowsWanted; i++) {
     const order = Math.floor(i / 4);
@@ -35,11 +35,11 @@ function makeJob(): { source: JobReportSource; rows: JobRowReport[]; calls: JobC
       message: state === 'failed' ? `货品 SKU${i % 5000} 库存不足，无法退货（外部单号 ${outer}）` : state === 'invalid' ? '退货数量：必须大于 0' : state === 'duplicate' ? `与第 ${i} 行重复` : '',
       hint: null,
       erpNo: state === 'succeeded' ? outer : null,
-      batch: sent ? order + 1 : null,
+      call: sent ? order + 1 : null,
       submittedAt,
     });
     if (sent && i % 4 === 0) {
-      calls.push({ batch: order + 1, attempt: 1, method: 'purchase.PurchaseReturn.createOrder', orders: 1, outcome: 'answered', httpStatus: 200, erpStatus: state === 'failed' ? 100 : 0, erpMessage: state === 'failed' ? '库存不足' : null, durationMs: 80 + (i % 50), at: submittedAt ?? '' });
+      calls.push({ call: order + 1, attempt: 1, method: 'purchase.PurchaseReturn.createOrder', orders: 1, outcome: 'answered', httpStatus: 200, erpStatus: state === 'failed' ? 100 : 0, erpMessage: state === 'failed' ? '库存不足' : null, durationMs: 80 + (i % 50), at: submittedAt ?? '' });
     }
   }
   const counts = emptyCounts();
@@ -49,9 +49,9 @@ function makeJob(): { source: JobReportSource; rows: JobRowReport[]; calls: JobC
     sourceName: 'returns-100k.xlsx', sourcePath: '/tmp/returns-100k.xlsx', sourceSha256: '0'.repeat(64), sheet: '采购退货', headerRow: 1,
     columns, columnFields: fields, operator: 'bench', appVersion: '0.1.0', isCheck: false,
     createdAt: new Date(at).toISOString(), startedAt: new Date(at).toISOString(), finishedAt: new Date(at + 3_600_000).toISOString(),
-    state: 'done', counts, calls: calls.length,
+    state: 'done', counts, attempts: calls.length,
   };
-  return { source: { summary: () => summary, rows: () => rows.values(), calls: () => calls.values(), lang: 'zh-CN' }, rows, calls };
+  return { source: { summary: () => summary, rows: () => rows.values(), attempts: () => calls.values(), lang: 'zh-CN' }, rows, calls };
 }
 
 /** The same cells, plainly: exceljs's streaming writer with no styles, widths, freeze or filter. */
@@ -66,10 +66,10 @@ async function writePlain(file: string, job: ReturnType<typeof makeJob>): Promis
   const decimal = new Set([4, 5, 6, 7]);
   const word = (state: RowState) => t('zh-CN', `states.${state}`);
   const r = book.addWorksheet('明细 Results');
-  r.addRow([...columns, '状态', 'ERP 返回信息', 'ERP 单号', '批次', '提交时间', '源行号']).commit();
+  r.addRow([...columns, '状态', 'ERP 返回信息', 'ERP 单号', '调用', '提交时间', '源行号']).commit();
   for (const row of job.rows) {
     const cells = row.cells.map((c, i) => (decimal.has(i) ? num(c) : c));
-    r.addRow([...cells, word(row.state), row.message || null, row.erpNo, row.batch, row.submittedAt ? new Date(row.submittedAt) : null, row.rowNumber]).commit();
+    r.addRow([...cells, word(row.state), row.message || null, row.erpNo, row.call, row.submittedAt ? new Date(row.submittedAt) : null, row.rowNumber]).commit();
   }
   r.commit();
   const f = book.addWorksheet('失败 To fix');
@@ -80,9 +80,9 @@ async function writePlain(file: string, job: ReturnType<typeof makeJob>): Promis
   }
   f.commit();
   const c = book.addWorksheet('请求日志 Calls');
-  c.addRow(['批次', '接口方法', '单据数', '第几次发送', '结果', 'HTTP 状态', 'ERP 状态', 'ERP 返回信息', '耗时（毫秒）', '时间']).commit();
+  c.addRow(['调用', '接口方法', '单据数', '第几次尝试', '结果', 'HTTP 状态', 'ERP 状态', 'ERP 返回信息', '耗时（毫秒）', '时间']).commit();
   for (const call of job.calls) {
-    c.addRow([call.batch, call.method, call.orders, call.attempt, call.outcome, call.httpStatus, call.erpStatus, call.erpMessage, call.durationMs, new Date(call.at)]).commit();
+    c.addRow([call.call, call.method, call.orders, call.attempt, call.outcome, call.httpStatus, call.erpStatus, call.erpMessage, call.durationMs, new Date(call.at)]).commit();
   }
   c.commit();
   await book.commit();

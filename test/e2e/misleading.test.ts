@@ -1,6 +1,6 @@
 // Issue 14, the misleading ones, in Chromium through the test host: columns with a unit in brackets are
 // placed and the ones that are not are listed before sending; a job stopped while its ERP is down is
-// interrupted (never 已完成), its workbook gives the unsent rows no batch or submit time and lists them to
+// interrupted (never 已完成), its workbook gives the unsent rows no call or submit time and lists them to
 // fix, and it resumes; the sample goes to the built-in sandbox even when a production profile is the default.
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
-import { returnStatus } from '../../main/sandbox/model';
+import { returnStatus } from '../../main/sandbox';
 import { writeBook } from './files';
 import { addProfile, keepFailure, openCancelList, openFile, startFlow, toEmptyImport, type FlowApp } from './flow-steps';
 import { shot } from './support';
@@ -129,7 +129,7 @@ describe('what was sent is never misread, in Chromium (issue 14, items 1 to 3)',
     expect(await row.textContent()).not.toContain('已完成');
     expect(await row.textContent()).toContain('待提交 4');
 
-    // Its workbook: the unsent rows have no batch or submit time, and they wait on the To fix sheet.
+    // Its workbook: the unsent rows have no call or submit time, and they wait on the To fix sheet.
     await row.getByRole('button', { name: '导出结果' }).click();
     // The notice names the whole path the workbook was saved to (browser mode: on the host's computer).
     const saved = f.page.getByTestId('jobs-saved');
@@ -142,7 +142,7 @@ describe('what was sent is never misread, in Chromium (issue 14, items 1 to 3)',
     for (let i = 2; i <= 5; i++) {
       const cells = results.getRow(i);
       expect(cells.getCell(headers.indexOf('状态')).text).toBe('待提交');
-      expect(cells.getCell(headers.indexOf('批次')).value).toBeNull();
+      expect(cells.getCell(headers.indexOf('调用')).value).toBeNull();
       expect(cells.getCell(headers.indexOf('提交时间')).value).toBeNull();
     }
     const toFix = book.worksheets[2]!;

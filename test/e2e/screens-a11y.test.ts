@@ -142,7 +142,7 @@ describe('every screen, in both languages: screenshots and an accessibility chec
       const base = lang === 'en' ? 20 : 0;
       await importList(lang, `slow-${tag}.xlsx`, Array.from({ length: 12 }, (_, i) => `CR20240602${String(base + i + 1).padStart(4, '0')}`));
       await startOn(lang, 'slow-erp', 12);
-      await page.getByTestId('call-list').waitFor({ timeout: 30_000 });
+      await page.getByTestId('attempt-list').waitFor({ timeout: 30_000 });
       await look(`${tag}-run`);
       await expect.poll(() => page.getByTestId('job-state').textContent(), { timeout: 60_000 }).toBe(w.done);
 

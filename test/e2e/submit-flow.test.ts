@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandbox';
-import { returnStatus } from '../../main/sandbox/model';
+import { returnStatus } from '../../main/sandbox';
 import { cleanEnv, erpEnv, runCli } from '../main/cli/helpers';
 import { writeBook } from './files';
 import { addProfile as addProfileAt, keepFailure, openCancelList, startFlow, type FlowApp } from './flow-steps';
@@ -165,7 +165,7 @@ describe('submit, run and results in Chromium', () => {
     await page.getByRole('radio', { name: /erp-test/ }).check();
     await expect.poll(() => page.getByTestId('submit-counts').textContent(), { timeout: 20_000 }).toContain('单据数50');
     await page.getByTestId('start').click();
-    await page.getByTestId('call-list').waitFor({ timeout: 20_000 });
+    await page.getByTestId('attempt-list').waitFor({ timeout: 20_000 });
     await shot(page, '16-run-calls');
     await page.getByTestId('pause').click();
     await expect.poll(() => page.getByTestId('job-state').textContent(), { timeout: 20_000 }).toBe('已暂停');

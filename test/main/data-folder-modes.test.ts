@@ -6,14 +6,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLocalServices } from '../../main/app-api/local-services';
-import { nullDesktop } from './null-desktop';
+import { testServices } from './test-services';
 import { fileLogger } from '../../main/file-logger';
 import { pathsIn } from '../../main/paths';
-import { SessionSecretStore } from '../../main/profiles/keychain';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
-const desktop = nullDesktop;
 const quiet = { info() {}, warn() {}, error() {} };
 const made: string[] = [];
 afterAll(async () => {
@@ -22,8 +19,9 @@ afterAll(async () => {
 
 async function openIn(home: string) {
   const paths = pathsIn(home);
-  const local = await createLocalServices({ paths, secrets: new SessionSecretStore(), desktop, logger: quiet, version: '0.0.0-test', lang: 'en', resumeJobs: false });
-  const saved = await local.services.profiles!.add({ name: 'shop', baseUrl: 'https://erp.example.com', sid: 's', appkey: 'k' }, 'a:b');
+  const local = await testServices(home, { logger: quiet });
+  local.jobs.list(); // opens the store, as the app's start does
+  const saved = await local.profiles.add({ name: 'shop', baseUrl: 'https://erp.example.com', sid: 's', appkey: 'k' }, 'a:b');
   expect(saved.ok).toBe(true);
   fileLogger(paths.logs, 'test').info('hello');
   return { paths, local };

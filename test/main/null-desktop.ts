@@ -1,5 +1,5 @@
 // A desktop port that chooses nothing and opens nothing: for tests that build the app API without a window.
-import type { DesktopPort } from '../../main/app-api/ports';
+import type { DesktopPort } from '../../main/app-api/desktop-port';
 import { ok } from '../../shared/result';
 
 export const nullDesktop: DesktopPort = {

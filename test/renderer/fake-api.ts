@@ -2,7 +2,8 @@
 // this file stops compiling. Tests steer it: fail a channel, hold one (to see the loading state),
 // push events, and read which calls were made.
 import type {
-  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobCallView, JobRowView, JobView, ProfileView, SubmitPreview, WdtApi,
+  MasterdataStatusView,
+  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, ProfileView, SubmitPreview, WdtApi,
 } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
 import type { CellProblem } from '../../shared/operations/types';
@@ -57,7 +58,7 @@ export function fakeJob(patch: Partial<JobView> = {}): JobView {
   return {
     id: 'job-1', operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', profileName: 'sandbox', environment: 'sandbox', sid: 'wdtbulk-demo',
     sourceName: 'returns.xlsx', sheet: 'Sheet1', operator: 'clerk', isCheck: false, createdAt: '2027-01-01T08:00:00.000Z', startedAt: '2027-01-01T08:00:00.000Z',
-    finishedAt: null, state: 'running', counts: { ...emptyCounts(), pending: 10 }, calls: 0, ...patch,
+    finishedAt: null, state: 'running', counts: { ...emptyCounts(), pending: 10 }, attempts: 0, ...patch,
   };
 }
 
@@ -67,8 +68,9 @@ export class FakeWdt {
   imports = new Map<string, FakeImport>();
   jobs: JobView[] = [];
   jobRows: JobRowView[] = [];
-  jobCalls: JobCallView[] = [];
+  jobAttempts: JobAttemptView[] = [];
   pending: FileTicket[] = [];
+  masterdata: MasterdataStatusView = { profile: 'sandbox', refreshing: false, lists: [] };
   readonly calls: { name: Name; request: unknown }[] = [];
   readonly #failing = new Map<Name, AppError>();
   readonly #held = new Map<Name, (() => void)[]>();
@@ -185,7 +187,7 @@ export class FakeWdt {
       const rows = this.jobRows.filter((row) => !r.states || r.states.includes(row.state));
       return ok({ total: rows.length, offset: r.offset, items: rows.slice(r.offset, r.offset + r.limit) });
     }),
-    jobsCalls: (r) => this.#answer('jobsCalls', r, () => ok({ total: this.jobCalls.length, offset: r.offset, items: this.jobCalls.slice(r.offset, r.offset + r.limit) })),
+    jobsAttempts: (r) => this.#answer('jobsAttempts', r, () => ok({ total: this.jobAttempts.length, offset: r.offset, items: this.jobAttempts.slice(r.offset, r.offset + r.limit) })),
     jobsSaveResults: (r) => this.#answer('jobsSaveResults', r, () => ok({ saved: true, name: 'returns.结果.xlsx', path: '/home/clerk/returns.结果.xlsx' })),
     jobsOpenResults: (r) => this.#answer('jobsOpenResults', r, () => ok(undefined)),
     profilesList: (r) => this.#answer('profilesList', r, () => ok([...this.profiles])),
@@ -210,9 +212,13 @@ export class FakeWdt {
       return ok(undefined);
     }),
     appOpenExternal: (r) => this.#answer('appOpenExternal', r, () => ok(undefined)),
+    masterdataStatus: (r) => this.#answer('masterdataStatus', r, () => ok(this.masterdata)),
+    masterdataRefresh: (r) => this.#answer('masterdataRefresh', r, () => ok({ profile: this.masterdata.profile, complete: true, lists: [] })),
+    masterdataStop: (r) => this.#answer('masterdataStop', r, () => ok(undefined)),
     onDidImportFile: this.#on('onDidImportFile'),
     onDidProgress: this.#on('onDidProgress'),
     onDidChangeJobs: this.#on('onDidChangeJobs'),
     onDidChangeOnline: this.#on('onDidChangeOnline'),
+    onDidMasterdataProgress: this.#on('onDidMasterdataProgress'),
   };
 }

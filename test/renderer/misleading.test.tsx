@@ -55,7 +55,7 @@ describe('what was sent is never misread (issue 14)', () => {
     fireEvent.click(screen.getByTestId('start'));
     await screen.findByTestId('progress');
     const counts = { ...emptyCounts(), succeeded: 3, pending: 7 };
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'waiting', counts, calls: 1, batches: 1, batchesDone: 0, rows: 10, startedAt: null, waitingReason: '网络不可用', lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'waiting', counts, attempts: 1, callsPlanned: 1, callsDone: 0, rows: 10, startedAt: null, waitingReason: '网络不可用', lastAttempt: null }));
     fireEvent.click(await screen.findByTestId('stop'));
     const dialog = await screen.findByTestId('stop-dialog');
     expect(dialog.textContent).toContain('尚未发送的 7 行不会发送');
@@ -66,7 +66,7 @@ describe('what was sent is never misread (issue 14)', () => {
     fireEvent.click(screen.getByTestId('stop'));
     fireEvent.click(await screen.findByTestId('stop-confirm'));
     await waitFor(() => expect(fake.callsOf('jobsStop')).toEqual([{ jobId: 'job-1' }]));
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'interrupted', counts, calls: 1, batches: 1, batchesDone: 0, rows: 10, startedAt: null, waitingReason: '您停止了此任务：未发送的行仍待发送，点“继续”即可发送', lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'interrupted', counts, attempts: 1, callsPlanned: 1, callsDone: 0, rows: 10, startedAt: null, waitingReason: '您停止了此任务：未发送的行仍待发送，点“继续”即可发送', lastAttempt: null }));
     expect((await screen.findByTestId('interrupted')).textContent).toContain('您停止了此任务');
     expect(screen.queryByTestId('stop')).toBeNull();
     expect(screen.getByTestId('resume')).toBeTruthy();

@@ -11,8 +11,8 @@ describe('results screen', () => {
     const fake = new FakeWdt();
     fake.jobs = [fakeJob({ state: 'done', counts: { ...emptyCounts(), succeeded: 5, failed: 2, duplicate: 1 } })];
     fake.jobRows = [
-      { rowNumber: 4, cells: ['CR202406010005'], state: 'failed', message: '采购退货单状态不正确，不能取消', hint: null, erpNo: null, batch: 1, submittedAt: null },
-      { rowNumber: 5, cells: ['CR209912319999'], state: 'failed', message: '单据不存在', hint: null, erpNo: null, batch: 1, submittedAt: null },
+      { rowNumber: 4, cells: ['CR202406010005'], state: 'failed', message: '采购退货单状态不正确，不能取消', hint: null, erpNo: null, call: 1, submittedAt: null },
+      { rowNumber: 5, cells: ['CR209912319999'], state: 'failed', message: '单据不存在', hint: null, erpNo: null, call: 1, submittedAt: null },
     ];
     fake.addImport(fakeImport(2));
     await renderApp(fake);

@@ -8,10 +8,10 @@ const start = Date.parse('2026-01-01T10:00:00Z');
 const now = (over: Partial<JobNow>): JobNow => ({
   state: 'running',
   counts: { ...emptyCounts(), succeeded: 50, pending: 50 },
-  calls: 2,
+  attempts: 2,
   rows: 100,
-  batches: 4,
-  batchesDone: 2,
+  callsPlanned: 4,
+  callsDone: 2,
   startedAt: new Date(start).toISOString(),
   waitingReason: null,
   nextTryAt: null,
@@ -20,7 +20,7 @@ const now = (over: Partial<JobNow>): JobNow => ({
 
 describe('pace', () => {
   it('gives no rate right after the start (one fast answer is not 90000 rows a minute)', () => {
-    expect(pace(now({ batchesDone: 1 }), start + 2_000).perMinute).toBeNull();
+    expect(pace(now({ callsDone: 1 }), start + 2_000).perMinute).toBeNull();
     expect(pace(now({}), start + 3_000).perMinute).toBeNull();
   });
 

@@ -94,22 +94,27 @@ describe('run screen', () => {
     const bar = (await screen.findByTestId('progress')) as HTMLProgressElement;
     expect(bar.value).toBe(0);
     expect(screen.getByText('还没有调用')).toBeTruthy();
-    const call = { batch: 1, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 4, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: null, durationMs: 35, at: new Date().toISOString() };
+    const call = { call: 1, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 4, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: null, durationMs: 35, at: new Date().toISOString() };
     const counts = { ...emptyCounts(), succeeded: 3, failed: 1, pending: 6 };
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, calls: 1, batches: 3, batchesDone: 1, rows: 10, startedAt: new Date(Date.now() - 60_000).toISOString(), waitingReason: null, lastCall: call }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, attempts: 1, callsPlanned: 3, callsDone: 1, rows: 10, startedAt: new Date(Date.now() - 60_000).toISOString(), waitingReason: null, lastAttempt: call }));
     await waitFor(() => expect(bar.value).toBe(4));
     expect(screen.getByText('已处理 4 / 10 行')).toBeTruthy();
-    expect(screen.getByTestId('run-counts').textContent).toContain('1 次（批次 1/3）');
-    expect(screen.getByTestId('call-list').textContent).toContain('已应答');
+    expect(screen.getByTestId('run-counts').textContent).toContain('1/3（尝试 1 次）');
+    expect(screen.getByTestId('attempt-list').textContent).toContain('已应答');
+    // A second try of the same call is its own line, naming the call and the try.
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, attempts: 2, callsPlanned: 3, callsDone: 1, rows: 10, startedAt: null, waitingReason: null, lastAttempt: { ...call, call: 2, attempt: 2, outcome: 'rate-limited' } }));
+    await waitFor(() => expect(screen.getByTestId('attempt-list').textContent).toContain('2（第 2 次）'));
+    expect(screen.getByTestId('attempt-list').querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(screen.getByTestId('run-counts').textContent).toContain('1/3（尝试 2 次）');
     // Another job's push changes nothing here.
-    act(() => fake.emit('onDidProgress', { jobId: 'other', state: 'running', counts: { ...counts, pending: 0, succeeded: 9 }, calls: 9, batches: 3, batchesDone: 3, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'other', state: 'running', counts: { ...counts, pending: 0, succeeded: 9 }, attempts: 9, callsPlanned: 3, callsDone: 3, rows: 10, startedAt: null, waitingReason: null, lastAttempt: null }));
     expect(bar.value).toBe(4);
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'waiting', counts, calls: 2, batches: 3, batchesDone: 1, rows: 10, startedAt: null, waitingReason: '网络不可用，等待恢复', lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'waiting', counts, attempts: 2, callsPlanned: 3, callsDone: 1, rows: 10, startedAt: null, waitingReason: '网络不可用，等待恢复', lastAttempt: null }));
     expect((await screen.findByTestId('waiting')).textContent).toContain('网络不可用，等待恢复');
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, calls: 2, batches: 3, batchesDone: 1, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'running', counts, attempts: 2, callsPlanned: 3, callsDone: 1, rows: 10, startedAt: null, waitingReason: null, lastAttempt: null }));
     fireEvent.click(await screen.findByTestId('pause'));
     await waitFor(() => expect(fake.callsOf('jobsPause')).toEqual([{ jobId: 'job-1' }]));
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'done', counts: { ...counts, pending: 0, succeeded: 9 }, calls: 3, batches: 3, batchesDone: 3, rows: 10, startedAt: null, waitingReason: null, lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'done', counts: { ...counts, pending: 0, succeeded: 9 }, attempts: 3, callsPlanned: 3, callsDone: 3, rows: 10, startedAt: null, waitingReason: null, lastAttempt: null }));
     await screen.findByTestId('result-counts');
   });
 
@@ -121,7 +126,7 @@ describe('run screen', () => {
     await screen.findByTestId('progress');
     const counts = { ...emptyCounts(), succeeded: 4, pending: 6 };
     const reason = '磁盘已满：数据文件夹 /home/clerk/.config/wdt-bulk 中的任务库无法写入（SQLITE_FULL）。';
-    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'interrupted', counts, calls: 1, batches: 3, batchesDone: 1, rows: 10, startedAt: null, waitingReason: reason, lastCall: null }));
+    act(() => fake.emit('onDidProgress', { jobId: 'job-1', state: 'interrupted', counts, attempts: 1, callsPlanned: 3, callsDone: 1, rows: 10, startedAt: null, waitingReason: reason, lastAttempt: null }));
     const notice = await screen.findByTestId('interrupted');
     expect(notice.getAttribute('role')).toBe('alert');
     expect(notice.textContent).toContain(reason);

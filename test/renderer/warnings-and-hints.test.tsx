@@ -38,7 +38,7 @@ describe('review screen: warnings', () => {
 
 describe('results screen: what to do', () => {
   const failed = (rowNumber: number, message: string, hint: string | null): JobRowView =>
-    ({ rowNumber, cells: [`CG${rowNumber}`], state: 'failed', message, hint, erpNo: null, batch: 1, submittedAt: null });
+    ({ rowNumber, cells: [`CG${rowNumber}`], state: 'failed', message, hint, erpNo: null, call: 1, submittedAt: null });
 
   async function resultsWith(lang: 'zh-CN' | 'en') {
     const fake = new FakeWdt();

@@ -1,9 +1,9 @@
 // `wdt-bulk export <job> --out <file>` (docs: cli.md): write a job's results workbook again.
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
-import { appError } from '../../../shared/result';
 import { exitCodes, type CommandRun } from '../context';
-import { cliServices, exitCodeOf, jobJson } from '../job-run';
+import { cliServices } from '../cli-services';
+import { exitCodeOf, jobJson } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 
@@ -15,11 +15,7 @@ export const run: CommandRun = async (io, argv) => {
   const s = await cliServices(io, lang);
   try {
     const jobId = positionals[0]!;
-    if (!s.store.job(jobId)) {
-      printError(io, { json }, appError('JOB_NOT_FOUND', t(lang, 'jobs.error.notFound', { job: jobId }), { job: jobId }));
-      return exitCodes.nothingSubmitted;
-    }
-    const written = await s.writeResults(jobId, lang, path.resolve(io.cwd, values.out));
+    const written = await s.jobs.writeResults(jobId, lang, path.resolve(io.cwd, values.out));
     if (!written.ok) {
       printError(io, { json }, written.error);
       return exitCodes.nothingSubmitted;

@@ -1,7 +1,7 @@
 // `wdt-bulk jobs` (docs: cli.md): every job in the store, newest first, with its counts and state.
 import { t } from '../../../shared/i18n';
 import { exitCodes, type CommandRun } from '../context';
-import { cliServices } from '../job-run';
+import { cliServices } from '../cli-services';
 import { parseCommand, usageError } from '../parse-command';
 import { printJson, printLine } from '../output';
 
@@ -12,14 +12,15 @@ export const run: CommandRun = async (io, argv) => {
   if (positionals.length > 0) return usageError(io, p, 'cli.usageJobs', positionals.join(' '));
   const s = await cliServices(io, lang);
   try {
-    const jobs = s.store.jobs().map((job) => ({
-      job: job.id,
-      operation: job.operation,
-      state: job.state,
-      created: job.created_at,
-      rows: s.views.rowCount(job.id),
-      counts: s.views.counts(job.id),
-      results: job.results_path,
+    // The same views the app's jobs list shows; the results path is the CLI's own addition (cli.md).
+    const jobs = s.jobs.list().map((view) => ({
+      job: view.id,
+      operation: view.operation,
+      state: view.state,
+      created: view.createdAt,
+      rows: s.jobs.rowCount(view.id),
+      counts: view.counts,
+      results: s.jobs.record(view.id)?.results_path ?? null,
     }));
     if (json) {
       printJson(io, { jobs });

@@ -5,13 +5,15 @@
 // 2 bad arguments or an unreadable file · 4 the ERP refused the account · 5 the store failed.
 import path from 'node:path';
 import { render, t, type Lang } from '../../../shared/i18n';
+import { ageText } from '../../../shared/masterdata/age';
 import { listIds, type ListId } from '../../../shared/masterdata/lists';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { Services } from '../../services';
 import type { ErpCheck } from '../../masterdata/md-service';
-import { ageText, erpCheckJson, previewJson, refreshJson, statusJson, verdictWord } from '../../masterdata/md-views';
+import { erpCheckJson, previewJson, refreshJson, statusJson, verdictWord } from '../../masterdata/md-views';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
-import { cliServices, exitCodeOfError } from '../job-run';
+import { cliServices } from '../cli-services';
+import { exitCodeOfError } from '../job-run';
 import { parseCommand, usageError, type Parsed } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 
@@ -97,7 +99,7 @@ async function check(io: CliIo, s: Services, p: P, fileArg: string): Promise<num
   const { lang, json } = p;
   const op = p.values.op === undefined ? undefined : getOperation(p.values.op);
   if (p.values.op !== undefined && !op) return usageError(io, p, usage, `--op ${p.values.op}`);
-  const read = await s.readSheet(path.resolve(io.cwd, fileArg), { lang, ...(p.values.sheet ? { sheet: p.values.sheet } : {}), ...(op ? { operation: op.id } : {}) });
+  const read = await s.sheets.read(path.resolve(io.cwd, fileArg), { lang, ...(p.values.sheet ? { sheet: p.values.sheet } : {}), ...(op ? { operation: op.id } : {}) });
   if (!read.ok) {
     printError(io, { json }, read.error);
     return exitCodes.nothingSubmitted;

@@ -3,15 +3,13 @@
 import { parseArgs } from 'node:util';
 import { isLang, t, type Lang } from '../../../shared/i18n';
 import { appError, type AppError } from '../../../shared/result';
-import { systemClock } from '../../effects';
-import { resolvePaths } from '../../paths';
-import { checkProfileCredentials, renderCheck, type CredentialOutcome } from '../../profiles/check-credentials';
+import { renderCheck, type CredentialOutcome } from '../../profiles/check-credentials';
 import { openSecretStore, type OpenedSecretStore } from '../../profiles/keychain';
-import { ProfileStore, type ProfileInput, type SandboxDependency } from '../../profiles/profile-store';
+import type { ProfileInput } from '../../profiles/profile-store';
+import type { ProfilesService } from '../../profiles/profiles-service';
 import { readAppSecret } from '../../profiles/read-secret';
-import { resolveProfile } from '../../profiles/resolve-profile';
-import { sandboxCredentials, startSandbox, type Sandbox } from '../../sandbox';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
+import { cliServices } from '../cli-services';
 import { printError, printJson, printLine } from '../output';
 
 const options = {
@@ -45,20 +43,6 @@ export const checkExitCode: Record<CredentialOutcome, number> = {
   'erp-error': exitCodes.nothingSubmitted,
 };
 
-/** The embedded sandbox, started on first use and stopped when the command ends. */
-function lazySandbox(): { dependency: SandboxDependency; close: () => Promise<void> } {
-  let started: Promise<Sandbox> | undefined;
-  return {
-    dependency: {
-      url: async () => (await (started ??= startSandbox())).url,
-      credentials: sandboxCredentials,
-    },
-    close: async () => {
-      if (started) await (await started).close();
-    },
-  };
-}
-
 export const run: CommandRun = async (io, argv) => {
   const fallbackLang: Lang = isLang(io.env.WDT_LANG) ? io.env.WDT_LANG : 'zh-CN';
   if (argv.some((arg) => secretOptions.test(arg))) {
@@ -85,10 +69,10 @@ export const run: CommandRun = async (io, argv) => {
   }
   if (sub !== 'list' && sub !== 'test' && !name) return fail(io, json, appError('INVALID_ARGUMENT', t(lang, 'profiles.cli.missingName')));
 
-  const paths = resolvePaths({ env: io.env, cwd: io.cwd });
+  // Opened here: list, add and test tell the person when there is no keychain.
   const secrets = await openSecretStore(lang);
-  const sandbox = lazySandbox();
-  const store = new ProfileStore({ paths, secrets: secrets.store, sandbox: sandbox.dependency, lang });
+  const s = await cliServices(io, lang, { secrets });
+  const store = s.profiles;
   try {
     switch (sub) {
       case 'list':
@@ -103,7 +87,7 @@ export const run: CommandRun = async (io, argv) => {
         return await test(io, store, secrets, lang, json, name);
     }
   } finally {
-    await sandbox.close();
+    await s.close();
   }
 };
 
@@ -112,7 +96,7 @@ function fail(io: CliIo, json: boolean, error: AppError): number {
   return exitCodes.nothingSubmitted;
 }
 
-async function list(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, lang: Lang, json: boolean): Promise<number> {
+async function list(io: CliIo, store: ProfilesService, secrets: OpenedSecretStore, lang: Lang, json: boolean): Promise<number> {
   const listed = await store.list();
   if (!listed.ok) return fail(io, json, listed.error);
   // Without the keychain, a saved profile's secret cannot be known: say so rather than "not stored".
@@ -144,7 +128,7 @@ async function list(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, 
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-async function add(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, lang: Lang, json: boolean, name: string, values: Values): Promise<number> {
+async function add(io: CliIo, store: ProfilesService, secrets: OpenedSecretStore, lang: Lang, json: boolean, name: string, values: Values): Promise<number> {
   // A session-only store would forget the secret when this command exits: refuse instead of pretending.
   if (secrets.unavailable) {
     return fail(io, json, { ...secrets.unavailable, message: t(lang, 'profiles.cli.addNeedsKeychain', { reason: secrets.unavailable.message }) });
@@ -189,7 +173,7 @@ async function add(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, l
   return exitCodes.ok;
 }
 
-async function remove(io: CliIo, store: ProfileStore, lang: Lang, json: boolean, name: string): Promise<number> {
+async function remove(io: CliIo, store: ProfilesService, lang: Lang, json: boolean, name: string): Promise<number> {
   const removed = await store.remove(name);
   if (!removed.ok) return fail(io, json, removed.error);
   if (json) printJson(io, { removed: name });
@@ -197,7 +181,7 @@ async function remove(io: CliIo, store: ProfileStore, lang: Lang, json: boolean,
   return exitCodes.ok;
 }
 
-async function setDefault(io: CliIo, store: ProfileStore, lang: Lang, json: boolean, name: string): Promise<number> {
+async function setDefault(io: CliIo, store: ProfilesService, lang: Lang, json: boolean, name: string): Promise<number> {
   const done = await store.setDefault(name);
   if (!done.ok) return fail(io, json, done.error);
   if (json) printJson(io, { defaultProfile: name });
@@ -205,14 +189,14 @@ async function setDefault(io: CliIo, store: ProfileStore, lang: Lang, json: bool
   return exitCodes.ok;
 }
 
-async function test(io: CliIo, store: ProfileStore, secrets: OpenedSecretStore, lang: Lang, json: boolean, name: string | undefined): Promise<number> {
-  const resolved = await resolveProfile(store, name, io.env);
+async function test(io: CliIo, store: ProfilesService, secrets: OpenedSecretStore, lang: Lang, json: boolean, name: string | undefined): Promise<number> {
+  const resolved = await store.resolve(name, io.env);
   if (!resolved.ok) return fail(io, json, resolved.error);
   const { profile } = resolved.value;
   // "No keychain" and "nothing stored" are different answers: without a keychain, say that.
   if (resolved.value.secret.where === 'session' && secrets.unavailable) return fail(io, json, secrets.unavailable);
   if (!json) io.stderr.write(`${t(lang, 'profiles.cli.testing', { name: profile.name, url: profile.baseUrl })}\n`);
-  const checked = await checkProfileCredentials(resolved.value, { clock: systemClock });
+  const checked = await store.checkResolved(resolved.value);
   if (!checked.ok) return fail(io, json, checked.error);
   const message = renderCheck(lang, checked.value);
   if (json) printJson(io, { profile: profile.name, result: checked.value.outcome, message });

@@ -1,9 +1,9 @@
 // `wdt-bulk resume [job]` (docs: cli.md): go on with unfinished jobs — waiting for the network,
 // interrupted, paused, or left mid-flight by a crash (their in-doubt calls are settled first).
 import { t } from '../../../shared/i18n';
-import { appError } from '../../../shared/result';
 import { exitCodes, type CommandRun } from '../context';
-import { cliServices, combineExitCodes, jobJson, parseWait, runJob, type JobJson } from '../job-run';
+import { cliServices } from '../cli-services';
+import { combineExitCodes, jobJson, parseWait, runJob, type JobJson } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 
@@ -18,13 +18,13 @@ export const run: CommandRun = async (io, argv) => {
   try {
     let ids: string[];
     if (positionals[0]) {
-      const job = s.store.job(positionals[0]);
-      if (!job) {
-        printError(io, { json }, appError('JOB_NOT_FOUND', t(lang, 'jobs.error.notFound', { job: positionals[0] }), { job: positionals[0] }));
+      const job = s.jobs.get(positionals[0]);
+      if (!job.ok) {
+        printError(io, { json }, job.error);
         return exitCodes.nothingSubmitted;
       }
-      ids = [job.id];
-    } else ids = s.engine.unfinished().map((j) => j.id);
+      ids = [job.value.id];
+    } else ids = s.jobs.unfinished().map((j) => j.id);
     if (ids.length === 0 && !json) printLine(io, t(lang, 'cli.nothingToResume'));
     const out: (JobJson & { error?: { code: string; message: string } })[] = [];
     const codes: number[] = [];

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { render, t, type Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
-import type { OperationId } from '../../../shared/operations/types';
+import { takesOption, type OperationId } from '../../../shared/operations/types';
 import { appError } from '../../../shared/result';
 import { confirmationText, needsConfirmation } from '../../profiles/production-safety';
-import { resolveProfile } from '../../profiles/resolve-profile';
 import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
-import { cliServices, exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
+import { cliServices } from '../cli-services';
+import { exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
 import { parseCommand, usageError } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 
@@ -76,12 +76,12 @@ async function submit(
       return exitCodes.nothingSubmitted;
     }
   }
-  const resolved = await resolveProfile(s.profiles, o.profile, io.env);
+  const resolved = await s.profiles.resolve(o.profile, io.env);
   if (!resolved.ok) {
     printError(io, { json }, resolved.error);
     return exitCodes.nothingSubmitted;
   }
-  const read = await s.readSheet(o.file, { lang, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.opId ? { operation: o.opId } : {}) });
+  const read = await s.sheets.read(o.file, { lang, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.opId ? { operation: o.opId } : {}) });
   if (!read.ok) {
     printError(io, { json }, read.error);
     return exitCodes.nothingSubmitted;
@@ -91,7 +91,7 @@ async function submit(
   const ignored = ignoredColumnsLine(lang, sheet.ignoredColumns);
   if (ignored) io.stderr.write(`${ignored}\n`);
   const opDef = getOperation(sheet.operation)!;
-  if (o.check && opDef.id !== 'return-create') {
+  if (o.check && !takesOption(opDef, 'isCheck')) {
     printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.checkOnlyCreate')));
     return exitCodes.nothingSubmitted;
   }
@@ -102,7 +102,7 @@ async function submit(
     return exitCodes.nothingSubmitted;
   }
   const profile = resolved.value.profile;
-  const meta = s.jobMeta(sheet, resolved.value, o.check ?? false, lang);
+  const meta = s.jobs.meta(sheet, resolved.value, o.check ?? false, lang);
   const rows = sheet.orders.reduce((n, order) => n + order.rows.length, 0);
   const calls = Math.ceil(sheet.orders.length / meta.perCall);
   if (needsConfirmation(profile) && !o.yes) {
@@ -117,7 +117,7 @@ async function submit(
       return exitCodes.nothingSubmitted;
     }
   }
-  const created = s.engine.create({ sheet, meta });
+  const created = s.jobs.create({ sheet, meta });
   if (!created.ok) {
     printError(io, { json }, created.error);
     return exitCodeOfError(created.error.code);

@@ -5,7 +5,7 @@ import { defaultLang, isLang, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { appError } from '../../../shared/result';
-import { writeTemplate } from '../../sheets/templates/template';
+import { cliServices, noKeychain } from '../cli-services';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
 import { printError, printJson, printLine } from '../output';
@@ -40,7 +40,13 @@ export const run: CommandRun = async (io, argv) => {
     return exitCodes.nothingSubmitted;
   }
   const out = path.resolve(io.cwd, values.out);
-  const written = await writeTemplate(op, lang, out);
+  const s = await cliServices(io, lang, { secrets: noKeychain() });
+  let written;
+  try {
+    written = await s.sheets.writeTemplate(op, lang, out);
+  } finally {
+    await s.close();
+  }
   if (!written.ok) {
     printError(io, { json }, written.error);
     return exitCodes.nothingSubmitted;

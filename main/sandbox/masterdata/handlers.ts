@@ -4,9 +4,10 @@
 // purchase.ProviderGoods.queryDetail (no time at all: filters or everything). Times are answered as
 // the pages' examples do: epoch ms, except queryWithSpec's goods-level `modified` string.
 import { z } from 'zod';
-import { formatChinaTime } from '../model';
+import { formatChinaTime } from '../documents/kit';
 import { refuse, type MethodHandler } from '../handler-kit';
 import { masterdataOf } from './catalog';
+import { providerGoods } from './provider-goods';
 import { flag, inWindow, pageOf, pagingRefusal, windowOf } from './query-kit';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).optional();
@@ -31,7 +32,7 @@ export const queryWarehouse: MethodHandler = ([raw], ctx) => {
   if (!p.success) return refuse('params参数格式错误');
   const paged = pagingRefusal(ctx);
   if (paged) return paged;
-  let list = [...masterdataOf(ctx.state).warehouses.values()];
+  let list = masterdataOf(ctx.state).warehouses();
   if (p.data.warehouse_no) list = list.filter((w) => w.warehouse_no === p.data.warehouse_no);
   else {
     const w = windowOf(p.data.start_time, p.data.end_time, ctx.nowMs);
@@ -59,7 +60,7 @@ export const queryProvider: MethodHandler = ([raw], ctx) => {
   if (!p.success) return refuse('params参数格式错误');
   const paged = pagingRefusal(ctx);
   if (paged) return paged;
-  let list = [...masterdataOf(ctx.state).providers.values()];
+  let list = masterdataOf(ctx.state).providers();
   if (p.data.provider_no) list = list.filter((x) => x.provider_no === p.data.provider_no);
   else {
     const w = windowOf(p.data.modified_begin, p.data.modified_end, ctx.nowMs);
@@ -87,7 +88,7 @@ export const queryWithSpec: MethodHandler = ([raw], ctx) => {
   const paged = pagingRefusal(ctx);
   if (paged) return paged;
   const hideDeleted = flag(p.data.hide_deleted, true);
-  let specs = [...masterdataOf(ctx.state).specs.values()].filter((s) => !hideDeleted || !s.deleted);
+  let specs = masterdataOf(ctx.state).specs().filter((s) => !hideDeleted || !s.deleted);
   const byNumber = p.data.spec_no || p.data.goods_no;
   if (byNumber) {
     specs = specs.filter((s) => (!p.data.spec_no || s.spec_no === p.data.spec_no) && (!p.data.goods_no || s.goods_no === p.data.goods_no));
@@ -130,14 +131,16 @@ export const queryProviderGoods: MethodHandler = ([raw], ctx) => {
   const paged = pagingRefusal(ctx);
   if (paged) return paged;
   const md = masterdataOf(ctx.state);
-  const list = [...md.links.values()]
+  const specByNo = new Map(md.specs().map((s) => [s.spec_no, s]));
+  const nameOf = new Map(md.providers().map((x) => [x.provider_no, x.provider_name]));
+  const list = [...ctx.state.table(providerGoods).values()]
     .filter((l) => (!p.data.provider_no || l.provider_no === p.data.provider_no) && (!p.data.spec_no || l.spec_no === p.data.spec_no))
     .sort((a, b) => a.provider_no.localeCompare(b.provider_no) || a.spec_no.localeCompare(b.spec_no))
     .map((l) => {
-      const spec = md.specs.get(l.spec_no);
+      const spec = specByNo.get(l.spec_no);
       return {
         provider_no: l.provider_no,
-        provider_name: md.providers.get(l.provider_no)?.provider_name ?? '',
+        provider_name: nameOf.get(l.provider_no) ?? '',
         spec_no: l.spec_no,
         spec_name: spec?.spec_name ?? '',
         goods_no: spec?.goods_no ?? '',

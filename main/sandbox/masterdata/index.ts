@@ -1,13 +1,6 @@
-// The sandbox's master-data methods, registered in the server's method table by one spread.
-import type { MethodHandler } from '../handler-kit';
-import { queryProvider, queryProviderGoods, queryWarehouse, queryWithSpec } from './handlers';
-
-export const masterdataMethods: Record<string, MethodHandler> = {
-  'setting.Warehouse.queryWarehouse': queryWarehouse,
-  'setting.PurchaseProvider.queryDetail': queryProvider,
-  'goods.Goods.queryWithSpec': queryWithSpec,
-  'purchase.ProviderGoods.queryDetail': queryProviderGoods,
-};
-
+// The sandbox's master data: the provider-goods document kind (registered in documents/index.ts) with
+// the four query methods, and the overlay tests use to change master data between refreshes.
+export { providerGoods } from './provider-goods';
+export { masterdataMethods } from './methods';
 export { masterdataOf, SandboxMasterdata } from './catalog';
 export { windowRefusals } from './query-kit';

@@ -1,6 +1,6 @@
 // What the four master-data queries share in the sandbox: the 30-day window on the modified time, and
 // pages (page_no from 0; page_size 1–100, as the sandbox's other queries take it).
-import { parseChinaTime } from '../model';
+import { parseChinaTime } from '../documents/kit';
 import { refuse, type HandlerContext, type SandboxAnswer } from '../handler-kit';
 
 const thirtyDaysMs = 30 * 24 * 3600_000;

@@ -2,7 +2,7 @@
 // the detail rows of one order). The ranges sit after the rows in a worksheet's XML, so they come from the zip
 // guard's pass over the zip (zip-guard.ts), which runs alongside the parser: a sheet's rows are held back
 // until its ranges are known, then filled and let through as they stream.
-import type { RawCell } from '../../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/cells';
 import { emptyCell } from './raw-cell';
 import type { SourceRow } from './source';
 

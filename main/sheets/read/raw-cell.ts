@@ -1,6 +1,6 @@
 // Every shape exceljs gives a cell, turned into the one RawCell the catalog understands.
 // `text` is what the clerk sees: number formats applied, rich text joined, a formula's cached result.
-import type { RawCell } from '../../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/cells';
 import { formatNumber, isDateFormat } from './number-format';
 
 export const emptyCell: RawCell = Object.freeze({ kind: 'empty', text: '' }) as RawCell;

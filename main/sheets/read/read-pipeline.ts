@@ -1,26 +1,26 @@
-// The whole read, in whatever thread runs it: intake guards → xlsx/csv rows → sheet and header choice →
-// rows, problems and orders. The worker (read-worker.ts) runs exactly this; tests may call it in-process.
-import { MessagePort } from 'node:worker_threads';
+// The whole read, in two halves that meet at a SourceBook (rows of RawCells):
+//   openSource — the file's side: intake guards, then the xlsx/csv parser. Runs in the read worker
+//                (read.worker.ts) or, without one, in this thread.
+//   understandSource — the catalog's side: sheet and header choice, normalise, validate, group into orders.
+//                Always runs on the calling thread, so an operation registered at runtime is understood
+//                whichever thread parsed the file.
+// readSheetInProcess joins the two in one thread (tests use it); reader.ts joins them across the worker.
 import { z } from 'zod';
-import { operationIds } from '../../../shared/operations/types';
 import type { OperationId } from '../../../shared/operations/types';
 import { defaultLang, isLang, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
 import { appError, err, ok } from '../../../shared/result';
-import type { Result } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 import { openCsv } from './csv-source';
 import { inspectFile } from './intake';
-import type { Intake } from './intake';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { chooseSheet } from './sheet-choose';
 import { buildRows } from './sheet-rows';
-import type { BuildHooks } from './sheet-rows';
 import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
-import type { ReadOptions, SheetImport } from './types';
+import type { ReadOptions, SheetImport, SourceFile } from './types';
 import { parseWorkbookMeta } from './workbook-meta';
-import type { WorkbookMeta } from './workbook-meta';
 import { openXlsx } from './xlsx-source';
 import { GuardFailure } from './zip-guard';
 
@@ -30,11 +30,9 @@ export interface ReadRequest extends ReadOptions {
   limits?: Partial<ReadLimits>;
 }
 
-/** What crosses into the worker: parsed, because a worker's message is just data. */
-export const readRequestSchema = z.object({
+/** What the file's side needs (and what crosses into the worker: parsed, because a worker's message is just data). */
+export const sourceRequestSchema = z.object({
   path: z.string().min(1),
-  sheet: z.string().optional(),
-  operation: z.enum(operationIds).optional(),
   lang: z.custom<Lang>(isLang).optional(),
   limits: z
     .object({
@@ -49,77 +47,85 @@ export const readRequestSchema = z.object({
     })
     .partial()
     .optional(),
-  /** Worker path only: the read worker's end of the channel to its parse thread (parse-thread.ts). */
-  parsePort: z.custom<MessagePort>((v) => v instanceof MessagePort).optional(),
 });
+export type SourceRequest = z.infer<typeof sourceRequestSchema>;
 
-/** Opens an .xlsx once the guards passed: openXlsx in this thread, or the parse thread's remote book. */
-export type XlsxOpener = (path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits) => SourceBook;
-
-export async function readSheetInProcess(filePath: string, request: ReadRequest = {}, hooks: BuildHooks = {}): Promise<Result<SheetImport>> {
-  const intake = await inspectRequested(filePath, request);
-  if (!intake.ok) return intake;
-  return readInspected(filePath, intake.value, request, hooks);
+/** A file past the intake guards, its rows ready to stream. */
+export interface OpenedSource {
+  /** The file, but its SHA-256, which is hashed while the file is read (`sha256`). */
+  file: Omit<SourceFile, 'sha256'>;
+  /** Sheets this app marked with their operation when it wrote the workbook (operation-mark.ts). */
+  marks?: ReadonlyMap<string, OperationId>;
+  book: SourceBook;
+  /** The zip guard's pass over the rest of the zip: its refusal (or null), whenever it comes. */
+  refusal: Promise<AppError | null>;
+  sha256: Promise<string>;
 }
 
-/** The intake guards alone (type from the bytes, zip-bomb guard, hash): what must pass before any parser runs. */
-export function inspectRequested(filePath: string, request: ReadRequest = {}): Promise<Result<Intake>> {
-  return inspectFile(filePath, { ...defaultLimits, ...request.limits }, request.lang ?? defaultLang);
+/** Any failure of a read as the clerk's error: a guard's refusal, a limit, or an unreadable file (never a crash). */
+export function readFailure(e: unknown, fileName: string, limits: ReadLimits, lang: Lang): AppError {
+  if (e instanceof GuardFailure) return e.error;
+  if (e instanceof SheetLimitError) {
+    const key = e.limit === 'rows' ? 'sheets.limit.rows' : e.limit === 'rawRows' ? 'sheets.limit.rawRows' : 'sheets.limit.columns';
+    const limit = e.limit === 'rows' ? limits.maxRows : e.limit === 'rawRows' ? limits.maxRawRows : limits.maxColumns;
+    const params = { file: fileName, sheet: e.sheet, row: e.row, limit };
+    return appError('FILE_TOO_LARGE', t(lang, key, params), params);
+  }
+  // A malformed workbook makes exceljs throw; for the clerk that is an unreadable file, not a crash.
+  const reason = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+  return appError('FILE_UNREADABLE', t(lang, 'sheets.file.unreadable', { file: fileName, reason }), { file: fileName, reason });
 }
 
-/** The read after the intake guards passed: rows, problems and orders. `hooks.takeRow` streams rows out as they are read. */
-export async function readInspected(
-  filePath: string,
-  intake: Intake,
-  request: ReadRequest = {},
-  hooks: BuildHooks = {},
-  open: XlsxOpener = openXlsx,
-): Promise<Result<SheetImport>> {
+/** The file's side: the intake guards (type from the bytes, zip-bomb guard, hash), then the parser. */
+export async function openSource(request: SourceRequest): Promise<Result<OpenedSource>> {
   const lang = request.lang ?? defaultLang;
-  const { zip } = intake;
-  let book: SourceBook | null = null;
-  const read = readBook(filePath, intake, request, hooks, open, (opened) => (book = opened));
+  const limits: ReadLimits = { ...defaultLimits, ...request.limits };
+  const intake = await inspectFile(request.path, limits, lang);
+  if (!intake.ok) return intake;
+  const { file, zip, sha256 } = intake.value;
+  sha256.catch(() => undefined); // its failure is reported where the hash is awaited
+  const refusal = zip ? zip.rest : Promise.resolve(null);
+  try {
+    if (!zip) return ok({ file, book: await openCsv(request.path, limits), refusal, sha256 });
+    const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
+    return ok({ file, marks: meta.marks, book: openXlsx(request.path, meta, zip.merges, limits), refusal, sha256 });
+  } catch (e) {
+    return err(readFailure(e, file.name, limits, lang));
+  }
+}
+
+/** The catalog's side: which sheet and operation, then rows, problems and orders; the guard's late refusal wins. */
+export async function understandSource(source: OpenedSource, request: ReadRequest = {}): Promise<Result<SheetImport>> {
+  const lang = request.lang ?? defaultLang;
   // The zip guard's pass over the rest of the zip runs while the sheet is read. Its refusal wins whenever it
   // comes: at once (the read is stopped), or after the read (whatever the read made of the file is dropped).
-  const refusal = (zip?.rest ?? Promise.resolve(null)).then((e) => (e ? err(e) : null));
+  const refusal = source.refusal.then((e) => (e ? err(e) : null));
+  const read = readBook(source, request);
   const first = await Promise.race([read, refusal.then((refused) => refused ?? read)]);
   const refused = await refusal;
   if (refused) {
-    (book as SourceBook | null)?.close();
+    source.book.close();
     return refused;
   }
   if (!first.ok) return first;
-  let sha256: string;
   try {
-    sha256 = await intake.sha256;
+    return ok({ ...first.value, file: { ...first.value.file, sha256: await source.sha256 } });
   } catch (e) {
-    const params = { file: intake.file.name, reason: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) };
+    const params = { file: source.file.name, reason: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) };
     return err(appError('FILE_UNREADABLE', t(lang, 'sheets.file.unreadable', params), params));
   }
-  return ok({ ...first.value, file: { ...first.value.file, sha256 } });
 }
 
-async function readBook(filePath: string, intake: Intake, request: ReadRequest, hooks: BuildHooks, open: XlsxOpener, opened: (book: SourceBook) => void): Promise<Result<SheetImport>> {
+async function readBook(source: OpenedSource, request: ReadRequest): Promise<Result<SheetImport>> {
   const lang = request.lang ?? defaultLang;
   const limits: ReadLimits = { ...defaultLimits, ...request.limits };
-  const { zip } = intake;
-  const file = { ...intake.file, sha256: '' };
-  let book: SourceBook | null = null;
-  /** Sheets this app marked with their operation when it wrote the workbook (operation-mark.ts). */
-  let marks: ReadonlyMap<string, OperationId> | undefined;
+  const { book, marks } = source;
+  const file = { ...source.file, sha256: '' };
   try {
-    if (zip) {
-      const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
-      marks = meta.marks;
-      book = open(filePath, meta, zip.merges, limits);
-      opened(book);
-    } else {
-      book = await openCsv(filePath, limits);
-    }
     const picked = await chooseSheet(book, { sheet: request.sheet, operation: request.operation, marks }, file.name, lang);
     if (!picked.ok) return picked;
     const pick = picked.value;
-    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, lang, hooks);
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits);
     return ok({
       file,
       sheets: pick.sheets,
@@ -134,17 +140,15 @@ async function readBook(filePath: string, intake: Intake, request: ReadRequest, 
       notices: [...pick.notices, ...built.notices],
     });
   } catch (e) {
-    if (e instanceof GuardFailure) return err(e.error);
-    if (e instanceof SheetLimitError) {
-      const key = e.limit === 'rows' ? 'sheets.limit.rows' : e.limit === 'rawRows' ? 'sheets.limit.rawRows' : 'sheets.limit.columns';
-      const limit = e.limit === 'rows' ? limits.maxRows : e.limit === 'rawRows' ? limits.maxRawRows : limits.maxColumns;
-      const params = { file: file.name, sheet: e.sheet, row: e.row, limit };
-      return err(appError('FILE_TOO_LARGE', t(lang, key, params), params));
-    }
-    // A malformed workbook makes exceljs throw; for the clerk that is an unreadable file, not a crash.
-    const reason = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
-    return err(appError('FILE_UNREADABLE', t(lang, 'sheets.file.unreadable', { file: file.name, reason }), { file: file.name, reason }));
+    return err(readFailure(e, file.name, limits, lang));
   } finally {
-    book?.close();
+    book.close();
   }
+}
+
+/** The whole read in this thread: what tests call, and what readSheet does without a worker. */
+export async function readSheetInProcess(filePath: string, request: ReadRequest = {}): Promise<Result<SheetImport>> {
+  const source = await openSource({ path: filePath, lang: request.lang, limits: request.limits });
+  if (!source.ok) return source;
+  return understandSource(source.value, request);
 }

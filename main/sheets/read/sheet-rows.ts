@@ -2,11 +2,11 @@
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
 import { matchHeader, placeHeader } from '../../../shared/operations/headers';
 import { normaliseCell } from '../../../shared/operations/cells';
-import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
-import type { Lang } from '../../../shared/i18n';
 import type { ReadLimits } from './limits';
+import { EventLoopYielder } from './event-loop-yielder';
+import { groupInSlices } from './group-slices';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
 import type { ImportColumn, ImportRow, SheetNotice } from './types';
@@ -23,7 +23,7 @@ export const columnLetter = (index: number): string => {
 };
 
 /** A row's cells padded with '' to the sheet's width (every row has a cell for every column). */
-export const padCells = (cells: readonly string[], width: number): readonly string[] =>
+const padCells = (cells: readonly string[], width: number): readonly string[] =>
   cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
 
 export function mapColumns(op: OperationDef, headers: readonly string[]): { columns: ImportColumn[]; notices: SheetNotice[] } {
@@ -53,29 +53,6 @@ export interface BuiltRows {
   notices: SheetNotice[];
 }
 
-/** A data row as soon as it is read: its cells' text (not yet padded to the sheet's width) and its values. */
-export interface StreamedRow {
-  rowNumber: number;
-  cells: string[];
-  values: Record<string, FieldValue>;
-  /** The mapped columns, in column order: which field each one feeds (the same array for every row). */
-  fields: readonly FieldColumn[];
-}
-
-export interface FieldColumn {
-  key: string;
-  column: number;
-}
-
-export interface BuildHooks {
-  /**
-   * Takes each data row's cells as soon as it is read (the worker sends them on in batches). The rows
-   * returned then carry no cells (an empty array): the taker already has them, and the read stays lean.
-   */
-  takeRow?: (row: StreamedRow) => void;
-}
-
-const noCells: readonly string[] = Object.freeze([]);
 const noProblems: readonly CellProblem[] = Object.freeze([]);
 
 export async function buildRows(
@@ -85,8 +62,6 @@ export async function buildRows(
   source: AsyncIterable<SourceRow>,
   sheet: string,
   limits: ReadLimits,
-  _lang: Lang,
-  hooks: BuildHooks = {},
 ): Promise<BuiltRows> {
   const { columns, notices } = mapColumns(op, headers);
   // Before columns past the header row get their letters: those have no header to name.
@@ -102,7 +77,6 @@ export async function buildRows(
   const keyIndex = columns.findIndex((c) => c.field === op.keyField);
   const need = Math.max(1, Math.ceil(mappedCount / 2));
   const mapped = defs.flatMap((d, i) => (d ? [i] : []));
-  const fieldColumns: readonly FieldColumn[] = mapped.map((i) => ({ key: (defs[i] as FieldDef).key, column: i }));
   let lastKey: string | undefined;
   let lastKeyIsHeader = false;
   const looksLikeHeader = (texts: string[]): boolean => {
@@ -120,7 +94,11 @@ export async function buildRows(
   const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
   let width = columns.length;
 
+  // The rows may come from the read worker faster than they are checked: give the event loop its turns.
+  const yielder = new EventLoopYielder();
+  let seen = 0;
   for await (const row of source) {
+    if (yielder.due(++seen)) await yielder.giveTurn();
     if (row.number <= headerRow) continue;
     const texts = row.cells.map((c) => c.text.trim());
     const first = texts.find((s) => s !== '');
@@ -167,32 +145,30 @@ export async function buildRows(
         found({ row: row.number, column, field: key, text: { key: 'sheets.problem.invalid', params: { column } } });
       }
     }
-    if (hooks.takeRow) {
-      hooks.takeRow({ rowNumber: row.number, cells: texts, values, fields: fieldColumns });
-      rows.push({ rowNumber: row.number, cells: noCells, values, problems: problems ?? noProblems });
-    } else {
-      rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
-    }
+    rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
   }
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
   const inputs: GroupInputRow[] = rows;
-  const grouped = groupRows(op, inputs, { columnOf: (key) => headerOf.get(key) });
+  const grouped = await groupInSlices(op, inputs, { columnOf: (key) => headerOf.get(key) }, yielder);
   const extra = new Map<number, CellProblem[]>();
   for (const p of grouped.problems) {
     const list = extra.get(p.row);
     if (list) list.push(p);
     else extra.set(p.row, [p]);
   }
-  const importRows: ImportRow[] = rows.map((r) => {
+  const importRows: ImportRow[] = new Array<ImportRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    if (yielder.due(i)) await yielder.giveTurn();
+    const r = rows[i] as (typeof rows)[number];
     const more = extra.get(r.rowNumber);
-    return {
+    importRows[i] = {
       rowNumber: r.rowNumber,
-      cells: r.cells === noCells ? noCells : padCells(r.cells, width),
+      cells: padCells(r.cells, width),
       values: r.values,
       problems: more ? [...r.problems, ...more] : r.problems.length ? r.problems : noProblems,
       disposition: grouped.dispositions.get(r.rowNumber) ?? { kind: 'invalid' },
     };
-  });
+  }
   return { columns, ignoredColumns, rows: importRows, orders: grouped.orders, notices };
 }

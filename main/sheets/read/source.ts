@@ -1,6 +1,6 @@
 // What a parser hands on: sheets as streams of rows of RawCells, whatever the file format was.
 
-import type { RawCell } from '../../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/cells';
 
 export interface SourceRow {
   /** Row number as Excel shows it (1-based). */

@@ -1,10 +1,7 @@
 // What the reader hands to the rest of the app: a sheet understood as rows of one operation,
-// with every problem named by row and column. Produced in a worker; plain data (structured-clone safe).
+// with every problem named by row and column. Plain data (structured-clone safe).
 import type { CellProblem, FieldValue, OperationId, OrderDraft, RowDisposition } from '../../../shared/operations/types';
 import type { LocalizedText } from '../../../shared/i18n';
-
-// CellProblem and RowDisposition moved to shared/operations (grouping there produces them).
-export type { CellProblem, RowDisposition };
 
 export interface SourceFile {
   path: string;

@@ -1,92 +1,53 @@
-// Streams an .xlsx/.xlsm through exceljs's streaming parsers (never the whole workbook in memory): its own
-// parsers for the shared strings and styles, its SAX events under its worksheet rules for the rows
-// (sheet-xml.ts), turning each cell into a RawCell (here, or in the reading thread when a parse thread
-// parses: parse-thread.ts) and giving merged ranges' values to every cell they cover. exceljs's stream
-// reader ignores <mergeCells>; the zip guard's pass over the zip finds them while the rows are parsed, and a
-// sheet's first rows wait for them (merges.ts), so no sheet has to be buffered. The sheets come in the
-// workbook's tab order, whatever order the zip holds them in.
+// Streams an .xlsx/.xlsm through exceljs's public streaming reader, ExcelJS.stream.xlsx.WorkbookReader
+// (never the whole workbook in memory), turning each cell into a RawCell and giving merged ranges' values
+// to every cell they cover. exceljs's stream reader ignores <mergeCells>; the zip guard's pass over the zip
+// finds them while the rows are parsed, and a sheet's first rows wait for them (merges.ts), so no sheet has
+// to be buffered. The sheets come in the workbook's tab order, whatever order the zip holds them in.
+//
+// We do not let the WorkbookReader unzip: its unzipper ends the entry list early when the consumer is slow
+// (a busy machine loses xl/workbook.xml or the shared strings of a workbook whose worksheets come first,
+// exceljs issue #962's symptom), it decodes each chunk of a part on its own (a Chinese character split
+// between two chunks became U+FFFD), and it only finds worksheets named sheetN.xml. So every part comes
+// from yauzl, decoded as one UTF-8 stream, and is handed to the WorkbookReader's own part parsers — its
+// `_parseSharedStrings`, `_parseStyles` and `_parseWorksheet` methods. Those are underscored methods of a
+// public class, not a private import; package.json pins exceljs to the exact version they were checked
+// against (4.4.0), and xlsx-read.test.ts / robustness.test.ts hold the cells they give to the reader's rules.
 import type { Readable } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
-import type { RawCell } from '../../../shared/operations/types';
+import type ExcelModule from 'exceljs';
+import type { RawCell } from '../../../shared/operations/cells';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
 import { MergeGate } from './merges';
-import { deferredStrings, parseSheetXml } from './sheet-xml';
-import type { CellSink, SheetContext, SheetXmlParts } from './sheet-xml';
+import { SheetLimitError } from './source';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
 import { openZip, readDirectory } from './zip-read';
 
-/**
- * exceljs's parts, loaded on first use: all of exceljs takes a fifth of a second to load (its writers, CSV,
- * the whole document model). The worksheet rules (sheet-xml.ts) need its SAX helper, its utils and its
- * style parser; the shared strings need its stream WorkbookReader, which brings its unzipper and more and
- * loads in twice the time. A parse thread loads only the former (the read worker parses the shared strings:
- * parse-thread.ts); a single-thread read loads both (preloadXlsx). Either loads while the intake guards run.
- */
-type WorkbookReaderClass = new (input: null, options: Record<string, string>) => ExcelPartReader;
-interface StylesParser {
-  parseStream(stream: Readable): Promise<unknown>;
-  getStyleModel(id: number): { numFmt?: unknown } | null | undefined;
+/** The cells of exceljs's Row that the reader uses (exceljs's public Row/Cell API). */
+interface ExcelRow {
+  number: number;
+  eachCell(callback: (cell: { value: unknown; numFmt?: unknown }, col: number) => void): void;
 }
-interface ExcelSheetParts extends SheetXmlParts {
-  StyleManager: new () => StylesParser;
+
+/** The WorkbookReader's part parsers, each given one part's stream (see the header comment). */
+interface ExcelPartParsers {
+  sharedStrings?: unknown;
+  properties?: unknown;
+  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(rows: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelRow> }>;
 }
-let sheetParts: Promise<ExcelSheetParts> | null = null;
-let readerClass: Promise<WorkbookReaderClass> | null = null;
+type WorkbookReaderClass = new (input: null, options: Record<string, string>) => ExcelPartParsers;
+
 // A CommonJS module: its export is the default export under ESM, and the namespace under a CJS bundle.
 const cjs = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-export const preloadSheetParts = (): Promise<ExcelSheetParts> =>
-  (sheetParts ??= Promise.all([
-    // @ts-expect-error -- exceljs declares no types for these paths; they are typed by the parts used here.
-    import('exceljs/lib/utils/parse-sax.js'),
-    // @ts-expect-error -- as above
-    import('exceljs/lib/utils/utils.js'),
-    // @ts-expect-error -- as above (the StyleManager of exceljs's WorkbookReader._parseStyles)
-    import('exceljs/lib/xlsx/xform/style/styles-xform.js'),
-  ]).then(([parseSax, utils, styles]: unknown[]) => ({
-    parseSax: cjs<SheetXmlParts['parseSax']>(parseSax),
-    utils: cjs<SheetXmlParts['utils']>(utils),
-    StyleManager: cjs<ExcelSheetParts['StyleManager']>(styles),
-  })));
-export const preloadSharedStrings = (): Promise<WorkbookReaderClass> =>
-  // @ts-expect-error -- as above
-  (readerClass ??= import('exceljs/lib/stream/xlsx/workbook-reader.js').then((m: unknown) => cjs<WorkbookReaderClass>(m)));
-export const preloadXlsx = (): Promise<unknown> => Promise.all([preloadSheetParts(), preloadSharedStrings()]);
+let readerClass: Promise<WorkbookReaderClass> | null = null;
+/** exceljs takes a fifth of a second to load: the worker starts loading it while the intake guards run. */
+export const preloadXlsx = (): Promise<WorkbookReaderClass> =>
+  (readerClass ??= import('exceljs').then((m) => cjs<typeof ExcelModule>(m).stream.xlsx.WorkbookReader as unknown as WorkbookReaderClass));
 
-/**
- * The parts of exceljs's WorkbookReader used here: its parsers of the shared strings, the styles and a
- * worksheet, each given a stream. We do not let it unzip: its unzipper ends the entry list early when the
- * consumer is slow (a busy machine loses xl/workbook.xml or the shared strings of a workbook whose
- * worksheets come first, exceljs issue #962's symptom), and it decodes each chunk of a part on its own, so
- * a Chinese character split between two chunks became U+FFFD. Here every part comes from yauzl, decoded
- * as one UTF-8 stream, in the order the parsers need: shared strings and styles, then the worksheets,
- * whose SAX events go to our handler of exceljs's worksheet rules (sheet-xml.ts).
- */
-interface ExcelPartReader {
-  sharedStrings?: unknown[];
-  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
-}
-
-/** The shared strings as exceljs's WorkbookReader parses them (undefined: the workbook has none). */
-async function parseSharedStrings(stream: Readable | null): Promise<unknown[] | undefined> {
-  if (!stream) return undefined;
-  const WorkbookReader = await preloadSharedStrings();
-  const reader = new WorkbookReader(null, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const _ of reader._parseSharedStrings(stream)) void _;
-  return reader.sharedStrings;
-}
-
-/** The workbook's shared strings alone, from a zip of its own: what a reading thread needs beside its parse thread. */
-export async function readSharedStrings(path: string, meta: WorkbookMeta, limits: ReadLimits): Promise<unknown[] | undefined> {
-  const zip = await openZip(path, true);
-  try {
-    const entry = (await directory(zip, limits)).get(meta.sharedStrings);
-    return await parseSharedStrings(entry ? await textOf(zip, entry) : null);
-  } finally {
-    zip.close();
-  }
-}
+const readerOptions = { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' };
 
 /**
  * The entries by name, once the directory is within the limits again: the file may have changed since the
@@ -113,27 +74,24 @@ const textOf = (zip: ZipFile, entry: Entry): Promise<Readable> =>
     }),
   );
 
-/** A worksheet, parsed only once `parse` is walked. */
-export interface WorksheetRows {
-  name: string;
-  visible: boolean;
-  /** Its zip entry (where the zip guard finds its merged ranges). */
-  part: string;
-  /** Parses the rows into `sink`, yielding after each chunk of XML (drain the sink then). */
-  parse(sink: CellSink): AsyncGenerator<void>;
+/**
+ * One exceljs Row as a SourceRow: as exceljs's eachCell, the cells run to the last cell with a value, and the
+ * holes are empty cells. Throws SheetLimitError for a value past the column limit.
+ */
+function sourceRow(row: ExcelRow, date1904: boolean, sheet: string, maxColumns: number): SourceRow {
+  const cells: RawCell[] = [];
+  let tooWide = false;
+  row.eachCell((cell, col) => {
+    if (col > maxColumns) tooWide = true;
+    else cells[col - 1] = toRawCell(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined, date1904);
+  });
+  if (tooWide) throw new SheetLimitError('columns', sheet, row.number);
+  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = emptyCell;
+  return { number: row.number, cells };
 }
 
-/**
- * The worksheets in tab order, each one's rows parsed only as they are pulled. Shared by openXlsx (rows in
- * this thread) and the parse thread (parse-thread.ts).
- */
-export function openWorksheets(
-  path: string,
-  meta: WorkbookMeta,
-  limits: ReadLimits,
-  /** Leave the shared strings to the reading thread: cells name them by index (parse-thread.ts). */
-  deferSharedStrings = false,
-): { sheets(): AsyncGenerator<WorksheetRows>; close(): void } {
+/** The workbook's rows as RawCells. `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
+export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
   let zip: ZipFile | null = null;
   let current: Readable | null = null;
   const close = () => {
@@ -142,8 +100,9 @@ export function openWorksheets(
     zip?.close();
     zip = null;
   };
-  async function* sheets(): AsyncGenerator<WorksheetRows> {
-    const parts = await preloadSheetParts();
+
+  async function* sheets(): AsyncGenerator<SourceSheet> {
+    const WorkbookReader = await preloadXlsx();
     const opened = await openZip(path, true);
     zip = opened;
     const entries = await directory(opened, limits);
@@ -154,92 +113,45 @@ export function openWorksheets(
       current = await textOf(opened, entry);
       return current;
     };
-    const sharedStrings = deferSharedStrings ? deferredStrings : await parseSharedStrings(await part(meta.sharedStrings));
-    // Number formats, and exceljs's own date detection: parsed as its WorkbookReader._parseStyles does.
-    const stylesPart = await part(meta.styles);
-    let styles: StylesParser | undefined;
-    if (stylesPart) {
-      styles = new parts.StyleManager();
-      await styles.parseStream(stylesPart);
-    }
-    const context: SheetContext = { sharedStrings, styles, date1904: meta.date1904 };
+    const parsers = new WorkbookReader(null, readerOptions);
+    const strings = await part(meta.sharedStrings);
+    if (strings) for await (const _ of parsers._parseSharedStrings(strings)) void _;
+    const styles = await part(meta.styles);
+    if (styles) await parsers._parseStyles(styles);
+    // The date system, as the WorkbookReader's _parseWorkbook would set it from the same attribute of
+    // xl/workbook.xml (workbook-meta.ts read it already; the file may lack the part).
+    parsers.properties = { model: { date1904: meta.date1904 } };
     for (const sheet of meta.sheets) {
       if (!sheet.part?.startsWith('xl/worksheets/') || !entries.has(sheet.part)) continue; // a chart sheet has no rows
-      const name = sheet.part;
-      yield {
-        name: sheet.name,
-        visible: sheet.visible,
-        part: name,
-        async *parse(sink: CellSink) {
-          const stream = await part(name);
-          if (stream) yield* parseSheetXml(stream, parts, context, sink, sheet.name, limits);
-        },
-      };
-    }
-  }
-  return { sheets, close };
-}
-
-/** Rows of RawCells as the sheet's XML is parsed (the single-thread read's sink). */
-class RawRows implements CellSink {
-  private done: SourceRow[] = [];
-  private number = 0;
-  private cells: (RawCell | undefined)[] = [];
-  constructor(private readonly date1904: boolean) {}
-
-  startRow(number: number): void {
-    this.number = number;
-    this.cells = [];
-  }
-
-  cell(col: number, value: unknown, numFmt: string | undefined): void {
-    this.cells[col - 1] = value === undefined ? undefined : toRawCell(value, numFmt, this.date1904);
-  }
-
-  endRow(): void {
-    const cells = this.cells;
-    // As exceljs's eachCell: a row's cells run to its last cell with a value; the holes are empty cells.
-    let width = cells.length;
-    while (width > 0 && cells[width - 1] === undefined) width--;
-    cells.length = width;
-    for (let i = 0; i < width; i++) if (!cells[i]) cells[i] = emptyCell;
-    this.done.push({ number: this.number, cells: cells as RawCell[] });
-  }
-
-  take(): SourceRow[] {
-    const rows = this.done;
-    this.done = [];
-    return rows;
-  }
-}
-
-/** The workbook's rows as RawCells, in this thread. `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
-export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
-  const worksheets = openWorksheets(path, meta, limits);
-  async function* sheets(): AsyncGenerator<SourceSheet> {
-    for await (const sheet of worksheets.sheets()) {
-      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(sheet, new MergeGate(merges(sheet.part))) };
+      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(parsers, () => part(sheet.part as string), sheet.name, new MergeGate(merges(sheet.part))) };
     }
   }
 
-  async function* rowsOf(sheet: WorksheetRows, merges: MergeGate): AsyncGenerator<SourceRow> {
-    const sink = new RawRows(meta.date1904);
+  async function* rowsOf(parsers: ExcelPartParsers, opening: () => Promise<Readable | null>, sheet: string, gate: MergeGate): AsyncGenerator<SourceRow> {
+    let count = 0;
     try {
-      for await (const _ of sheet.parse(sink)) {
-        for (const row of sink.take()) {
-          if (merges.open) yield merges.fill(row);
-          else yield* merges.pass(row);
+      const stream = await opening(); // only once the sheet's rows are wanted
+      // exceljs's own WorksheetReader over the part (the sheet number only names it in exceljs's events).
+      if (stream) {
+        for (const { value: worksheet } of parsers._parseWorksheet(stream, '1')) {
+          for await (const row of worksheet) {
+            // Every row element counts here, blank formatted ones too: a bound on the work. Rows holding a
+            // value are counted against maxRows where blanks are told apart (sheet-rows.ts).
+            if (++count > limits.maxRawRows) throw new SheetLimitError('rawRows', sheet, row.number);
+            const source = sourceRow(row, meta.date1904, sheet, limits.maxColumns);
+            if (gate.open) yield gate.fill(source);
+            else yield* gate.pass(source);
+          }
         }
       }
     } catch (e) {
-      // The rows parsed before the failure go first, merges and all: their reader may stop at a limit of its
-      // own on the way, and must do so whenever the merges happen to become known.
-      for (const row of sink.take()) yield* merges.pass(row);
-      yield* await merges.end();
+      // The rows held back for the merges go first: their reader may stop at a limit of its own on the way,
+      // and must do so whenever the merges happen to become known.
+      yield* await gate.end();
       throw e;
     }
-    yield* await merges.end();
+    yield* await gate.end();
   }
 
-  return { sheets: meta.sheets.map(({ name, visible }) => ({ name, visible })), open: sheets, close: worksheets.close };
+  return { sheets: meta.sheets.map(({ name, visible }) => ({ name, visible })), open: sheets, close };
 }

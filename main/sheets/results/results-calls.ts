@@ -1,4 +1,4 @@
-// `请求日志 Calls`: one line per API call attempt, as the store recorded it. JobCallView carries no secret and
+// `请求日志 Calls`: one line per attempt (one HTTP try of a call), as the store recorded it. JobAttemptView carries no secret and
 // no sign by construction; this sheet writes only its fields.
 import { t } from '../../../shared/i18n';
 import type { Lang, MessageKey } from '../../../shared/i18n';
@@ -9,7 +9,7 @@ import { dateStyle, resultsSheetNames, wrapStyle } from './results-layout';
 import { openSheet, writeRow } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
 
-const columns = ['batch', 'method', 'orders', 'attempt', 'outcome', 'httpStatus', 'erpStatus', 'erpMessage', 'duration', 'at'] as const;
+const columns = ['call', 'method', 'orders', 'attempt', 'outcome', 'httpStatus', 'erpStatus', 'erpMessage', 'duration', 'at'] as const;
 const widths = [8, 40, 8, 10, 14, 10, 10, 60, 12, 20];
 
 const outcomeKeys = new Set(['answered', 'rate-limited', 'credentials-refused', 'request-refused', 'wrong-address', 'clock-skew', 'not-sent', 'unknown', 'reconciled']);
@@ -22,18 +22,18 @@ function outcomeText(lang: Lang, outcome: string): string {
 export function writeCallsSheet(book: StreamBook, source: JobReportSource): void {
   const { lang } = source;
   let count = 0;
-  for (const _call of source.calls()) count += 1;
+  for (const _attempt of source.attempts()) count += 1;
   const ws = openSheet(book, {
     name: resultsSheetNames.calls,
     headers: columns.map((c) => t(lang, `workbook.calls.${c}`)),
     widths,
     dataRows: count,
   });
-  for (const call of source.calls()) {
-    const at = localDateValue(call.at);
+  for (const attempt of source.attempts()) {
+    const at = localDateValue(attempt.at);
     const values: PlainValue[] = [
-      numberOrNull(call.batch), plainText(call.method), numberOrNull(call.orders), numberOrNull(call.attempt), outcomeText(lang, call.outcome),
-      numberOrNull(call.httpStatus), numberOrNull(call.erpStatus), call.erpMessage ? plainText(call.erpMessage) : null, numberOrNull(call.durationMs), at,
+      numberOrNull(attempt.call), plainText(attempt.method), numberOrNull(attempt.orders), numberOrNull(attempt.attempt), outcomeText(lang, attempt.outcome),
+      numberOrNull(attempt.httpStatus), numberOrNull(attempt.erpStatus), attempt.erpMessage ? plainText(attempt.erpMessage) : null, numberOrNull(attempt.durationMs), at,
     ];
     const styles: (CellStyle | undefined)[] = [];
     styles[7] = wrapStyle;

@@ -37,7 +37,7 @@ export function operationOf(summary: JobSummary): OperationDef {
 }
 
 const outcomeHeaders = (lang: Lang): string[] =>
-  (['state', 'message', 'hint', 'erpNo', 'batch', 'submittedAt', 'sourceRow'] as const).map((k) => t(lang, `workbook.results.${k}`));
+  (['state', 'message', 'hint', 'erpNo', 'call', 'submittedAt', 'sourceRow'] as const).map((k) => t(lang, `workbook.results.${k}`));
 
 /** The to-fix sheet's columns after the template's: the reason, then what to do (never read back: unknown columns). */
 const toFixTail = (lang: Lang): string[] => [t(lang, 'workbook.toFix.reason'), t(lang, 'workbook.results.hint')];
@@ -118,7 +118,7 @@ export function writeResultsSheet(book: StreamBook, source: JobReportSource, sum
     values[n + 2] = textOrNull(row.hint);
     styles[n + 2] = wrapStyle;
     values[n + 3] = textOrNull(row.erpNo);
-    values[n + 4] = numberOrNull(row.batch);
+    values[n + 4] = numberOrNull(row.call);
     values[n + 5] = localDateValue(row.submittedAt);
     if (values[n + 5] instanceof Date) styles[n + 5] = dateStyle;
     values[n + 6] = numberOrNull(row.rowNumber);

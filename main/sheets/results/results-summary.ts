@@ -5,6 +5,7 @@
 import { t } from '../../../shared/i18n';
 import type { Lang, MessageKey } from '../../../shared/i18n';
 import { getOperation } from '../../../shared/operations/catalog';
+import { takesOption } from '../../../shared/operations/types';
 import { finalStates } from '../../../shared/states';
 import type { RowState, StateCounts } from '../../../shared/states';
 import type { ReasonCount } from '../../../shared/top-reasons';
@@ -47,7 +48,7 @@ function facts(input: SummaryInput): [MessageKey, PlainValue][] {
     ['workbook.summary.operation', op ? (lang === 'en' ? `${op.label.en} (${op.id})` : `${op.label['zh-CN']}（${op.id}）`) : s.operation],
     ['workbook.summary.method', s.method],
   ];
-  if (s.operation === 'return-create') list.push(['workbook.summary.isCheck', t(lang, s.isCheck ? 'workbook.yes' : 'workbook.no')]);
+  if (op && takesOption(op, 'isCheck')) list.push(['workbook.summary.isCheck', t(lang, s.isCheck ? 'workbook.yes' : 'workbook.no')]);
   list.push(
     ['workbook.summary.profile', s.profileName],
     ['workbook.summary.environment', s.environment.toUpperCase()],
@@ -65,7 +66,7 @@ function facts(input: SummaryInput): [MessageKey, PlainValue][] {
     ['workbook.summary.written', localTimeText(input.now.toISOString())],
     ['workbook.summary.timeZone', zoneText(input.now)],
     ['workbook.summary.jobState', t(lang, `workbook.jobState.${s.state}`)],
-    ['workbook.summary.calls', s.calls],
+    ['workbook.summary.attempts', s.attempts],
   );
   return list;
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBox, Loading } from '../components/error-box';
 import { JobHead } from '../components/job-head';
 import { ScreenTitle } from '../components/screen-title';
-import { CallList } from '../components/call-list';
+import { AttemptList } from '../components/attempt-list';
 import { StopDialog } from '../components/stop-dialog';
 import { useApp, useT } from '../hooks/use-app';
 import { useJob, type JobNow } from '../hooks/use-job';
@@ -17,7 +17,7 @@ interface Props {
 
 /** A rate needs this much time and work behind it: one fast first answer is not "90000 rows/min". */
 const minSeconds = 10;
-const minBatches = 2;
+const minCalls = 2;
 
 /**
  * Rows settled per minute and minutes left, once there is something to go on: the job is sending (not
@@ -27,7 +27,7 @@ export function pace(now: JobNow, at: number): { perMinute: number | null; minut
   const settled = now.rows - now.counts.pending;
   const started = now.startedAt ? Date.parse(now.startedAt) : NaN;
   const minutes = (at - started) / 60_000;
-  const enough = now.state === 'running' && minutes * 60 >= minSeconds && (now.batchesDone ?? 0) >= minBatches;
+  const enough = now.state === 'running' && minutes * 60 >= minSeconds && (now.callsDone ?? 0) >= minCalls;
   if (!enough || !Number.isFinite(minutes) || minutes <= 0 || settled <= 0) return { perMinute: null, minutesLeft: null };
   const perMinute = settled / minutes;
   return { perMinute, minutesLeft: now.counts.pending / perMinute };
@@ -85,7 +85,7 @@ export function RunScreen({ jobId, onDone }: Props) {
         <label htmlFor="run-progress">{tr('ui.run.settled', { settled: settled.toLocaleString(), total: now.rows.toLocaleString() })}</label>
         <progress id="run-progress" max={Math.max(1, now.rows)} value={settled} data-testid="progress" />
         <dl className="counts" data-testid="run-counts">
-          <Stat label={tr('ui.run.callsMade')} value={now.batches ? tr('ui.run.batches', { calls: now.calls, done: now.batchesDone ?? 0, batches: now.batches }) : String(now.calls)} />
+          <Stat label={tr('ui.run.callsMade')} value={now.callsPlanned ? tr('ui.run.callsDone', { done: now.callsDone ?? 0, calls: now.callsPlanned, attempts: now.attempts }) : tr('ui.run.attemptsMade', { attempts: now.attempts })} />
           <Stat label={tr('ui.run.succeeded')} value={now.counts.succeeded.toLocaleString()} tone="ok" />
           <Stat label={tr('ui.run.failures')} value={failures.toLocaleString()} tone={failures > 0 ? 'bad' : undefined} />
           <Stat label={tr('ui.run.rate')} value={perMinute === null ? (now.state === 'running' ? tr('ui.run.rateSoon') : '—') : tr('ui.run.perMinute', { rows: Math.round(perMinute) })} testId="rate" />
@@ -117,7 +117,7 @@ export function RunScreen({ jobId, onDone }: Props) {
           </button>
         )}
       </div>
-      <CallList calls={live.calls} />
+      <AttemptList attempts={live.attempts} />
       {confirmStop && <StopDialog pending={now.counts.pending} onCancel={() => setConfirmStop(false)} onConfirm={() => void act('stop')} />}
     </div>
   );

@@ -10,7 +10,7 @@ import { ErrorBox, Loading } from '../components/error-box';
 import { ScreenTitle } from '../components/screen-title';
 import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
-import { operationLabel, operationMethod } from '../operations';
+import { operationLabel, operationMethod, takesCheck } from '../operations';
 
 interface Props {
   summary: ImportSummary;
@@ -29,7 +29,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
   const [start, runStart] = useAsync<{ jobId: string }>();
   const [isCheck, setIsCheck] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const isCreate = summary.operation === 'return-create';
+  const asksCheck = takesCheck(summary.operation);
   const withdrawnRows = [...withdrawn];
   // Only an offered profile is ever previewed or started; when the current one is not offered (the
   // sample and a production default), the first offered one becomes the choice, banner included.
@@ -44,7 +44,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
     // withdrawnRows is derived from `withdrawn`, the real dependency.
   }, [api, runPreview, summary.importId, name, withdrawn]);
 
-  const ready = preview.status === 'done' && preview.value.orders > 0 && (!isCreate || isCheck !== null) && start.status !== 'loading';
+  const ready = preview.status === 'done' && preview.value.orders > 0 && (!asksCheck || isCheck !== null) && start.status !== 'loading';
   const go = async (confirmed: boolean) => {
     setConfirming(false);
     const got = await runStart(() => api.jobsStart({ importId: summary.importId, profile: name, isCheck: isCheck ?? false, withdrawnRows, confirmed }));
@@ -103,7 +103,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
             {preview.value.orders === 0 && <p className="warn-text">{tr('ui.submit.nothing')}</p>}
           </>
         )}
-        {isCreate && (
+        {asksCheck && (
           <fieldset className="is-check" data-testid="is-check">
             <legend>{tr('ui.submit.isCheck')}</legend>
             <label>
@@ -122,7 +122,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
         <button type="button" onClick={onBack}>
           {tr('ui.submit.back')}
         </button>
-        {isCreate && isCheck === null && <span className="muted">{tr('ui.submit.chooseCheck')}</span>}
+        {asksCheck && isCheck === null && <span className="muted">{tr('ui.submit.chooseCheck')}</span>}
         <button type="button" className={offered && envOf(offered) === 'production' ? 'danger' : 'primary'} disabled={!ready} onClick={onStart} data-testid="start">
           {start.status === 'loading' ? tr('ui.submit.starting') : tr('ui.submit.start')}
         </button>

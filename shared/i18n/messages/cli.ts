@@ -29,7 +29,7 @@ export const cliMessages = defineMessages({
   },
   'cli.confirmDeclined': { 'zh-CN': '已取消，未提交任何内容', en: 'Cancelled; nothing was submitted' },
   'cli.jobCreated': { 'zh-CN': '任务 {job}：{operation}，{rows} 行，{orders} 张单据，{calls} 次调用，发往 {profile}（{env}）', en: 'Job {job}: {operation}, {rows} rows, {orders} orders, {calls} calls, to {profile} ({env})' },
-  'cli.progress': { 'zh-CN': '进度：{settled}/{rows} 行已确定，调用 {calls} 次，失败 {failed}', en: 'Progress: {settled}/{rows} rows settled, {calls} calls, {failed} failed' },
+  'cli.progress': { 'zh-CN': '进度：{settled}/{rows} 行已确定，尝试 {attempts} 次，失败 {failed}', en: 'Progress: {settled}/{rows} rows settled, {attempts} attempts, {failed} failed' },
   'cli.waitingNetwork': { 'zh-CN': '无法连接 ERP，正在重试（最多等待 {seconds} 秒）…', en: 'ERP unreachable; retrying (for up to {seconds} s)…' },
   'cli.jobDone': {
     'zh-CN': '完成：成功 {succeeded}，失败 {failed}，校验未通过 {invalid}，重复 {duplicate}，未确认 {unknown}，已跳过 {skipped}',

@@ -126,6 +126,20 @@ export const masterdataMessages = defineMessages({
     'zh-CN': '“{operation}”的单据没有可用的预览查询。',
     en: 'There is no preview query for "{operation}" documents.',
   },
+  'masterdata.ui.title': { 'zh-CN': 'ERP 主数据（本地副本）', en: 'ERP master data (local copy)' },
+  'masterdata.ui.note': {
+    'zh-CN': '发送前用它检查创建表格中的仓库、供应商和商家编码，离线也可以。副本可能过时，所以只提醒，不阻止发送。',
+    en: 'Create sheets are checked against it before sending (warehouses, suppliers, SKUs), offline too. The copy can be stale, so it only warns and never stops a row.',
+  },
+  'masterdata.ui.profile': { 'zh-CN': '配置“{profile}”', en: 'Profile "{profile}"' },
+  'masterdata.ui.age': { 'zh-CN': '{count} 条，更新于 {asOf}（{age}前）', en: '{count} records, as of {asOf} ({age} ago)' },
+  'masterdata.ui.never': { 'zh-CN': '尚未获取', en: 'Never fetched' },
+  'masterdata.ui.refresh': { 'zh-CN': '刷新主数据', en: 'Refresh master data' },
+  'masterdata.ui.stop': { 'zh-CN': '停止刷新', en: 'Stop refreshing' },
+  'masterdata.ui.progress': { 'zh-CN': '正在刷新{list}：已查询 {calls} 次，取得 {records} 条', en: 'Refreshing {list}: {calls} calls, {records} records' },
+  'masterdata.ui.progressUntil': { 'zh-CN': '正在刷新{list}：已查询 {calls} 次，取得 {records} 条，已到 {until}', en: 'Refreshing {list}: {calls} calls, {records} records, up to {until}' },
+  'masterdata.ui.done': { 'zh-CN': '刷新完成。', en: 'Refresh finished.' },
+  'masterdata.ui.incomplete': { 'zh-CN': '刷新未全部完成，已取到的部分已保存；再次刷新会从中断处继续。', en: 'The refresh did not finish; what was fetched is saved and the next refresh continues from there.' },
   'masterdata.cli.usage': {
     'zh-CN':
       '用法：wdt-bulk masterdata refresh [--profile 名称] [--list warehouses|providers|specs|providerGoods] [--json]\n      wdt-bulk masterdata status [--profile 名称] [--json]\n      wdt-bulk masterdata check <文件> [--op 操作] [--sheet 工作表] [--query] [--profile 名称] [--json]\n',

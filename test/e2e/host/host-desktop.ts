@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Lang } from '../../../shared/i18n';
 import { ok } from '../../../shared/result';
-import type { DesktopPort } from '../../../main/app-api/ports';
+import type { DesktopPort } from '../../../main/app-api/desktop-port';
 
 export interface DialogAnswers {
   open?: (string | null)[];

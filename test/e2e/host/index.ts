@@ -7,15 +7,16 @@
 // --keychain: they run inside a throw-away gnome-keyring (scripts/with-keyring.sh), so the app's secrets
 // go through the real Secret Service there, with the same probe and fallback as the desktop app.
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLang } from '../../../shared/i18n';
-import { createLocalServices } from '../../../main/app-api/local-services';
 import type { Logger } from '../../../main/effects';
 import { pathsIn } from '../../../main/paths';
 import { openSecretStore, SessionSecretStore } from '../../../main/profiles/keychain';
+import { createServices } from '../../../main/services';
+import { appWorkerPath } from '../../../main/sheets/read/worker-path';
 import { HostDesktop } from './host-desktop';
 import { startHost } from './server';
 
@@ -43,23 +44,24 @@ async function main(): Promise<void> {
   const downloads = path.join(home, 'downloads');
   await mkdir(downloads, { recursive: true });
   const desktop = new HostDesktop(downloads);
-  const worker = path.join(root, 'out/node/read-worker.cjs');
+  const worker = appWorkerPath(root);
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  // The same local builder as the Electron main process.
+  // The same services and start as the Electron main process (main/electron/index.ts).
   const lang = isLang(values.lang) ? values.lang : 'zh-CN';
   const secrets = values.keychain ? (await openSecretStore(lang)).store : new SessionSecretStore();
-  const local = await createLocalServices({
+  const services = await createServices({
     paths: pathsIn(home),
     secrets,
-    desktop,
     logger,
     version,
-    ...(existsSync(worker) ? { readWorker: worker } : {}),
+    env: {},
+    ...(worker ? { readWorker: worker } : {}),
     ...(isLang(values.lang) ? { lang: values.lang } : {}),
   });
+  services.jobs.resumeInterrupted();
   const host = await startHost({
     rendererRoot: path.resolve(values.renderer ?? path.join(root, 'out/renderer')),
-    services: local.services,
+    services,
     desktop,
     ...(values.port ? { port: Number(values.port) } : {}),
     devBridge: values['dev-bridge'] ?? false,
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   const open = `${host.url}/#token=${encodeURIComponent(host.token)}`;
   process.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, open, home })}\n`);
   const stop = () => {
-    void host.close().then(() => local.close()).finally(() => process.exit(0));
+    void host.close().then(() => services.close()).finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -20,7 +20,8 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { events, maxPayloadBytes, type EventSink } from '../../../shared/contract';
 import { appError, err } from '../../../shared/result';
-import { channelByWire, createAppApi, dispatch, type AppServices } from '../../../main/app-api';
+import { channelByWire, createAppApi, dispatch } from '../../../main/app-api';
+import type { Services } from '../../../main/services';
 import { resolveAppPath } from '../../../main/electron/app-protocol';
 import { appOrigin, contentSecurityPolicy } from '../../../main/electron/csp';
 import { bridgeScript } from './bridge-client';
@@ -29,7 +30,7 @@ import type { HostDesktop } from './host-desktop';
 export interface HostOptions {
   /** The built renderer (out/renderer). */
   rendererRoot: string;
-  services: AppServices;
+  services: Services;
   desktop: HostDesktop;
   port?: number;
   /** Serve /bridge.js and load it from index.html (npm start in a browser); tests inject the bridge instead. */
@@ -81,7 +82,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const message = JSON.stringify({ channel: events[name].channel, payload });
     for (const socket of sockets) socket.send(message);
   };
-  const app = createAppApi(options.services, emit);
+  const app = createAppApi(options.services, options.desktop, emit);
   const { logger } = options.services;
   const lang = () => options.services.settings.lang();
   let origin = '';

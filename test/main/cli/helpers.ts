@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { request } from 'undici';
+import { main } from '../../../main/cli/index';
 import { sandboxCredentials } from '../../../main/sandbox';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -57,6 +59,19 @@ export function runCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd: s
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs a command in this process through main() (no bundle, no child), with stdin a pipe. */
+export async function runCliInProcess(args: string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<CliRun> {
+  const started = Date.now();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env: options.env, cwd: options.cwd, interactive: false });
+  return { code, stdout: out, stderr: err, ms: Date.now() - started };
 }
 
 /** Parses the one JSON object a `--json` run prints; the message names the run when it is not JSON. */

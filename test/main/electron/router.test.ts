@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, maxPayloadBytes, type ChannelName } from '../../../shared/contract';
 import { errorCodes, ok, type Result } from '../../../shared/result';
 import { createAppApi, type AppApi } from '../../../main/app-api';
-import { createLocalServices, type LocalServices } from '../../../main/app-api/local-services';
-import type { DesktopPort } from '../../../main/app-api/ports';
+import type { DesktopPort } from '../../../main/app-api/desktop-port';
+import type { Services } from '../../../main/services';
+import { testServices } from '../test-services';
 import type { Logger } from '../../../main/effects';
-import { pathsIn } from '../../../main/paths';
-import { SessionSecretStore } from '../../../main/profiles/keychain';
 import { createChannelHandler, registerIpcRouter, type FrameLike, type RouterOptions } from '../../../main/electron/ipc-router';
 
 const names = Object.keys(channels) as ChannelName[];
@@ -41,19 +40,19 @@ const mainFrame: FrameLike = { url: 'app://wdt-bulk/index.html' };
 const eventFrom = (frame: FrameLike | null) => ({ senderFrame: frame }) as unknown as Parameters<ReturnType<typeof createChannelHandler>>[0];
 
 let home: string;
-let local: LocalServices;
+let services: Services;
 let app: AppApi;
 let options: RouterOptions;
 
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'wdt-router-'));
-  local = await createLocalServices({ paths: pathsIn(home), secrets: new SessionSecretStore(), desktop, logger, version: '0.0.0-test', lang: 'en' });
-  app = createAppApi(local.services, () => {});
+  services = await testServices(home, { logger });
+  app = createAppApi(services, desktop, () => {});
   options = { api: app.api, lang: () => 'en', logger, mainFrame: () => mainFrame };
 });
 afterAll(async () => {
   app.dispose();
-  await local.close();
+  await services.close();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -165,7 +164,7 @@ describe('files become tickets', () => {
 
   it('files from the OS are pushed as an event and taken once', async () => {
     const pushed: unknown[] = [];
-    const withEvents = createAppApi(local.services, (name, payload) => pushed.push({ name, payload }));
+    const withEvents = createAppApi(services, desktop, (name, payload) => pushed.push({ name, payload }));
     const sheet = path.join(home, 'from-os.xlsx');
     await writeFile(sheet, 'not really a workbook');
     expect(await withEvents.openFromOs(sheet)).toEqual({ ok: true, value: undefined });

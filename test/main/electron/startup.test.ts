@@ -8,14 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLocalServices } from '../../../main/app-api/local-services';
-import { nullDesktop } from '../null-desktop';
 import { pathsIn } from '../../../main/paths';
-import { SessionSecretStore } from '../../../main/profiles/keychain';
+import { testServices } from '../test-services';
 import { runStartup, type StartupDeps } from '../../../main/electron/startup';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const desktop = nullDesktop;
 const made: string[] = [];
 afterAll(async () => {
   for (const dir of made) await rm(dir, { recursive: true, force: true });
@@ -37,8 +34,10 @@ function harness(home: string, overrides: Partial<StartupDeps> = {}) {
   const deps: StartupDeps = {
     whenReady: async () => events.push('ready'),
     async start() {
-      const local = await createLocalServices({ paths, secrets: new SessionSecretStore(), desktop, logger: { info() {}, warn() {}, error() {} }, version: '0.0.0-test', resumeJobs: false });
-      closers.push(() => local.close());
+      // As the app starts: the services, then the jobs a crash left running (which opens the store).
+      const services = await testServices(home, { lang: 'zh-CN' });
+      closers.push(() => services.close());
+      services.jobs.resumeInterrupted();
     },
     showErrorBox: (title, content) => {
       events.push('box');

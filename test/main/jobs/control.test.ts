@@ -85,7 +85,7 @@ describe('pause, resume, stop, withdraw', () => {
     expect(r.engine.withdraw(jobId, [44, 45])).toEqual({ ok: true, value: 2 });
     expect(await r.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });
     expect(r.views.counts(jobId)).toMatchObject({ succeeded: 43, skipped: 2 });
-    const calls = r.views.calls(jobId, 0, 10, false).items.map((c) => c.orders);
+    const calls = r.views.attempts(jobId, 0, 10, false).items.map((c) => c.orders);
     expect(calls).toEqual([20, 20, 3]);
   });
 
@@ -143,7 +143,7 @@ describe('pause, resume, stop, withdraw', () => {
     const jobId = await cancelJob(r, 45);
     const seen: { settled: number; rows: number; last: number | null }[] = [];
     const off = r.engine.subscribe((e) => {
-      if (e.type === 'progress') seen.push({ settled: e.progress.rows - e.progress.counts.pending, rows: e.progress.rows, last: e.progress.lastCall?.batch ?? null });
+      if (e.type === 'progress') seen.push({ settled: e.progress.rows - e.progress.counts.pending, rows: e.progress.rows, last: e.progress.lastAttempt?.call ?? null });
     });
     await r.engine.run(jobId);
     off();

@@ -17,7 +17,7 @@ describe('job engine against the sandbox ERP', () => {
     const file = await listSheet(path.join(r.dir, 'cancel.xlsx'), '采购退货单号', numbers);
     const { jobId, end } = await submitFile(r, file, { op: 'return-cancel' });
     expect(end.kind).toBe('done');
-    const calls = r.views.calls(jobId, 0, 100, false).items;
+    const calls = r.views.attempts(jobId, 0, 100, false).items;
     expect(calls.map((c) => c.orders)).toEqual([20, 20, 5]);
     expect(calls.every((c) => c.outcome === 'answered')).toBe(true);
     const counts = r.views.counts(jobId);
@@ -25,7 +25,7 @@ describe('job engine against the sandbox ERP', () => {
     for (const no of bulk(1, 43)) expect(r.sandbox.state.returnByNo(no)?.status).toBe(10);
     const failed = r.views.rows(jobId, 'zh-CN', 0, 10, ['failed']).items;
     expect(failed.map((f) => f.cells[0])).toEqual(['CR202406010005', 'NO-SUCH-RETURN']);
-    expect(failed.every((f) => f.message.length > 0 && f.batch === 3)).toBe(true);
+    expect(failed.every((f) => f.message.length > 0 && f.call === 3)).toBe(true);
     expect(r.store.job(jobId)?.state).toBe('done');
   });
 
@@ -42,7 +42,7 @@ describe('job engine against the sandbox ERP', () => {
     const rows = r.views.rows(jobId, 'zh-CN', 0, 10).items;
     expect(rows.map((x) => x.state)).toEqual(['succeeded', 'succeeded', 'succeeded', 'failed']);
     expect(rows[0]!.erpNo).toBe('T-0001');
-    expect(rows[0]!.batch).toBe(rows[2]!.batch);
+    expect(rows[0]!.call).toBe(rows[2]!.call);
     expect(r.sandbox.state.returnByOuterNo('T-0001')?.detail_list).toHaveLength(2);
     expect(r.sandbox.state.createAttempts('T-0001')).toBe(1);
     expect(rows[3]!.message).toMatch(/仓库/);

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 const cancel = 'purchase.PurchaseReturn.batchCancelOrder';
 const create = 'purchase.PurchaseReturn.createOrder';
-const outcomes = (x: Rig, jobId: string) => x.views.calls(jobId, 0, 100, false).items.map((c) => c.outcome);
+const outcomes = (x: Rig, jobId: string) => x.views.attempts(jobId, 0, 100, false).items.map((c) => c.outcome);
 
 describe('unknown outcomes are settled by queryWithDetail, never resent blindly', () => {
   it('a cancel that acted but whose answer was lost (502 after acting) is a success without a resend', async () => {
@@ -87,7 +87,7 @@ describe('unknown outcomes are settled by queryWithDetail, never resent blindly'
     const file = await listSheet(path.join(r.dir, 's.xlsx'), '入库单号', ['RK2406000001']);
     const { jobId } = await submitFile(r, file, { op: 'stockin-cancel' });
     expect(outcomes(r, jobId)).toEqual(['unknown', 'query:succeeded']);
-    expect(r.views.calls(jobId, 0, 10, false).items[1]?.method).toBe('wms.stockin.Purchase.queryWithDetail');
+    expect(r.views.attempts(jobId, 0, 10, false).items[1]?.method).toBe('wms.stockin.Purchase.queryWithDetail');
     const row = r.views.rows(jobId, 'zh-CN', 0, 1).items[0]!;
     expect(row.state).toBe('succeeded');
     expect(r.sandbox.state.stockin('RK2406000001')?.status).toBe(10);

@@ -60,7 +60,7 @@ async function job(x: Rig, file: string, op?: OperationId, isCheck = false): Pro
   return created.value;
 }
 
-const outcomes = (x: Rig, jobId: string) => x.views.calls(jobId, 0, 500, false).items.map((c) => c.outcome);
+const outcomes = (x: Rig, jobId: string) => x.views.attempts(jobId, 0, 500, false).items.map((c) => c.outcome);
 const reason = (x: Rig, jobId: string, lang: 'zh-CN' | 'en' = 'en') => {
   const why = x.store.job(jobId)?.state_reason;
   return why ? render(lang, why) : '';

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 // Issue 14 item 2: a stopped job is not done. Stopping a job that waits on a dead ERP answers at once,
-// leaves it interrupted with its rows pending (no batch, no submit time), puts them on the workbook's
+// leaves it interrupted with its rows pending (no call, no submit time), puts them on the workbook's
 // To fix sheet, and resume sends them. Real parts: the sandbox on loopback, a closed port, a SQLite file,
 // the results workbook opened with exceljs.
 import path from 'node:path';
@@ -69,7 +69,7 @@ async function cancelJob(x: Rig, n: number): Promise<string> {
 }
 
 describe('stop (issue 14, item 2)', () => {
-  it('on a dead ERP: answers at once, interrupted, rows pending and never given a batch or submit time; resume sends them', async () => {
+  it('on a dead ERP: answers at once, interrupted, rows pending and never given a call or submit time; resume sends them', async () => {
     // A 30 s backoff: a stop that waited for the next try would take that long.
     const { rig: x, point } = await switchableRig(30_000);
     r = x;
@@ -90,11 +90,11 @@ describe('stop (issue 14, item 2)', () => {
     expect(x.views.counts(jobId)).toMatchObject({ pending: 4, skipped: 0, succeeded: 0 });
     const rows = x.views.rows(jobId, 'en', 0, 10).items;
     for (const row of rows) {
-      expect(row).toMatchObject({ state: 'pending', batch: null, submittedAt: null });
+      expect(row).toMatchObject({ state: 'pending', call: null, submittedAt: null });
       expect(row.message).toMatch(/not been sent/);
     }
 
-    // The workbook: the unsent rows say so, carry no batch or submit time, and wait on the To fix sheet.
+    // The workbook: the unsent rows say so, carry no call or submit time, and wait on the To fix sheet.
     const file = path.join(x.dir, 'stopped.results.xlsx');
     expect((await writeResults(x.views.reportSource(job, 'zh-CN'), file)).ok).toBe(true);
     const book = new ExcelJS.Workbook();
@@ -105,7 +105,7 @@ describe('stop (issue 14, item 2)', () => {
     for (let i = 2; i <= 5; i++) {
       const row = results.getRow(i);
       expect(row.getCell(col('状态')).text).toBe('待提交');
-      expect(row.getCell(col('批次')).value).toBeNull();
+      expect(row.getCell(col('调用')).value).toBeNull();
       expect(row.getCell(col('提交时间')).value).toBeNull();
       expect(row.getCell(col('ERP 返回信息')).text).toContain('尚未发送');
     }
@@ -122,7 +122,7 @@ describe('stop (issue 14, item 2)', () => {
     expect(await x.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });
     expect(x.views.counts(jobId)).toMatchObject({ succeeded: 4, pending: 0 });
     for (const row of x.views.rows(jobId, 'en', 0, 10).items) {
-      expect(row.batch).toBe(1);
+      expect(row.call).toBe(1);
       expect(row.submittedAt).not.toBeNull();
     }
   });

@@ -32,8 +32,10 @@ describe('job store file', () => {
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(['call_attempts', 'job_calls', 'job_orders', 'job_rows', 'jobs', 'md_codes', 'md_links', 'md_lists']);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-    expect(columns('call_attempts')).toEqual(['id', 'job_id', 'batch', 'attempt', 'method', 'orders', 'outcome', 'http_status', 'erp_status', 'erp_message', 'duration_ms', 'at']);
-    expect(columns('job_rows')).toEqual(['job_id', 'seq', 'row_number', 'cells', 'order_key', 'state', 'erp_message', 'notes', 'erp_no', 'batch', 'submitted_at', 'warnings']);
+    expect(columns('call_attempts')).toEqual(['id', 'job_id', 'call', 'attempt', 'method', 'orders', 'outcome', 'http_status', 'erp_status', 'erp_message', 'duration_ms', 'at']);
+    expect(columns('job_calls')).toEqual(['job_id', 'call', 'state', 'attempts']);
+    expect(columns('job_orders')).toEqual(['job_id', 'key', 'seq', 'call', 'draft', 'state', 'doubt', 'refusal']);
+    expect(columns('job_rows')).toEqual(['job_id', 'seq', 'row_number', 'cells', 'order_key', 'state', 'erp_message', 'notes', 'erp_no', 'call', 'submitted_at', 'warnings']);
     // The audit trail has no room for a secret or a sign.
     for (const t of tables) for (const c of columns(t)) expect(c).not.toMatch(/secret|sign|salt|appkey/i);
     db.close();

@@ -132,6 +132,23 @@ describe('wdt-bulk masterdata', () => {
     expect(json<StatusJson>(await cli('status')).lists[0]).toMatchObject({ state: 'fresh', count: 4, resumable: false });
   });
 
+  it('validate --check-erp adds the master-data warnings to the sheet\'s own, and previews a list with --query', async () => {
+    expect((await cli('refresh', '--list', 'warehouses')).code).toBe(0);
+    const file = await createSheet(path.join(tmp.dir, 'create.xlsx'), [
+      { outer: 'O1', warehouse: 'WH001' },
+      { outer: 'O2', warehouse: 'wh009' },
+    ]);
+    const run = await runCli(['validate', file, '--check-erp', '--json'], { env, cwd: tmp.dir });
+    expect(run.code).toBe(0);
+    const got = json<{ warnings: { row: number; field: string }[]; erp: { missingLists: string[] } }>(run);
+    expect(got.warnings.map((w) => [w.row, w.field])).toEqual([[3, 'warehouse_no']]);
+    expect(got.erp.missingLists).toEqual(['providers', 'specs', 'providerGoods']);
+    const list = await listBook(path.join(tmp.dir, 'cancel.xlsx'), ['CR202406010001', 'CR202406010006']);
+    const previewed = await runCli(['validate', list, '--op', 'return-cancel', '--check-erp', '--query', '--json'], { env, cwd: tmp.dir });
+    expect(previewed.code).toBe(1);
+    expect(json<{ erp: { preview: { counts: Record<string, number> } } }>(previewed).erp.preview.counts).toEqual({ ok: 1, blocked: 1, unknown: 0 });
+  });
+
   it('names a bad argument and exits 2', async () => {
     const run = await cli('refresh', '--list', 'everything');
     expect(run.code).toBe(2);

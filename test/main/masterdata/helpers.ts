@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemClock } from '../../../main/effects';
 import { openJobDatabase, type JobDatabase } from '../../../main/jobs/database';
-import { Pacer } from '../../../main/jobs/pacer';
+import { RateLimiter } from '../../../main/jobs/rate-limiter';
 import { MasterdataStore } from '../../../main/masterdata/md-store';
 import type { QueryDeps } from '../../../main/masterdata/query-call';
 import { refreshMasterdata, type RefreshOptions } from '../../../main/masterdata/refresh';
@@ -38,7 +38,7 @@ export async function mdRig(options: SandboxOptions = {}, pacing: { callsPerMinu
   const dbFile = path.join(dir, 'jobs.sqlite');
   const sandbox = await startSandbox(options);
   const client = clientFor(sandbox);
-  const pacer = new Pacer({ concurrency: 1, callsPerMinute: pacing.callsPerMinute ?? 0, clock: systemClock, windowMs: pacing.windowMs ?? 60_000, backoff: { baseMs: 5, capMs: 20 } });
+  const pacer = new RateLimiter({ concurrency: 1, callsPerMinute: pacing.callsPerMinute ?? 0, clock: systemClock, windowMs: pacing.windowMs ?? 60_000, backoff: { baseMs: 5, capMs: 20 } });
   const query: QueryDeps = { client, pacer, timeoutMs: 5_000, maxTries: 2 };
   const db = openJobDatabase(dbFile);
   const store = new MasterdataStore(db);

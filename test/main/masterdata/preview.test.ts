@@ -3,11 +3,12 @@
 // the rate limit, stoppable, and a method not granted is a notice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../main/effects';
-import { Pacer } from '../../../main/jobs/pacer';
+import { RateLimiter } from '../../../main/jobs/rate-limiter';
 import { previewList, type PreviewOptions } from '../../../main/masterdata/preview';
 import { formatChinaTime } from '../../../shared/operations/erp-time';
 import { clientFor, rawServer } from '../wdt/helpers';
 import { mdRig, type MdRig } from './helpers';
+import { stockins } from '../../../main/sandbox';
 
 let rig: MdRig | undefined;
 afterEach(async () => {
@@ -56,7 +57,7 @@ describe('previews', () => {
   it('beyond the cap reads by modified-time windows and pages; what it did not see is unknown, not failed', async () => {
     rig = await mdRig();
     const recent = formatChinaTime(Date.now() - 24 * 3600_000);
-    for (const no of ['CR202406010001', 'CR202406010006', 'CR202406010003']) rig.sandbox.state.returns.get(no)!.modified = recent;
+    for (const no of ['CR202406010001', 'CR202406010006', 'CR202406010003']) rig.sandbox.state.returnByNo(no)!.modified = recent;
     const got = await preview(rig, { operation: 'return-cancel', keys: ['CR202406010001', 'CR202406010006', 'CR202406010003', 'CR202406010002'], cap: 2, pageSize: 2 });
     expect(got.ok).toBe(true);
     if (!got.ok) return;
@@ -74,7 +75,7 @@ describe('previews', () => {
   it('previews the stock-in cancels with their own queries (a window for purchase stock-ins, the -1 rule for other stock-ins)', async () => {
     rig = await mdRig();
     const recent = formatChinaTime(Date.now() - 3600_000);
-    for (const d of rig.sandbox.state.stockins.values()) d.modified = recent;
+    for (const d of rig.sandbox.state.table(stockins).values()) d.modified = recent;
     const stockin = await preview(rig, { operation: 'stockin-cancel', keys: ['RK2006030008', 'RK2006030010', 'RK2006030009'] });
     expect(stockin.ok && summary(stockin.value.rows)).toEqual([
       ['RK2006030008', 'ok', null],
@@ -107,7 +108,7 @@ describe('previews', () => {
       res.end(JSON.stringify(return_no.length > 20 ? { status: 100, message: 'return_no长度不能超过20' } : { status: 0, data: { order: [{ return_no, status: 20, stockout_status: 0 }], total_count: 1 } }));
     });
     const client = clientFor(erp);
-    const pacer = new Pacer({ concurrency: 1, callsPerMinute: 0, clock: systemClock });
+    const pacer = new RateLimiter({ concurrency: 1, callsPerMinute: 0, clock: systemClock });
     try {
       const got = await previewList({ client, pacer, timeoutMs: 5_000 }, systemClock, 'zh-CN', {
         operation: 'return-cancel',

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
 import { masterdataOf } from '../../../main/sandbox/masterdata';
+import { specs as specKind } from '../../../main/sandbox/documents/specs';
 import type { HttpWdtClient } from '../../../main/wdt/client';
 import type { CallResult } from '../../../main/wdt/types';
 import { formatChinaTime } from '../../../shared/operations/erp-time';
@@ -58,7 +59,7 @@ describe('sandbox master data', () => {
     const specs = pages.flatMap((p) => (p.goods_list as { spec_list: { spec_no: string }[] }[]).flatMap((g) => g.spec_list.map((s) => s.spec_no)));
     expect(specs.sort()).toEqual(['SKU-NEW-0', 'SKU-NEW-1', 'SKU-NEW-2', 'SKU-NEW-3', 'SKU-NEW-4']);
     // A SKU put in the master data is one createOrder accepts.
-    expect(sandbox.state.specs.has('SKU-NEW-0')).toBe(true);
+    expect(sandbox.state.table(specKind).has('SKU-NEW-0')).toBe(true);
   });
 
   it('lists supplier items whole without parameters, and narrows by supplier', async () => {

@@ -5,7 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppApi, type AppApi } from '../../../main/app-api';
-import { createLocalServices, type LocalServices } from '../../../main/app-api/local-services';
+import type { Services } from '../../../main/services';
+import { testServices } from '../test-services';
 import { nullDesktop } from '../null-desktop';
 import { pathsIn } from '../../../main/paths';
 import { KeychainSecretStore, openSecretStore } from '../../../main/profiles/keychain';
@@ -153,15 +154,15 @@ describe('profile names are compared after NFKC and case folding', () => {
 describe('through the app API (what the profile form calls)', () => {
   const desktop = nullDesktop;
   const logger = { info() {}, warn() {}, error() {} };
-  let local: LocalServices;
+  let services: Services;
   let app: AppApi;
   beforeAll(async () => {
-    local = await createLocalServices({ paths: pathsIn(await tempHome()), secrets: keychain, desktop, logger, version: '0.0.0-test', lang: 'en', resumeJobs: false });
-    app = createAppApi(local.services, () => {});
+    services = await testServices(await tempHome(), { secrets: keychain, logger });
+    app = createAppApi(services, desktop, () => {});
   });
   afterAll(async () => {
     app.dispose();
-    await local.close();
+    await services.close();
   });
 
   it('asks for the secret again when the address changes, keeps it otherwise, and remembers the http acknowledgement', async () => {

@@ -1,5 +1,6 @@
-// The worker path sends rows compactly (read-wire.ts) and rebuilds them on the main thread: whatever the
-// sheet holds, the import must be exactly what the in-process read gives, across batch boundaries too.
+// The worker path streams rows to the calling thread in batches (book-channel.ts), where they are checked and
+// grouped: whatever the sheet holds, the import must be exactly what the in-process read gives, across batch
+// boundaries too.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { Lang } from '../../../shared/i18n';
 import type { OperationId } from '../../../shared/operations/types';
 import { emptyCounts } from '../../../shared/states';
-import type { JobCallReport, JobReportSource, JobRowReport, JobSummary } from '../../../main/jobs/report';
+import type { JobAttemptReport, JobReportSource, JobRowReport, JobSummary } from '../../../main/jobs/report';
 import { writeResults } from '../../../main/sheets/results/results-writer';
 import { resultsSheetNames } from '../../../main/sheets/results/results-layout';
 
@@ -24,27 +24,27 @@ export interface SourceSpec {
   columns: string[];
   columnFields: (string | null)[];
   rows: JobRowReport[];
-  calls?: JobCallReport[];
+  attempts?: JobAttemptReport[];
   lang?: Lang;
 }
 
 const row = (rowNumber: number, cells: string[], state: JobRowReport['state'], message = '', extra: Partial<JobRowReport> = {}): JobRowReport => ({
-  rowNumber, cells, state, message, hint: null, erpNo: null, batch: null, submittedAt: null, ...extra,
+  rowNumber, cells, state, message, hint: null, erpNo: null, call: null, submittedAt: null, ...extra,
 });
 
 export function makeSource(spec: SourceSpec): JobReportSource {
   const counts = emptyCounts();
   for (const r of spec.rows) counts[r.state] += 1;
-  const calls = spec.calls ?? [];
+  const attempts = spec.attempts ?? [];
   const summary: JobSummary = {
     id: 'job-0001', operation: spec.operation, method: spec.method, profileName: '测试账套', environment: 'test', sid: 'wdt-seller-01',
     sourceName: 'returns.xlsx', sourcePath: '/home/clerk/returns.xlsx', sourceSha256: 'a'.repeat(64), sheet: 'Sheet1', headerRow: 1,
     columns: spec.columns, columnFields: spec.columnFields, operator: 'clerk', appVersion: '0.1.0', isCheck: false,
     createdAt: '2027-01-01T08:00:00+08:00', startedAt: '2027-01-01T08:00:05+08:00', finishedAt: '2027-01-01T08:01:00+08:00',
-    state: 'done', counts, calls: calls.length,
+    state: 'done', counts, attempts: attempts.length,
   };
   // Each call returns a fresh iterator, as the store does.
-  return { summary: () => summary, rows: () => spec.rows.values(), calls: () => calls.values(), lang: spec.lang ?? 'zh-CN' };
+  return { summary: () => summary, rows: () => spec.rows.values(), attempts: () => attempts.values(), lang: spec.lang ?? 'zh-CN' };
 }
 
 const at = '2027-01-01T08:00:30+08:00';
@@ -55,17 +55,17 @@ export function cancelSource(lang: Lang = 'zh-CN'): JobReportSource {
     lang, operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder',
     columns: ['采购退货单号', '备注说明'], columnFields: ['returnNos', null],
     rows: [
-      row(2, ['CR0001', payloads[0]], 'succeeded', '', { batch: 1, submittedAt: at }),
-      row(3, ['CR0002', payloads[1]], 'failed', payloads[2], { batch: 1, submittedAt: at }),
+      row(2, ['CR0001', payloads[0]], 'succeeded', '', { call: 1, submittedAt: at }),
+      row(3, ['CR0002', payloads[1]], 'failed', payloads[2], { call: 1, submittedAt: at }),
       row(4, ['', payloads[3]], 'invalid', '采购退货单号：必填'),
       row(5, ['CR0001', ''], 'duplicate', '与第 2 行重复'),
-      row(6, ['000123', 'x'], 'unknown', '结果未知：请在 ERP 中查看该单据', { batch: 2, submittedAt: at }),
+      row(6, ['000123', 'x'], 'unknown', '结果未知：请在 ERP 中查看该单据', { call: 2, submittedAt: at }),
       row(7, ['CR0009', ''], 'skipped', '已撤回'),
     ],
-    calls: [
-      { batch: 1, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 2, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: payloads[0], durationMs: 120, at },
-      { batch: 2, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 1, outcome: 'unknown', httpStatus: null, erpStatus: null, erpMessage: null, durationMs: 30_000, at },
-      { batch: 2, attempt: 2, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 1, outcome: 'reconciled', httpStatus: 200, erpStatus: 0, erpMessage: '', durationMs: 80, at },
+    attempts: [
+      { call: 1, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 2, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: payloads[0], durationMs: 120, at },
+      { call: 2, attempt: 1, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 1, outcome: 'unknown', httpStatus: null, erpStatus: null, erpMessage: null, durationMs: 30_000, at },
+      { call: 2, attempt: 2, method: 'purchase.PurchaseReturn.batchCancelOrder', orders: 1, outcome: 'reconciled', httpStatus: 200, erpStatus: 0, erpMessage: '', durationMs: 80, at },
     ],
   });
 }
@@ -79,15 +79,15 @@ export function createSource(lang: Lang = 'zh-CN'): JobReportSource {
   return makeSource({
     lang, operation: 'return-create', method: 'purchase.PurchaseReturn.createOrder', columns: createColumns, columnFields: createFields,
     rows: [
-      row(2, c('T001', 'SKU1', '3'), 'succeeded', '', { batch: 1, submittedAt: at, erpNo: 'CT202701010001' }),
-      row(3, c('T001', 'SKU2', '1.5'), 'succeeded', '', { batch: 1, submittedAt: at, erpNo: 'CT202701010001' }),
+      row(2, c('T001', 'SKU1', '3'), 'succeeded', '', { call: 1, submittedAt: at, erpNo: 'CT202701010001' }),
+      row(3, c('T001', 'SKU2', '1.5'), 'succeeded', '', { call: 1, submittedAt: at, erpNo: 'CT202701010001' }),
       row(4, c('T002', 'SKU3', '-3', payloads[1]), 'invalid', '退货数量：不能为负数'),
-      row(5, c('T003', 'SKU4', '2'), 'failed', '供应商不存在 =HYPERLINK("http://x","y")', { batch: 2, submittedAt: at }),
-      row(6, c('T004', '00042', '5'), 'unknown', '结果未知：请在 ERP 中按外部单号 T004 查询', { batch: 3, submittedAt: at }),
+      row(5, c('T003', 'SKU4', '2'), 'failed', '供应商不存在 =HYPERLINK("http://x","y")', { call: 2, submittedAt: at }),
+      row(6, c('T004', '00042', '5'), 'unknown', '结果未知：请在 ERP 中按外部单号 T004 查询', { call: 3, submittedAt: at }),
       row(7, c('T003', 'SKU4', '2'), 'duplicate', '与第 5 行重复'),
       row(8, c('T005', 'SKU5', '1'), 'skipped', '已撤回'),
     ],
-    calls: [{ batch: 1, attempt: 1, method: 'purchase.PurchaseReturn.createOrder', orders: 1, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: null, durationMs: 95, at }],
+    attempts: [{ call: 1, attempt: 1, method: 'purchase.PurchaseReturn.createOrder', orders: 1, outcome: 'answered', httpStatus: 200, erpStatus: 0, erpMessage: null, durationMs: 95, at }],
   });
 }
 

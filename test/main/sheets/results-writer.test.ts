@@ -88,13 +88,13 @@ describe('writeResults (read back with exceljs)', () => {
   it('keeps every source row in source order with its columns as read, then the outcome', async () => {
     const book = await written(cancelSource(), 'cancel-rows.xlsx');
     const rows = grid(sheet(book, resultsSheetNames.results));
-    expect(rows[0]).toEqual(['采购退货单号', '备注说明', '状态', 'ERP 返回信息', '处理建议', 'ERP 单号', '批次', '提交时间', '源行号']);
+    expect(rows[0]).toEqual(['采购退货单号', '备注说明', '状态', 'ERP 返回信息', '处理建议', 'ERP 单号', '调用', '提交时间', '源行号']);
     expect(rows.slice(1).map((r) => r[8])).toEqual([2, 3, 4, 5, 6, 7]);
     expect(rows.slice(1).map((r) => r[2])).toEqual(['成功', '失败', '校验未通过', '重复', '未确认', '已跳过']);
     // Payloads from the sheet and from the ERP are strings, exactly as given.
     expect(rows.slice(1, 4).map((r) => r[1])).toEqual([payloads[0], payloads[1], payloads[3]]);
     expect(rows[2]?.[3]).toBe(payloads[2]);
-    // Identifiers stay text ("000123"); batch and source row are numbers; the submit time is a date cell in local time.
+    // Identifiers stay text ("000123"); call and source row are numbers; the submit time is a date cell in local time.
     expect(rows[5]?.[0]).toBe('000123');
     expect(rows[1]?.[6]).toBe(1);
     expect(rows[1]?.[7]).toEqual(new Date('2027-01-01T08:00:30Z'));
@@ -153,7 +153,7 @@ describe('writeResults (read back with exceljs)', () => {
     const book = await written(createSource('en'), 'create-en.xlsx');
     expect(book.worksheets.map((w) => w.name)).toEqual(names);
     const results = grid(sheet(book, resultsSheetNames.results));
-    expect(results[0]?.slice(7)).toEqual(['State', 'ERP message', 'What to do', 'ERP number', 'Batch', 'Submitted at', 'Source row']);
+    expect(results[0]?.slice(7)).toEqual(['State', 'ERP message', 'What to do', 'ERP number', 'Call', 'Submitted at', 'Source row']);
     expect(results.slice(1).map((r) => r[7])).toEqual(['succeeded', 'succeeded', 'invalid', 'failed', 'unknown', 'duplicate', 'skipped']);
     const summary = facts(sheet(book, resultsSheetNames.summary));
     expect(summary.get('Total (rows read)')).toBe(7);
@@ -162,7 +162,7 @@ describe('writeResults (read back with exceljs)', () => {
     const toFix = grid(sheet(book, resultsSheetNames.toFix));
     expect((toFix[0] as string[]).slice(0, 2)).toEqual(['*External no.', '*Warehouse code']);
     expect((toFix[0] as string[]).slice(-2)).toEqual(['Error reason', 'What to do']);
-    expect(grid(sheet(book, resultsSheetNames.calls))[0]?.[0]).toBe('Batch');
+    expect(grid(sheet(book, resultsSheetNames.calls))[0]?.[0]).toBe('Call');
     expect(grid(sheet(book, resultsSheetNames.calls))[1]?.[4]).toBe('answered');
   });
 
@@ -180,7 +180,7 @@ describe('writeResults (read back with exceljs)', () => {
     const long = '长'.repeat(40_000);
     const source = makeSource({
       operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', columns: ['采购退货单号', '说明'], columnFields: ['returnNos', null],
-      rows: [{ rowNumber: 2, cells: ['CR1', 'a\u0001b\u0000c'], state: 'failed', message: long, hint: null, erpNo: null, batch: 1, submittedAt: 'not a time' }],
+      rows: [{ rowNumber: 2, cells: ['CR1', 'a\u0001b\u0000c'], state: 'failed', message: long, hint: null, erpNo: null, call: 1, submittedAt: 'not a time' }],
     });
     const rows = grid(sheet(await written(source, 'odd.xlsx'), resultsSheetNames.results));
     expect(rows[1]?.[1]).toBe('abc');
@@ -191,7 +191,7 @@ describe('writeResults (read back with exceljs)', () => {
   it('writes a job with no calls and no rows needing action (empty to-fix and calls sheets, header only)', async () => {
     const source = makeSource({
       operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', columns: ['采购退货单号'], columnFields: ['returnNos'],
-      rows: [{ rowNumber: 2, cells: ['CR1'], state: 'succeeded', message: '', hint: null, erpNo: null, batch: 1, submittedAt: null }],
+      rows: [{ rowNumber: 2, cells: ['CR1'], state: 'succeeded', message: '', hint: null, erpNo: null, call: 1, submittedAt: null }],
     });
     const book = await written(source, 'clean.xlsx');
     expect(grid(sheet(book, resultsSheetNames.toFix))).toEqual([['*采购退货单号', '错误原因', '处理建议']]);

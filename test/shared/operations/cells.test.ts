@@ -4,7 +4,8 @@ import Decimal from 'decimal.js';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { normaliseCell, plainDecimal } from '../../../shared/operations/cells';
 import { normaliseDecimal } from '../../../shared/operations/cell-decimal';
-import type { FieldDef, RawCell } from '../../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/cells';
+import type { FieldDef } from '../../../shared/operations/types';
 
 const create = getOperation('return-create')!;
 const f = (key: string): FieldDef => create.fields.find((x) => x.key === key)!;

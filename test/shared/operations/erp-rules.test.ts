@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { getOperation } from '../../../shared/operations/catalog';
 import { normaliseCell } from '../../../shared/operations/cells';
 import { groupRows, type GroupInputRow } from '../../../shared/operations/grouping';
-import type { FieldValue, OperationId, RawCell } from '../../../shared/operations/types';
+import type { RawCell } from '../../../shared/operations/cells';
+import type { FieldValue, OperationId } from '../../../shared/operations/types';
 
 const text = (t: string): RawCell => ({ kind: 'text', text: t });
 const num = (n: number): RawCell => ({ kind: 'number', text: String(n), number: n });

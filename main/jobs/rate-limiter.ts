@@ -1,12 +1,12 @@
-// Pacing of calls: how many are in flight, how many per minute, and how long to hold off after the
+// The rate limiter of calls: how many are in flight, how many per minute, and how long to hold off after the
 // vendor says "slow down" or the network is gone. Adaptive: a refusal for the per-minute limit teaches
 // us the vendor's number (what it accepted in the last window), a refusal for concurrency lowers ours;
 // both creep back up after a quiet window. Backoff is exponential with jitter and a cap: never a spin.
 import type { Clock } from '../effects';
 
-export type PaceSignal = 'ok' | 'rate-limited' | 'concurrency-limited' | 'offline' | 'unknown';
+export type RateSignal = 'ok' | 'rate-limited' | 'concurrency-limited' | 'offline' | 'unknown';
 
-export interface PacerOptions {
+export interface RateLimiterOptions {
   /** Calls in flight at once (profile / WDT_CONCURRENCY). */
   concurrency: number;
   /** Calls per window we allow ourselves; 0 = no limit of our own (profile / WDT_CALLS_PER_MINUTE). */
@@ -25,7 +25,7 @@ interface Waiter {
   onAbort: () => void;
 }
 
-export class Pacer {
+export class RateLimiter {
   private inFlight = 0;
   private concurrencyCap: number;
   private rateCap: number;
@@ -46,7 +46,7 @@ export class Pacer {
   /** Refusals the vendor gave us (for tests, benchmarks and the log). */
   readonly stats = { rateLimited: 0, concurrencyLimited: 0, offline: 0, unknown: 0 };
 
-  constructor(private readonly options: PacerOptions) {
+  constructor(private readonly options: RateLimiterOptions) {
     this.maxConcurrency = Math.max(1, Math.floor(options.concurrency));
     this.concurrencyCap = this.maxConcurrency;
     this.maxRate = options.callsPerMinute > 0 ? options.callsPerMinute : Number.POSITIVE_INFINITY;
@@ -57,8 +57,9 @@ export class Pacer {
     this.random = options.random ?? Math.random;
   }
 
-  get limits(): { concurrency: number; perWindow: number; inFlight: number } {
-    return { concurrency: this.concurrencyCap, perWindow: this.rateCap, inFlight: this.inFlight };
+  /** Calls allowed in flight at once now (lowered after a concurrency refusal). */
+  get concurrency(): number {
+    return this.concurrencyCap;
   }
 
   /** Waits for a slot; false when the signal aborted first. The caller must release() a granted slot. */
@@ -80,7 +81,7 @@ export class Pacer {
   }
 
   /** Ends a granted slot, telling how the call went. */
-  release(signal: PaceSignal): void {
+  release(signal: RateSignal): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     const now = this.options.clock.now();
     const last = this.sends.at(-1);

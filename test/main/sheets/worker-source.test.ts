@@ -1,5 +1,5 @@
-// The worker path parses in a thread of its own (parse-thread.ts) and sends the cells across compactly
-// (parse-wire.ts): whatever the workbook holds, the import must be exactly the single-thread read's,
+// The worker path parses the file in the read worker and streams its rows to the caller, which chooses the
+// sheet as they come (book-channel.ts): whatever the workbook holds, the import must be exactly the single-thread read's,
 // including sheets that are skipped part-way through their rows, every kind of cell, merges and limits.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +42,7 @@ function mixedRows(count: number): CellInput[][] {
   return rows;
 }
 
-describe('the parse thread gives exactly the single-thread read', () => {
+describe('the read worker gives exactly the single-thread read', () => {
   it('skips a hidden sheet and a sheet without headers (mid-stream), reads every kind of cell, merges and formats', async () => {
     const noise: CellInput[][] = Array.from({ length: 12_000 }, (_, i) => [`噪声${i}`, i, i % 2 === 0]);
     const file = await writeXlsx(at('mixed.xlsx'), [
@@ -82,7 +82,7 @@ describe('the parse thread gives exactly the single-thread read', () => {
     expect(!r.ok && r.error.code).toBe('FILE_UNREADABLE');
   }, 30_000);
 
-  it('shared strings read beside the parse thread: missing ones, rich ones, past the column limit, or no strings part at all', async () => {
+  it('shared strings: missing ones, rich ones, past the column limit, or no strings part at all', async () => {
     const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
     const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -112,7 +112,7 @@ describe('the parse thread gives exactly the single-thread read', () => {
     await same(book('no-strings.xlsx', false), { operation: 'return-cancel' });
   }, 30_000);
 
-  it('a CSV needs no parse thread, and gets the same import', async () => {
+  it('a CSV streams through the worker too, and gets the same import', async () => {
     writeFileSync(at('c.csv'), `采购退货单号\n${Array.from({ length: 900 }, (_, i) => `CR${i}`).join('\n')}\n`);
     const r = await same(at('c.csv'), { operation: 'return-cancel' });
     expect(r.ok && r.value.rows.length).toBe(900);

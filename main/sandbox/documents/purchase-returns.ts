@@ -1,8 +1,13 @@
 // purchase.PurchaseReturn.* in the sandbox: createOrder, batchCancelOrder, pending, queryWithDetail,
-// with the state rules of the seed pages (docs/erp-client.md, "Sandbox").
+// with the state rules of the seed pages (docs/erp-client.md, "Sandbox"), and the kind they act on.
 import { z } from 'zod';
-import { formatChinaTime, parseChinaTime, returnStatus, stockoutStatus, type PurchaseReturn, type ReturnDetail } from './model';
-import { refuse, stringList, type MethodHandler } from './handler-kit';
+import { refuse, stringList, type MethodHandler } from '../handler-kit';
+import { defineDocument, formatChinaTime, parseChinaTime } from './kit';
+import { purchaseReturnSchema, returnStatus, stockoutStatus, type PurchaseReturn, type ReturnDetail } from './purchase-return-model';
+import { seedReturns } from './purchase-return-seed';
+import { providers } from './providers';
+import { specs } from './specs';
+import { warehouses } from './warehouses';
 
 const decimalText = z
   .union([z.string(), z.number()])
@@ -25,17 +30,22 @@ const detailSchema = z.looseObject({
   remark: z.string().max(255).optional(),
 });
 
+/** The purchase return created from (or seeded with) this outer_no. */
+export const returnByOuterNo = (returns: ReadonlyMap<string, PurchaseReturn>, outerNo: string): PurchaseReturn | undefined =>
+  [...returns.values()].find((r) => r.outer_no === outerNo);
+
 export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { state, nowMs, options }) => {
+  const returns = state.table(purchaseReturns);
   const info = orderInfoSchema.safeParse(rawInfo);
   if (!info.success) return refuse('orderInfo参数格式错误');
   const outerNo = (info.data.outer_no ?? '').trim();
   if (outerNo === '') return refuse('外部单号不能为空');
   state.createAttemptsByOuterNo.set(outerNo, state.createAttempts(outerNo) + 1);
   if (outerNo.length > 20) return refuse('外部单号长度不能超过20');
-  const warehouse = state.warehouses.get((info.data.warehouse_no ?? '').trim());
+  const warehouse = state.table(warehouses).get((info.data.warehouse_no ?? '').trim());
   if (!warehouse) return refuse('仓库不存在');
   if (warehouse.noAccess) return refuse('无仓库访问权限');
-  const provider = state.providers.get((info.data.provider_no ?? '').trim());
+  const provider = state.table(providers).get((info.data.provider_no ?? '').trim());
   if (!provider) return refuse('供应商不存在');
   const details = z.array(detailSchema).safeParse(rawDetails);
   if (!details.success) return refuse('detailList参数格式错误');
@@ -44,7 +54,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
   const lines: ReturnDetail[] = [];
   for (const d of details.data) {
     const specNo = (d.spec_no ?? '').trim();
-    const spec = state.specs.get(specNo);
+    const spec = state.table(specs).get(specNo);
     if (!spec) return refuse(`商家编码[${specNo}]不存在`);
     if (!d.num || Number(d.num) <= 0) return refuse(`商家编码[${specNo}]退货数量必须大于0`);
     lines.push({
@@ -58,7 +68,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
     });
   }
   // The vendor's words for a used outer_no (错误码说明); the return number IS the outer_no, so a second one cannot exist.
-  if (state.returns.has(outerNo) || state.returnByOuterNo(outerNo)) return refuse('此外部单已使用!');
+  if (returns.has(outerNo) || returnByOuterNo(returns, outerNo)) return refuse('此外部单已使用!');
 
   const checkFails = isCheck ? provider.checkFails : undefined;
   const cancelOnFail = String(info.data.check_fail_cancel ?? '0') === '1';
@@ -77,7 +87,7 @@ export const createOrder: MethodHandler = ([rawInfo, rawDetails, rawCheck], { st
     modified: now,
     detail_list: lines,
   };
-  state.returns.set(outerNo, created);
+  returns.set(outerNo, created);
   const data = checkFails ? { status: 20, message: checkFails } : { status: 0, message: options.createMessage === 'OK' ? 'OK' : outerNo };
   return { answer: { status: 0, data }, mutated: true };
 };
@@ -89,7 +99,7 @@ export const batchCancelOrder: MethodHandler = ([rawNos], { state, nowMs }) => {
   const errorInfo: { order_no: string; message: string }[] = [];
   let mutated = false;
   for (const no of nos) {
-    const order = state.returns.get(no);
+    const order = state.table(purchaseReturns).get(no);
     if (!order) errorInfo.push({ order_no: no, message: '采购退货单号不存在' });
     else if (!([returnStatus.editing, returnStatus.pendingCheck, returnStatus.checked] as number[]).includes(order.status)) {
       errorInfo.push({ order_no: no, message: '采购退货单不是待审核或者编辑中状态' });
@@ -112,7 +122,7 @@ export const pending: MethodHandler = ([rawNos], { state, nowMs }) => {
   const errorInfo: { order_no: string; message: string }[] = [];
   let mutated = false;
   for (const no of nos) {
-    const order = state.returns.get(no);
+    const order = state.table(purchaseReturns).get(no);
     if (!order) errorInfo.push({ order_no: no, message: '采购退货单号不存在' });
     else if (order.status !== returnStatus.checked) errorInfo.push({ order_no: no, message: '采购退货单不是已审核状态' });
     else if (order.stockout_status !== stockoutStatus.none && order.stockout_status !== stockoutStatus.partial) {
@@ -141,7 +151,7 @@ export const queryWithDetail: MethodHandler = ([rawParams], { state, paging }) =
   if (!params.success) return refuse('params参数格式错误');
   const p = params.data;
   if (paging.pageSize < 1 || paging.pageSize > 100) return refuse('page_size必须在1到100之间');
-  let orders = [...state.returns.values()];
+  let orders = [...state.table(purchaseReturns).values()];
   if (p.return_no) {
     orders = orders.filter((o) => o.return_no === p.return_no);
   } else {
@@ -160,9 +170,22 @@ export const queryWithDetail: MethodHandler = ([rawParams], { state, paging }) =
   orders.sort((a, b) => a.return_id - b.return_id);
   const page = orders.slice(paging.pageNo * paging.pageSize, (paging.pageNo + 1) * paging.pageSize).map((o) => ({
     ...o,
-    warehouse_name: state.warehouses.get(o.warehouse_no)?.name ?? '',
-    provider_name: state.providers.get(o.provider_no)?.name ?? '',
+    warehouse_name: state.table(warehouses).get(o.warehouse_no)?.name ?? '',
+    provider_name: state.table(providers).get(o.provider_no)?.name ?? '',
     goods_count: o.detail_list.reduce((sum, d) => sum + Number(d.num), 0).toFixed(4),
   }));
   return { answer: { status: 0, data: { order: page, total_count: orders.length } }, mutated: false };
 };
+
+export const purchaseReturns = defineDocument<PurchaseReturn>({
+  table: 'returns',
+  schema: purchaseReturnSchema,
+  keyOf: (r) => r.return_no,
+  seed: seedReturns,
+  methods: {
+    'purchase.PurchaseReturn.createOrder': createOrder,
+    'purchase.PurchaseReturn.batchCancelOrder': batchCancelOrder,
+    'purchase.PurchaseReturn.pending': pending,
+    'purchase.PurchaseReturn.queryWithDetail': queryWithDetail,
+  },
+});

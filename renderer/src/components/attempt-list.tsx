@@ -1,5 +1,6 @@
-// The API calls of a job as they happen: batch, attempt, how it ended, the ERP's status and message.
-import type { JobCallView } from '../../../shared/contract';
+// A job's attempts as they happen (one line per HTTP try of a call): which call and which try, how it
+// ended, the ERP's status and message.
+import type { JobAttemptView } from '../../../shared/contract';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../hooks/use-app';
 
@@ -20,19 +21,19 @@ const calm = new Set(['sending', 'answered', 'reconciled']);
 
 const time = (iso: string) => (iso.length >= 19 ? new Date(iso).toLocaleTimeString() : iso);
 
-export function CallList({ calls }: { calls: readonly JobCallView[] }) {
+export function AttemptList({ attempts }: { attempts: readonly JobAttemptView[] }) {
   const tr = useT();
   return (
     <section className="calls" aria-labelledby="calls-title">
       <h2 id="calls-title">{tr('ui.run.calls')}</h2>
-      {calls.length === 0 ? (
+      {attempts.length === 0 ? (
         <p className="muted">{tr('ui.run.noCalls')}</p>
       ) : (
-        <table className="table" data-testid="call-list">
+        <table className="table" data-testid="attempt-list">
           <thead>
             <tr>
               <th scope="col">{tr('ui.run.time')}</th>
-              <th scope="col">{tr('ui.run.batch')}</th>
+              <th scope="col">{tr('ui.run.call')}</th>
               <th scope="col">{tr('ui.run.orders')}</th>
               <th scope="col">{tr('ui.run.outcome')}</th>
               <th scope="col">{tr('ui.run.erp')}</th>
@@ -40,10 +41,10 @@ export function CallList({ calls }: { calls: readonly JobCallView[] }) {
             </tr>
           </thead>
           <tbody aria-live="polite">
-            {calls.map((c) => (
-              <tr key={`${c.batch}:${c.attempt}`} className={calm.has(c.outcome) ? '' : 'call-trouble'}>
+            {attempts.map((c) => (
+              <tr key={`${c.call}:${c.attempt}`} className={calm.has(c.outcome) ? '' : 'call-trouble'}>
                 <td>{time(c.at)}</td>
-                <td>{c.attempt > 1 ? tr('ui.run.batchAttempt', { batch: c.batch, attempt: c.attempt }) : c.batch}</td>
+                <td>{c.attempt > 1 ? tr('ui.run.callAttempt', { call: c.call, attempt: c.attempt }) : c.call}</td>
                 <td>{c.orders}</td>
                 <td>{outcomes[c.outcome] ? tr(outcomes[c.outcome] as MessageKey) : c.outcome}</td>
                 <td className="erp-message">

@@ -1,0 +1,192 @@
+// Jobs as the front ends use them. The store opens on first use, so commands that never touch a job
+// (validate, template, profiles) leave the data folder's database alone. The desktop app starts a job
+// in the background and only watches it; the CLI runs one in the foreground to an end it can report.
+import type { JobAttemptView, JobRowView, JobView } from '../../shared/contract';
+import { t, type Lang } from '../../shared/i18n';
+import { appError, err, ok, type Result } from '../../shared/result';
+import type { RowState, StateCounts } from '../../shared/states';
+import type { Logger } from '../effects';
+import type { ResolvedProfile } from '../profiles/resolve-profile';
+import type { SheetImport } from '../sheets/read/types';
+import { writeJobResults } from '../sheets/results/write-job-results';
+import type { EngineEvent, JobEngine, RunOptions } from './engine';
+import { jobMeta } from './job-meta';
+import type { JobMeta, JobStore } from './job-store';
+import type { JobViews } from './job-views';
+import type { JobRecord } from './records';
+import type { RunEnd } from './runner';
+
+/** The open store and the engine over it. */
+export interface JobsCore {
+  store: JobStore;
+  views: JobViews;
+  engine: JobEngine;
+  close(): Promise<void>;
+}
+
+export interface JobsServiceOptions {
+  open: () => JobsCore;
+  lang: () => Lang;
+  logger: Logger;
+  operator: string;
+  appVersion: string;
+}
+
+export type { EngineEvent as JobsChange };
+
+export interface NewJobInput {
+  sheet: SheetImport;
+  meta: JobMeta;
+  /** Sheet rows the person withdrew: their whole orders end as skipped. */
+  withdrawnRows?: readonly number[];
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export class JobsService {
+  #core: JobsCore | undefined;
+  #closed = false;
+
+  constructor(private readonly o: JobsServiceOptions) {}
+
+  private get core(): JobsCore {
+    if (this.#closed) throw new Error('jobs used after the services were closed');
+    return (this.#core ??= this.o.open());
+  }
+
+  private notFound(jobId: string) {
+    return err(appError('JOB_NOT_FOUND', t(this.o.lang(), 'jobs.error.notFound', { job: jobId }), { job: jobId }));
+  }
+
+  // A run the store could not even mark interrupted (disk full) is still shown interrupted, as the engine knows it.
+  private viewOf(job: JobRecord): JobView {
+    const v = this.core.views.view(job);
+    return this.core.engine.unrecordedReason(job.id) ? { ...v, state: 'interrupted' } : v;
+  }
+
+  private background(jobId: string, what: string): void {
+    void this.core.engine.run(jobId).then((ran) => {
+      if (!ran.ok) this.o.logger.warn(what, { job: jobId, code: ran.error.code });
+    });
+  }
+
+  /** What a job from this sheet would be made with (operation, account, per-call limit). */
+  meta(sheet: SheetImport, resolved: ResolvedProfile, isCheck: boolean, lang: Lang): JobMeta {
+    return jobMeta({ sheet, resolved, isCheck, lang, operator: this.o.operator, appVersion: this.o.appVersion });
+  }
+
+  /** Stores a job; nothing is sent until it runs. */
+  create(input: NewJobInput): Result<string> {
+    return this.core.engine.create(input);
+  }
+
+  /** Stores a job and runs it in the background (the desktop app: the window only watches). */
+  start(input: NewJobInput): Result<{ jobId: string }> {
+    const created = this.create(input);
+    if (!created.ok) return created;
+    this.background(created.value, 'job run refused');
+    return ok({ jobId: created.value });
+  }
+
+  /** Runs a job in the foreground until it is done, waiting, paused or interrupted (the CLI). */
+  run(jobId: string, options: RunOptions = {}): Promise<Result<RunEnd>> {
+    return this.core.engine.run(jobId, options);
+  }
+
+  pause(jobId: string): Result<void> {
+    return this.core.engine.pause(jobId);
+  }
+
+  /** Goes on with a job in the background; a done job has nothing left to send. */
+  resume(jobId: string): Result<void> {
+    const got = this.get(jobId);
+    if (!got.ok) return got;
+    if (got.value.state !== 'done') this.background(jobId, 'job run refused');
+    return ok(undefined);
+  }
+
+  /** A stopped job sends nothing until it is resumed (orders in doubt are queried then too). */
+  stop(jobId: string): Result<void> {
+    return this.core.engine.stop(jobId);
+  }
+
+  /** Every job, newest first. */
+  list(): JobView[] {
+    return this.core.store.jobs().map((job) => this.viewOf(job));
+  }
+
+  get(jobId: string): Result<JobView> {
+    const job = this.core.store.job(jobId);
+    return job ? ok(this.viewOf(job)) : this.notFound(jobId);
+  }
+
+  /** The stored record (source path, results path, state reason), for the CLI's reports. */
+  record(jobId: string): JobRecord | null {
+    return this.core.store.job(jobId);
+  }
+
+  /** Rows in source order, optionally only some states, in the given language. */
+  rows(jobId: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[]): Result<Page<JobRowView>> {
+    const got = this.get(jobId);
+    return got.ok ? ok(this.core.views.rows(jobId, lang, offset, limit, states)) : got;
+  }
+
+  /** Call attempts, newest first. */
+  attempts(jobId: string, offset: number, limit: number): Result<Page<JobAttemptView>> {
+    const got = this.get(jobId);
+    return got.ok ? ok(this.core.views.attempts(jobId, offset, limit)) : got;
+  }
+
+  counts(jobId: string): StateCounts {
+    return this.core.views.counts(jobId);
+  }
+
+  rowCount(jobId: string): number {
+    return this.core.views.rowCount(jobId);
+  }
+
+  attemptCount(jobId: string): number {
+    return this.core.views.attemptCount(jobId);
+  }
+
+  /** Writes a job's results workbook and remembers where. */
+  writeResults(jobId: string, lang: Lang, outPath: string): Promise<Result<string>> {
+    return writeJobResults(this.core.store, this.core.views, jobId, lang, outPath);
+  }
+
+  /** Jobs not finished in these states (default: all that can go on). */
+  unfinished(states?: readonly JobRecord['state'][]): JobRecord[] {
+    return this.core.engine.unfinished(states);
+  }
+
+  /** After a crash or a quit mid-run: jobs that were running or waiting go on by themselves. */
+  resumeInterrupted(): number {
+    const jobs = this.unfinished(['running', 'waiting']);
+    for (const job of jobs) this.background(job.id, 'job resume refused');
+    return jobs.length;
+  }
+
+  online(): boolean {
+    return this.core.engine.online();
+  }
+
+  /** The OS says the network is back: waiting jobs try again at once. */
+  notifyOnline(): void {
+    this.core.engine.notifyOnline();
+  }
+
+  subscribe(listener: (change: EngineEvent) => void): () => void {
+    return this.core.engine.subscribe(listener);
+  }
+
+  /** Waits for calls in flight to answer and records them, then closes the store (if it was opened). */
+  async close(): Promise<void> {
+    const core = this.#core;
+    this.#closed = true;
+    this.#core = undefined;
+    if (core) await core.close();
+  }
+}

@@ -1,0 +1,60 @@
+// Grouping on the calling thread runs in slices (group-slices.ts) so the main thread never stalls: across
+// many slices, with keys scattered over the sheet, duplicates, keyless rows, conflicts, rows with their own
+// problems and repeated lines, it must give exactly what one groupRows call over all rows gives — and it
+// must give the event loop turns while it works.
+import { describe, expect, it } from 'vitest';
+import { getOperation } from '../../../shared/operations/catalog';
+import { groupRows } from '../../../shared/operations/grouping';
+import type { GroupInputRow } from '../../../shared/operations/grouping';
+import type { FieldValue } from '../../../shared/operations/types';
+import { groupInSlices } from '../../../main/sheets/read/group-slices';
+
+const create = getOperation('return-create')!;
+const cancel = getOperation('return-cancel')!;
+const columnOf = (key: string) => `col:${key}`;
+
+/** A deterministic mess: 9,000 rows whose keys come back far apart, with every kind of trouble sprinkled in. */
+function createRows(): GroupInputRow[] {
+  const rows: GroupInputRow[] = [];
+  for (let i = 0; i < 9000; i++) {
+    const rowNumber = i + 2;
+    const key = i % 97 === 0 ? '' : `R${(i * 7919) % 1500}`; // the same key every ~1,500 rows; some keyless
+    const values: Record<string, FieldValue> = { outer_no: key, spec_no: `SKU${i % 13}`, num: '1' };
+    if (i % 5 === 0) Object.assign(values, { warehouse_no: 'W1', provider_no: i % 401 === 0 ? 'P2' : 'P1' }); // conflicts now and then
+    if (key === '') delete values.outer_no;
+    const problems = i % 233 === 0 ? [{ row: rowNumber, field: 'num' }] : [];
+    rows.push({ rowNumber, values, problems });
+  }
+  return rows;
+}
+
+describe('grouping in slices gives exactly one groupRows call', () => {
+  it('a create sheet over several slices', async () => {
+    const rows = createRows();
+    const whole = groupRows(create, rows, { columnOf });
+    expect(whole.orders.length).toBeGreaterThan(100); // the fixture makes orders, and trouble
+    expect(whole.problems.length).toBeGreaterThan(100);
+    const sliced = await groupInSlices(create, rows, { columnOf });
+    expect(sliced.orders).toEqual(whole.orders);
+    expect(new Map(sliced.dispositions)).toEqual(whole.dispositions);
+    expect(sliced.problems).toEqual(whole.problems);
+  });
+
+  it('a cancel list with duplicates far apart', async () => {
+    const rows: GroupInputRow[] = Array.from({ length: 7000 }, (_, i) => ({ rowNumber: i + 2, values: (i % 50 === 0 ? {} : { returnNos: `CR${i % 2500}` }) as Record<string, FieldValue>, problems: [] }));
+    const whole = groupRows(cancel, rows, { columnOf });
+    expect(whole.problems.some((p) => p.text.key === 'operations.row.duplicate')).toBe(true);
+    const sliced = await groupInSlices(cancel, rows, { columnOf });
+    expect(sliced.orders).toEqual(whole.orders);
+    expect(new Map(sliced.dispositions)).toEqual(whole.dispositions);
+    expect(sliced.problems).toEqual(whole.problems);
+  });
+
+  it('lets a timer run while it groups', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await groupInSlices(create, createRows(), { columnOf });
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
