@@ -94,7 +94,7 @@ async function status(io: CliIo, s: Services, p: P): Promise<number> {
   return exitCodes.ok;
 }
 
-/** What `validate --check-erp` will print once the CLI's validate goes through the services layer. */
+/** `masterdata check <file>`: what `validate --check-erp` adds to validate, on its own. */
 async function check(io: CliIo, s: Services, p: P, fileArg: string): Promise<number> {
   const { lang, json } = p;
   const op = p.values.op === undefined ? undefined : getOperation(p.values.op);
