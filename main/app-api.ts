@@ -8,6 +8,7 @@ import { appError, err, ok, type Result } from '../shared/result';
 import { externalHref } from './app-api/external-links';
 import { createImportApi, ImportState } from './app-api/import-api';
 import { createJobsApi } from './app-api/jobs-api';
+import { createMasterdataApi } from './app-api/masterdata-api';
 import type { DesktopPort } from './app-api/desktop-port';
 import { createProfilesApi } from './app-api/profiles-api';
 import type { Services } from './services';
@@ -37,6 +38,7 @@ export function createAppApi(services: Services, desktop: DesktopPort, emit: Eve
     ...createImportApi(services, desktop, imports),
     ...createJobsApi(services, desktop, imports),
     ...createProfilesApi(services),
+    ...createMasterdataApi(services, emit),
     async appInfo() {
       return ok({
         name: t(lang(), 'common.appName'),

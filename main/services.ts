@@ -8,12 +8,13 @@ import type { Lang } from '../shared/i18n';
 import type { OperationDef } from '../shared/operations/types';
 import type { Result } from '../shared/result';
 import { systemClock, type Clock, type Logger, type Paths } from './effects';
-import { openJobDatabase } from './jobs/database';
+import { openJobDatabase, type JobDatabase } from './jobs/database';
 import { ensurePrivateFolder } from './paths';
 import { JobEngine, type JobEngineOptions } from './jobs/engine';
 import { connectJob } from './jobs/job-connection';
 import { JobStore } from './jobs/job-store';
 import { JobViews } from './jobs/job-views';
+import { MasterdataService } from './masterdata/md-service';
 import { JobsService, type JobsCore } from './jobs/jobs-service';
 import { LangSetting } from './profiles/lang-setting';
 import { ProfileStore } from './profiles/profile-store';
@@ -67,6 +68,8 @@ export interface Services {
   /** Column mappings remembered in the settings file (main/profiles/mappings.ts); every read applies a matching one. */
   readonly mappings: MappingStore;
   readonly jobs: JobsService;
+  /** The local copy of the ERP's master data, the create-sheet check and the list previews (docs/masterdata.md). */
+  readonly masterdata: MasterdataService;
   /** The embedded sandbox ERP (the built-in profile), started on first use; its documents persist in the data folder. */
   sandbox(): Promise<Sandbox>;
   /** Waits for calls in flight, closes the store and stops the sandbox. */
@@ -123,6 +126,18 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const mappings = new MappingStore({ file: o.paths.settings, lang, now: () => new Date(clock.now()) });
   const operator = o.operator ?? osUser();
   const jobs = new JobsService({ open: openJobs, lang, logger: o.logger, operator, appVersion: o.version });
+  // The master-data copy lives in the job store's file, on its own connection, opened on first use.
+  let masterdataDb: JobDatabase | undefined;
+  const masterdata = new MasterdataService({
+    db: () => (masterdataDb ??= openJobDatabase(o.paths.database)),
+    profiles: store,
+    env: o.env,
+    clock,
+    logger: o.logger,
+    lang,
+    settingsFile: o.paths.settings,
+    ...(o.pacing ? { pacing: o.pacing } : {}),
+  });
   return {
     version: o.version,
     operator,
@@ -147,9 +162,11 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       },
     },
     jobs,
+    masterdata,
     sandbox: startEmbedded,
     async close() {
       await jobs.close();
+      masterdataDb?.close();
       if (sandbox) await (await sandbox).close();
       sandbox = undefined;
     },

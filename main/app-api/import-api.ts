@@ -8,6 +8,7 @@ import type { ImportRow, ReadOptions, SheetImport } from '../sheets/read/types';
 import { buildMapping, type MappingChoice } from '../profiles/mappings';
 import type { Lang } from '../../shared/i18n';
 import type { OperationId } from '../../shared/operations/types';
+import { withMasterdataWarnings } from '../masterdata/md-service';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
 import { FileTokens, newId } from './file-tokens';
@@ -154,7 +155,8 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
         if (!saved.ok) return saved;
       }
       const sample = state.isSampleToken(token);
-      return ok(summarize(state.keep(read.value, sample), read.value, sample));
+      const checked = await withMasterdataWarnings(services, read.value);
+      return ok(summarize(state.keep(checked, sample), checked, sample));
     },
     importRows: ({ importId, offset, limit, filter, grouped: group }) =>
       withImport(importId, (sheet) => {

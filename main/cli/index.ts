@@ -18,6 +18,7 @@ export const commands: Record<string, CommandRun> = {
   export: lazy(() => import('./commands/export')),
   profiles: lazy(() => import('./commands/profiles')),
   sandbox: lazy(() => import('./commands/sandbox')),
+  masterdata: lazy(() => import('./commands/masterdata')),
 };
 
 const usage = `Usage: wdt-bulk <command> [options]
@@ -31,6 +32,7 @@ Commands:
   export <job> --out <file>        write a job's results workbook again
   profiles list|add|remove|test    manage profiles
   sandbox [--port N]               run the built-in sandbox ERP on loopback
+  masterdata refresh|status|check  the local copy of the ERP's master data; check a sheet against it
 
 Run "wdt-bulk <command> --help" for a command's options.
 `;

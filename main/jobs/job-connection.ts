@@ -50,7 +50,13 @@ export async function connectJob(deps: ConnectDeps, job: JobRecord): Promise<Res
   const resolved = await profileOfJob(deps, job);
   if (!resolved.ok) return resolved;
   const { profile, secret } = resolved.value;
-  const client = new HttpWdtClient({
+  const client = profileClient(deps, profile, secret);
+  return ok({ client, limits: profile.limits, close: () => client.close() });
+}
+
+/** A client for a profile's ERP, its secret read at every send (jobs and the master-data queries alike). */
+export function profileClient(deps: Pick<ConnectDeps, 'clock' | 'logger' | 'dispatcher'>, profile: Profile, secret: SecretSource): HttpWdtClient {
+  return new HttpWdtClient({
     baseUrl: profile.baseUrl,
     sid: profile.sid,
     appkey: profile.appkey,
@@ -60,5 +66,4 @@ export async function connectJob(deps: ConnectDeps, job: JobRecord): Promise<Res
     timeoutMs: profile.limits.timeoutSeconds * 1000,
     ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
   });
-  return ok({ client, limits: profile.limits, close: () => client.close() });
 }

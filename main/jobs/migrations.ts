@@ -2,6 +2,8 @@
 // number instead (so version 1 still says `batch`: migration 4 renames it). The schema test
 // (test/main/jobs/store.test.ts) pins the resulting tables.
 
+import { masterdataMigration } from '../masterdata/md-migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -119,4 +121,5 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE call_attempts RENAME COLUMN batch TO call;
     `,
   },
+  masterdataMigration,
 ];

@@ -60,9 +60,13 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     appInfo: call('appInfo'),
     appSetLang: call('appSetLang'),
     appOpenExternal: call('appOpenExternal'),
+    masterdataStatus: call('masterdataStatus'),
+    masterdataRefresh: call('masterdataRefresh'),
+    masterdataStop: call('masterdataStop'),
     onDidImportFile: on('onDidImportFile'),
     onDidProgress: on('onDidProgress'),
     onDidChangeJobs: on('onDidChangeJobs'),
     onDidChangeOnline: on('onDidChangeOnline'),
+    onDidMasterdataProgress: on('onDidMasterdataProgress'),
   } satisfies WdtApi;
 }

@@ -7,21 +7,23 @@ import { appContract } from './app.contract';
 import type { EventDef, InvokeDef } from './define';
 import { importContract, importEvents, type DroppedFile, type FileTicket } from './import.contract';
 import { jobsContract, jobsEvents } from './jobs.contract';
+import { masterdataContract, masterdataEvents } from './masterdata.contract';
 import { profilesContract } from './profiles.contract';
 import { templatesContract } from './templates.contract';
 
 export * from './app.contract';
 export * from './import.contract';
 export * from './jobs.contract';
+export * from './masterdata.contract';
 export * from './profiles.contract';
 export * from './templates.contract';
 export type { Page } from './ids';
 export { payloadWithin } from './payload';
 
 /** Every request/response channel, by the name of its window.wdt function. */
-export const channels = { ...importContract, ...jobsContract, ...profilesContract, ...templatesContract, ...appContract } as const;
+export const channels = { ...importContract, ...jobsContract, ...profilesContract, ...templatesContract, ...appContract, ...masterdataContract } as const;
 /** Every push event, by the name of its window.wdt subscription function. */
-export const events = { ...importEvents, ...jobsEvents } as const;
+export const events = { ...importEvents, ...jobsEvents, ...masterdataEvents } as const;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

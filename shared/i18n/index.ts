@@ -13,6 +13,7 @@ import { wdtMessages } from './messages/wdt';
 import { operationsMessages } from './messages/operations';
 import { hintsMessages } from './messages/hints';
 import { mappingMessages } from './messages/mapping';
+import { masterdataMessages } from './messages/masterdata';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -32,6 +33,7 @@ export const catalog = {
   ...operationsMessages,
   ...hintsMessages,
   ...mappingMessages,
+  ...masterdataMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

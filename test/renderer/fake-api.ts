@@ -2,7 +2,7 @@
 // this file stops compiling. Tests steer it: fail a channel, hold one (to see the loading state),
 // push events, and read which calls were made.
 import type {
-  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, ProfileView, SavedMappingView, SubmitPreview, WdtApi,
+  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, MasterdataStatusView, ProfileView, SavedMappingView, SubmitPreview, WdtApi,
 } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
 import type { CellProblem } from '../../shared/operations/types';
@@ -75,6 +75,7 @@ export class FakeWdt {
   /** Summaries the next reads answer with, in turn (then the first import's). */
   nextReads: ImportSummary[] = [];
   savedMappings: SavedMappingView[] = [];
+  masterdata: MasterdataStatusView = { profile: 'sandbox', refreshing: false, lists: [] };
   readonly calls: { name: Name; request: unknown }[] = [];
   readonly #failing = new Map<Name, AppError>();
   readonly #held = new Map<Name, (() => void)[]>();
@@ -224,9 +225,13 @@ export class FakeWdt {
       return ok(undefined);
     }),
     appOpenExternal: (r) => this.#answer('appOpenExternal', r, () => ok(undefined)),
+    masterdataStatus: (r) => this.#answer('masterdataStatus', r, () => ok(this.masterdata)),
+    masterdataRefresh: (r) => this.#answer('masterdataRefresh', r, () => ok({ profile: this.masterdata.profile, complete: true, lists: [] })),
+    masterdataStop: (r) => this.#answer('masterdataStop', r, () => ok(undefined)),
     onDidImportFile: this.#on('onDidImportFile'),
     onDidProgress: this.#on('onDidProgress'),
     onDidChangeJobs: this.#on('onDidChangeJobs'),
     onDidChangeOnline: this.#on('onDidChangeOnline'),
+    onDidMasterdataProgress: this.#on('onDidMasterdataProgress'),
   };
 }

@@ -6,7 +6,12 @@ import { defaultLang, isLang, render, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { isBlocking } from '../../../shared/operations/types';
-import { appError } from '../../../shared/result';
+import { appError, ok, type Result } from '../../../shared/result';
+import { withWarnings } from '../../../shared/masterdata/check-create';
+import type { ErpCheck } from '../../masterdata/md-service';
+import { erpCheckJson } from '../../masterdata/md-views';
+import { combineExitCodes, exitCodeOfError } from '../job-run';
+import { erpCheckExit, printErpCheck } from './masterdata';
 import type { SheetImport } from '../../sheets/read/types';
 import { exitCodes } from '../context';
 import type { CommandRun } from '../context';
@@ -52,7 +57,18 @@ export const run: CommandRun = async (io, argv) => {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { op: { type: 'string' }, sheet: { type: 'string' }, mapping: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        op: { type: 'string' },
+        sheet: { type: 'string' },
+        mapping: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        // docs/masterdata.md: a create sheet against the local copy of the ERP's master data; a list previewed with --query.
+        'check-erp': { type: 'boolean' },
+        query: { type: 'boolean' },
+        profile: { type: 'string' },
+      },
     });
   } catch (e) {
     const json = argv.includes('--json');
@@ -83,10 +99,14 @@ export const run: CommandRun = async (io, argv) => {
   }
   const file = path.resolve(io.cwd, positionals[0] as string);
   // Nothing is sent and no secret read: the services without the keychain (the job store is never opened).
-  const s = await cliServices(io, lang, { secrets: noKeychain() });
+  // --check-erp --query reads the ERP, so it signs with the profile's secret from the keychain.
+  const checkErp = values['check-erp'] === true;
+  const s = await cliServices(io, lang, checkErp && values.query ? {} : { secrets: noKeychain() });
   let result;
+  let erp: Result<ErpCheck | null> = ok(null);
   try {
     result = await s.sheets.read(file, { lang, ...(values.sheet !== undefined ? { sheet: values.sheet } : {}), ...(op ? { operation: op.id } : {}), ...mapping.value });
+    if (result.ok && checkErp) erp = await s.masterdata.checkSheet(values.profile, result.value, { query: values.query === true });
   } finally {
     await s.close();
   }
@@ -94,11 +114,17 @@ export const run: CommandRun = async (io, argv) => {
     printError(io, { json }, result.error);
     return exitCodes.nothingSubmitted;
   }
-  const sheet = result.value;
+  if (!erp.ok) {
+    printError(io, { json }, erp.error);
+    return exitCodeOfError(erp.error.code);
+  }
+  // The master-data warnings join the sheet's own, on their rows (they never stop a row).
+  const sheet = erp.value?.kind === 'create' ? { ...result.value, rows: withWarnings(result.value.rows, erp.value.check.problems) } : result.value;
   const summary = validationSummary(sheet, lang);
-  const code = summary.counts.valid === 0 ? exitCodes.nothingSubmitted : summary.counts.invalid + summary.counts.duplicate > 0 ? exitCodes.someRowsNotSucceeded : exitCodes.ok;
+  const sheetCode = summary.counts.valid === 0 ? exitCodes.nothingSubmitted : summary.counts.invalid + summary.counts.duplicate > 0 ? exitCodes.someRowsNotSucceeded : exitCodes.ok;
+  const code = erp.value?.kind === 'preview' ? combineExitCodes([sheetCode, erpCheckExit(erp.value)]) : sheetCode;
   if (json) {
-    printJson(io, summary);
+    printJson(io, erp.value ? { ...summary, erp: erpCheckJson(erp.value, lang) } : summary);
     return code;
   }
   const opDef = getOperation(sheet.operation);
@@ -114,6 +140,8 @@ export const run: CommandRun = async (io, argv) => {
   for (const notice of sheet.notices) printLine(io, t(lang, 'sheets.validate.notice', { message: render(lang, notice.text) }));
   for (const p of summary.problems) printLine(io, t(lang, 'sheets.validate.problem', { row: p.row, column: p.column, message: p.message }));
   for (const w of summary.warnings) printLine(io, t(lang, 'sheets.validate.warning', { row: w.row, column: w.column, message: w.message }));
+  if (erp.value?.kind === 'create') for (const list of erp.value.missingLists) printLine(io, t(lang, 'masterdata.check.listMissing', { list: t(lang, `masterdata.list.${list}`) }));
+  if (erp.value?.kind === 'preview') printErpCheck(io, erp.value, lang);
   if (code === exitCodes.ok) printLine(io, t(lang, 'sheets.validate.allValid'));
   if (code === exitCodes.nothingSubmitted) printLine(io, t(lang, 'sheets.validate.noValidRows'));
   return code;

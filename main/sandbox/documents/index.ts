@@ -1,5 +1,6 @@
 // The sandbox's document kinds: a new kind is one file in this folder and one line here
 // (docs/adding-a-method.md). Order is the data file's and the state endpoint's.
+import { providerGoods } from '../masterdata';
 import type { DocumentKind } from './kit';
 import { otherIns } from './other-ins';
 import { providers } from './providers';
@@ -15,4 +16,5 @@ export const builtInDocuments: readonly DocumentKind[] = [
   purchaseReturns,
   otherIns,
   stockins,
+  providerGoods,
 ];

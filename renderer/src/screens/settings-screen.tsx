@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/result';
 import { Dialog } from '../components/dialog';
 import { EnvTag, envOf } from '../components/env-banner';
 import { ErrorBox } from '../components/error-box';
+import { MasterdataPanel } from '../components/masterdata-panel';
 import { ProfileForm } from '../components/profile-form';
 import { SavedMappings } from '../components/saved-mappings';
 import { ScreenTitle } from '../components/screen-title';
@@ -95,6 +96,7 @@ export function SettingsScreen({ shell }: { shell: Shell }) {
           })}
         </ul>
       </section>
+      <MasterdataPanel />
       <section className="panel" aria-labelledby="lang-title">
         <h3 id="lang-title">{tr('ui.shell.language')}</h3>
         <div role="radiogroup" aria-labelledby="lang-title" className="row-buttons">

@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-/** Mounts a tmpfs of `size` (e.g. '1m') on `folder` (created); returns the unmount. */
-export function mountSmallDisk(folder: string, size = '1m'): () => void {
+/**
+ * Mounts a tmpfs of `size` (e.g. '1m') on `folder` (created); returns the unmount. 2 MB: the store's own
+ * tables (migration 5 added the master-data copy's) and, once the ballast is gone, a resume still fit.
+ */
+export function mountSmallDisk(folder: string, size = '2m'): () => void {
   mkdirSync(folder, { recursive: true });
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', folder]);
   return () => execFileSync('umount', ['--lazy', folder]);
