@@ -119,4 +119,17 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE call_attempts RENAME COLUMN batch TO call;
     `,
   },
+  {
+    version: 7,
+    name: 'never twice by accident; resend as a linked follow-up job',
+    // follows_job: the job a follow-up resends rows of. done_by: the earlier job whose success made this row
+    // skipped. The key index answers "did this key already succeed?" without scanning every job's orders.
+    sql: `
+      ALTER TABLE jobs ADD COLUMN follows_job TEXT REFERENCES jobs(id);
+      ALTER TABLE job_rows ADD COLUMN done_by TEXT;
+      CREATE INDEX job_orders_by_key ON job_orders (key, state);
+      CREATE INDEX jobs_by_follows ON jobs (follows_job);
+      CREATE INDEX jobs_by_source ON jobs (source_sha256);
+    `,
+  },
 ];
