@@ -28,7 +28,6 @@ export const resendMessages = defineMessages({
   'resend.summary.follows': { 'zh-CN': '重新提交自任务（原任务）', en: 'Resends rows of job (original)' },
   'resend.summary.followUps': { 'zh-CN': '后续任务（重新提交失败的行）', en: 'Follow-up jobs (resent rows)' },
   'resend.follows': { 'zh-CN': '重新提交自任务 {job}', en: 'Resends rows of job {job}' },
-  'resend.followUps': { 'zh-CN': '后续任务：{jobs}', en: 'Follow-up jobs: {jobs}' },
   'resend.button': { 'zh-CN': '重新提交失败的 {count} 行', en: 'Resend the {count} rows that did not succeed' },
   'resend.button.one': { 'zh-CN': '重新提交失败的 1 行', en: 'Resend the 1 row that did not succeed' },
   'resend.nothing': {
@@ -38,9 +37,5 @@ export const resendMessages = defineMessages({
   'resend.notDone': {
     'zh-CN': '任务 {job} 尚未结束，结束后才能重新提交其失败的行',
     en: 'Job {job} has not ended; its failed rows can be resent once it has',
-  },
-  'resend.stillInvalid': {
-    'zh-CN': '第 {row} 行仍未通过校验，未发送；请修改后再重新提交',
-    en: 'Row {row} still does not pass the checks; not sent. Fix it and resend',
   },
 });
