@@ -4,6 +4,8 @@ import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { confirmationText, needsConfirmation } from '../profiles/production-safety';
+import { doneLines, type DoneKeys, type DoneReport } from '../jobs/done-keys';
+import type { ResolvedProfile } from '../profiles/resolve-profile';
 import type { SheetImport } from '../sheets/read/types';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
@@ -11,16 +13,16 @@ import type { ImportState } from './import-api';
 
 type JobsApi = Pick<
   ServerApi,
-  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults'
+  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults' | 'jobsResend'
 >;
 
 /**
  * What a submit would send. Withdrawing one row of a multi-row order (a create with several lines)
  * withdraws the whole order: sending part of an order would create a return the clerk never meant.
  */
-export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[]): { orders: number; rows: number; withdrawn: number } {
+export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[], done: DoneKeys = new Map()): { orders: number; rows: number; withdrawn: number } {
   const withdrawn = new Set(withdrawnRows);
-  const kept = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
+  const kept = sheet.orders.filter((o) => !done.has(o.key) && !o.rows.some((r) => withdrawn.has(r)));
   return {
     orders: kept.length,
     rows: kept.reduce((sum, o) => sum + o.rows.length, 0),
@@ -38,7 +40,12 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
   /** The results workbook saved last per job, for "open". Paths stay in main. */
   const saved = new Map<string, string>();
 
-  async function preview(importId: string, profileName: string, withdrawnRows: readonly number[]): Promise<Result<{ sheet: SheetImport; preview: SubmitPreview }>> {
+  async function preview(
+    importId: string,
+    profileName: string,
+    withdrawnRows: readonly number[],
+    includeDone: boolean,
+  ): Promise<Result<{ sheet: SheetImport; done: DoneReport; resolved: ResolvedProfile; preview: SubmitPreview }>> {
     const sheet = state.get(importId);
     if (!sheet) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
     const profile = await services.profiles.get(profileName);
@@ -48,37 +55,49 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
     if (state.isSandboxOnly(importId) && !p.builtin) {
       return err(appError('PROFILE_INVALID', t(lang(), 'ui.error.sampleSandboxOnly', { profile: p.name }), { profile: p.name }));
     }
-    const counts = submitCounts(sheet, withdrawnRows);
+    // The app runs the named profile only: never the WDT_* variables of whoever launched it.
+    const resolved = await services.profiles.resolve(profileName);
+    if (!resolved.ok) return resolved;
     const op = getOperation(sheet.operation);
+    // Never twice by accident: the store names what it already did with this sheet on this account.
+    const done = services.jobs.doneReport(sheet, services.jobs.meta(sheet, resolved.value, false, lang()), includeDone);
+    const counts = submitCounts(sheet, withdrawnRows, done.skip);
     const text = confirmationText(p, { method: op?.method ?? sheet.operation, ...(op ? { label: op.label[lang()] } : {}) }, counts, lang());
     return ok({
       sheet,
+      done,
+      resolved: resolved.value,
       preview: {
         profile: { name: p.name, environment: p.builtin ? 'sandbox' : p.environment, sid: p.sid, baseUrl: p.baseUrl },
         ...counts,
         needsConfirmation: needsConfirmation(p),
         confirmationText: text,
+        earlier: {
+          sameFile: done.sameFile.map((j) => ({ ...j, rows: 0 })),
+          done: done.done.map(({ jobId, at, profileName: name, rows }) => ({ jobId, at, profileName: name, rows })),
+          doneRows: done.doneRows,
+          alwaysSkip: done.alwaysSkip,
+          lines: op ? doneLines(lang(), done, op, includeDone) : [],
+        },
       },
     });
   }
 
   return {
-    async jobsPreview({ importId, profile, withdrawnRows }) {
-      const got = await preview(importId, profile, withdrawnRows);
+    async jobsPreview({ importId, profile, withdrawnRows, includeDone }) {
+      const got = await preview(importId, profile, withdrawnRows, includeDone);
       return got.ok ? ok(got.value.preview) : got;
     },
-    async jobsStart({ importId, profile, isCheck, withdrawnRows, confirmed }) {
-      const got = await preview(importId, profile, withdrawnRows);
+    async jobsStart({ importId, profile, isCheck, withdrawnRows, includeDone, confirmed }) {
+      const got = await preview(importId, profile, withdrawnRows, includeDone);
       if (!got.ok) return got;
       if (got.value.preview.needsConfirmation && !confirmed) {
         return err(appError('CONFIRMATION_REQUIRED', t(lang(), 'ui.error.confirm'), { profile }));
       }
-      // The app runs the named profile only: never the WDT_* variables of whoever launched it.
-      const resolved = await services.profiles.resolve(profile);
-      if (!resolved.ok) return resolved;
-      const { sheet } = got.value;
-      return services.jobs.start({ sheet, meta: services.jobs.meta(sheet, resolved.value, isCheck, lang()), withdrawnRows });
+      const { sheet, done, resolved } = got.value;
+      return services.jobs.start({ sheet, meta: services.jobs.meta(sheet, resolved, isCheck, lang()), withdrawnRows, done });
     },
+    jobsResend: async ({ jobId }) => services.jobs.startFollowUp(jobId),
     jobsPause: async ({ jobId }) => services.jobs.pause(jobId),
     jobsResume: async ({ jobId }) => services.jobs.resume(jobId),
     jobsStop: async ({ jobId }) => services.jobs.stop(jobId),

@@ -52,7 +52,9 @@ export function exitCodeOf(s: Services, jobId: string, end: RunEnd | null): numb
   const job = s.jobs.record(jobId);
   if (!job || job.state !== 'done') return exitCodes.waiting;
   const c = s.jobs.counts(jobId);
-  return c.failed + c.invalid + c.duplicate + c.unknown + c.skipped + c.pending === 0 ? exitCodes.ok : exitCodes.someRowsNotSucceeded;
+  // A row skipped because an earlier job already did it is done, not a row that did not succeed.
+  const alreadyDone = s.jobs.doneSkips(jobId).reduce((n, d) => n + d.rows.length, 0);
+  return c.failed + c.invalid + c.duplicate + c.unknown + c.skipped - alreadyDone + c.pending === 0 ? exitCodes.ok : exitCodes.someRowsNotSucceeded;
 }
 
 /** The exit status of a command that ended on an error (cli.md): the store's own failure is 5, whatever else happened. */

@@ -8,6 +8,7 @@ import type { JobState, RowState } from '../../shared/states';
 import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
 import { immediate, syncCommitted, unsynced, type JobDatabase } from './database';
+import { shortWhen, type DoneKeys } from './done-keys';
 import { Statements } from './statements';
 import { planCalls } from './planner';
 import { draftSchema, jobRecordSchema, type JobRecord, type Note } from './records';
@@ -33,6 +34,10 @@ export interface NewJob {
   meta: JobMeta;
   /** Sheet row numbers the person withdrew: their whole orders end as skipped. */
   withdrawnRows?: readonly number[];
+  /** Order keys an earlier job already did (done-keys.ts): skipped, naming that job. */
+  alreadyDone?: DoneKeys;
+  /** The job this one resends rows of (a follow-up). */
+  followsJob?: string;
   now: number;
   /**
    * The process that will run it, with its lease end (ms). Taken in the insert's own transaction: a job
@@ -90,10 +95,10 @@ export class JobStore {
   }
 
   /** Stores a read sheet as a job: every row (valid, invalid, duplicate), its orders planned into calls. */
-  createJob({ sheet, meta, withdrawnRows = [], now, owner }: NewJob): string {
+  createJob({ sheet, meta, withdrawnRows = [], alreadyDone = new Map(), followsJob, now, owner }: NewJob): string {
     const id = `${compactStamp(now)}-${randomBytes(4).toString('hex')}`;
     const withdrawn = new Set(withdrawnRows);
-    const kept = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
+    const kept = sheet.orders.filter((o) => !alreadyDone.has(o.key) && !o.rows.some((r) => withdrawn.has(r)));
     const dropped = new Set(sheet.orders.filter((o) => !kept.includes(o)).map((o) => o.key));
     const plan = planCalls(kept, meta.perCall);
     const callOf = new Map<string, number>();
@@ -102,9 +107,9 @@ export class JobStore {
     immediate(db, () => {
       db.prepare(
         `INSERT INTO jobs (id, operation, method, profile_name, environment, sid, base_url, source_name, source_path, source_sha256,
-           sheet, header_row, columns, operator, app_version, is_check, lang, per_call, created_at, state, owner, owner_until)
+           sheet, header_row, columns, operator, app_version, is_check, lang, per_call, created_at, state, owner, owner_until, follows_job)
          VALUES (@id, @operation, @method, @profileName, @environment, @sid, @baseUrl, @sourceName, @sourcePath, @sha,
-           @sheet, @headerRow, @columns, @operator, @appVersion, @isCheck, @lang, @perCall, @createdAt, 'running', @owner, @ownerUntil)`,
+           @sheet, @headerRow, @columns, @operator, @appVersion, @isCheck, @lang, @perCall, @createdAt, 'running', @owner, @ownerUntil, @followsJob)`,
       ).run({
         id,
         ...meta,
@@ -118,18 +123,25 @@ export class JobStore {
         createdAt: isoWithOffset(now),
         owner: owner?.id ?? null,
         ownerUntil: owner?.until ?? null,
+        followsJob: followsJob ?? null,
       });
       const insertRow = db.prepare(
-        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes, warnings, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       sheet.rows.forEach((row, seq) => {
         const d = row.disposition;
         let state: RowState = firstState[d.kind];
         let notes: Note[] | null = null;
         let key: string | null = null;
+        let doneBy: string | null = null;
         if (d.kind === 'valid') {
           key = d.orderKey;
-          if (dropped.has(key)) {
+          const earlier = alreadyDone.get(key);
+          if (earlier) {
+            state = 'skipped';
+            doneBy = earlier.jobId;
+            notes = [{ text: { key: 'resend.row.alreadyDone', params: { job: earlier.jobId, at: shortWhen(earlier.at) } } }];
+          } else if (dropped.has(key)) {
             state = 'skipped';
             notes = [{ text: { key: 'jobs.row.withdrawn' } }];
           }
@@ -140,7 +152,7 @@ export class JobStore {
           if (notes.length === 0) notes = [{ text: { key: 'jobs.row.orderInvalid' } }];
         }
         const warnings = row.problems.filter((p) => !isBlocking(p)).map((p) => ({ column: p.column, text: p.text }));
-        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null);
+        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null, doneBy);
       });
       const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, call, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
       sheet.orders.forEach((order, seq) => {

@@ -91,7 +91,33 @@ export class JobViews {
       state: job.state,
       counts: this.counts(job.id),
       attempts: this.attemptCount(job.id),
+      followsJob: job.follows_job,
+      followUps: this.followUps(job.id),
     };
+  }
+
+  /** Jobs that resend rows of this one, oldest first. */
+  followUps(id: string): string[] {
+    return (this.sql('SELECT id FROM jobs WHERE follows_job = ? ORDER BY created_at, rowid').all(id) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Every stored row in these states, in source order (what a follow-up resends). */
+  rowRecords(id: string, states: readonly RowState[]): RowRecord[] {
+    return this.sql(`SELECT * FROM job_rows WHERE job_id = ? AND state IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+      .all(id, JSON.stringify(states))
+      .map((raw) => rowRecordSchema.parse(raw));
+  }
+
+  /** Rows skipped because an earlier job already did their order, by that job (first row first). */
+  doneSkips(id: string): { job: string; rows: number[] }[] {
+    const got = this.sql('SELECT done_by, row_number FROM job_rows WHERE job_id = ? AND done_by IS NOT NULL ORDER BY seq').all(id) as { done_by: string; row_number: number }[];
+    const byJob = new Map<string, number[]>();
+    for (const r of got) {
+      const rows = byJob.get(r.done_by) ?? [];
+      rows.push(r.row_number);
+      byJob.set(r.done_by, rows);
+    }
+    return [...byJob].map(([job, rows]) => ({ job, rows }));
   }
 
   rows(id: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[]): { total: number; items: JobRowView[] } {

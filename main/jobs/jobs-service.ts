@@ -1,7 +1,8 @@
 // Jobs as the front ends use them. The store opens on first use, so commands that never touch a job
 // (validate, template, profiles) leave the data folder's database alone. The desktop app starts a job
 // in the background and only watches it; the CLI runs one in the foreground to an end it can report.
-import type { JobAttemptView, JobRowView, JobView } from '../../shared/contract';
+import { resendStates, type JobAttemptView, type JobRowView, type JobView } from '../../shared/contract';
+import { getOperation } from '../../shared/operations/catalog';
 import { t, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { RowState, StateCounts } from '../../shared/states';
@@ -10,6 +11,8 @@ import type { ResolvedProfile } from '../profiles/resolve-profile';
 import type { SheetImport } from '../sheets/read/types';
 import { writeJobResults } from '../sheets/results/write-job-results';
 import type { EngineEvent, JobEngine, RunOptions } from './engine';
+import { checkDone, doneReport, type DoneReport } from './done-keys';
+import { followUpMeta, followUpSheet, type CellEdits } from './follow-up';
 import { jobMeta } from './job-meta';
 import type { JobMeta, JobStore } from './job-store';
 import type { JobViews } from './job-views';
@@ -39,6 +42,12 @@ export interface NewJobInput {
   meta: JobMeta;
   /** Sheet rows the person withdrew: their whole orders end as skipped. */
   withdrawnRows?: readonly number[];
+  /** Send orders an earlier job already did anyway (never a create's). Ignored when `done` is given. */
+  includeDone?: boolean;
+  /** The done check already made for this sheet (doneReport), so the store is asked once. */
+  done?: DoneReport;
+  /** The job this one resends rows of. */
+  followsJob?: string;
 }
 
 export interface Page<T> {
@@ -78,9 +87,49 @@ export class JobsService {
     return jobMeta({ sheet, resolved, isCheck, lang, operator: this.o.operator, appVersion: this.o.appVersion });
   }
 
-  /** Stores a job; nothing is sent until it runs. */
-  create(input: NewJobInput): Result<string> {
-    return this.core.engine.create(input);
+  /**
+   * What the store already knows of this sheet for this account (never twice by accident): the same file
+   * sent before, and orders that already succeeded with the same operation, sid and base URL.
+   */
+  doneReport(sheet: SheetImport, meta: JobMeta, includeDone = false): DoneReport {
+    const op = getOperation(meta.operation);
+    if (!op) throw new Error(`unknown operation ${meta.operation}`);
+    const check = checkDone(this.core.store.db, meta, sheet.file.sha256, sheet.orders.map((o) => o.key));
+    return doneReport(check, sheet.orders, op, includeDone);
+  }
+
+  /** Stores a job; nothing is sent until it runs. Orders an earlier job already did are skipped (doneReport). */
+  create({ includeDone = false, done, ...input }: NewJobInput): Result<string> {
+    const report = done ?? this.doneReport(input.sheet, input.meta, includeDone);
+    return this.core.engine.create({ ...input, alreadyDone: report.skip });
+  }
+
+  /**
+   * Stores a follow-up job of a finished one: its failed, invalid and unknown rows, read again from the
+   * stored cells (or `edits`, the seam for values edited on the results screen). Nothing is sent until it runs.
+   */
+  async followUp(jobId: string, edits: CellEdits = new Map()): Promise<Result<string>> {
+    const job = this.core.store.job(jobId);
+    if (!job) return this.notFound(jobId);
+    const lang = this.o.lang();
+    if (job.state !== 'done') return err(appError('JOB_STATE', t(lang, 'resend.notDone', { job: jobId }), { job: jobId }));
+    const rows = this.core.views.rowRecords(jobId, resendStates);
+    if (rows.length === 0) return err(appError('JOB_STATE', t(lang, 'resend.nothing', { job: jobId }), { job: jobId }));
+    const sheet = await followUpSheet(job, rows, edits);
+    return this.create({ sheet, meta: followUpMeta(job, this.o.operator, this.o.appVersion), followsJob: jobId });
+  }
+
+  /** A follow-up job, started in the background (the desktop app). */
+  async startFollowUp(jobId: string, edits?: CellEdits): Promise<Result<{ jobId: string }>> {
+    const created = await this.followUp(jobId, edits);
+    if (!created.ok) return created;
+    this.background(created.value, 'job run refused');
+    return ok({ jobId: created.value });
+  }
+
+  /** Rows skipped because an earlier job already did their order, by that job. */
+  doneSkips(jobId: string): { job: string; rows: number[] }[] {
+    return this.core.views.doneSkips(jobId);
   }
 
   /** Stores a job and runs it in the background (the desktop app: the window only watches). */

@@ -122,4 +122,16 @@ export const migrations: readonly Migration[] = [
     `,
   },
   masterdataMigration,
+  {
+    version: 7,
+    name: 'never twice by accident; resend as a linked follow-up job',
+    // follows_job: the job a follow-up resends rows of. done_by: the earlier job whose success made this row
+    // skipped. The key index answers "did this key already succeed?" without scanning every job's orders
+    // (the jobs table is small: its own lookups by file or follow-up need no index).
+    sql: `
+      ALTER TABLE jobs ADD COLUMN follows_job TEXT REFERENCES jobs(id);
+      ALTER TABLE job_rows ADD COLUMN done_by TEXT;
+      CREATE INDEX job_orders_by_key ON job_orders (key, state);
+    `,
+  },
 ];

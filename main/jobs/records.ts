@@ -47,6 +47,7 @@ export const jobRecordSchema = z.object({
   results_path: z.string().nullable(),
   owner: z.string().nullable(),
   owner_until: z.number().nullable(),
+  follows_job: z.string().nullable(),
 });
 export type JobRecord = z.output<typeof jobRecordSchema>;
 
@@ -68,6 +69,7 @@ export const rowRecordSchema = z.object({
   erp_no: z.string().nullable(),
   call: z.number().int().nullable(),
   submitted_at: z.string().nullable(),
+  done_by: z.string().nullable(),
 });
 export type RowRecord = z.output<typeof rowRecordSchema>;
 

@@ -34,6 +34,10 @@ export interface JobSummary {
   counts: StateCounts;
   /** Attempts made (reconciliation queries included). */
   attempts: number;
+  /** The job this one resends rows of (a follow-up); absent or null for none. */
+  followsJob?: string | null;
+  /** Jobs that resend rows of this one; absent for none. */
+  followUps?: readonly string[];
 }
 
 /** One row as the workbook writes it: the same shape the desktop's jobs screens page through. */

@@ -51,6 +51,7 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     jobsAttempts: call('jobsAttempts'),
     jobsSaveResults: call('jobsSaveResults'),
     jobsOpenResults: call('jobsOpenResults'),
+    jobsResend: call('jobsResend'),
     profilesList: call('profilesList'),
     profilesSave: call('profilesSave'),
     profilesRemove: call('profilesRemove'),

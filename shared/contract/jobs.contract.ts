@@ -29,6 +29,23 @@ export interface JobView {
   counts: StateCounts;
   /** Attempts made so far (reconciliation queries included). */
   attempts: number;
+  /** The job this one resends rows of (a follow-up), or null. */
+  followsJob: string | null;
+  /** Jobs that resend rows of this one, oldest first. */
+  followUps: string[];
+}
+
+/** The row states a follow-up job resends (rows that succeeded are never offered). */
+export const resendStates = ['failed', 'invalid', 'unknown'] as const satisfies readonly RowState[];
+
+/** An earlier job the submit preview names (never twice by accident). */
+export interface EarlierJobView {
+  jobId: string;
+  /** When it ran (ISO with offset). */
+  at: string;
+  profileName: string;
+  /** Rows of this sheet it already did (0 for a same-file notice). */
+  rows: number;
 }
 
 /** One row of a job, with its state and the ERP's answer. */
@@ -55,6 +72,17 @@ export interface SubmitPreview {
   needsConfirmation: boolean;
   /** Where it goes, what it does and how much, in the UI's language. */
   confirmationText: string;
+  /** What the store already knows of this sheet: the same file sent before, rows already done. */
+  earlier: {
+    sameFile: EarlierJobView[];
+    done: EarlierJobView[];
+    /** Rows of this sheet already done by an earlier job with the same operation and ERP account. */
+    doneRows: number;
+    /** A create: done rows are skipped even when the clerk includes them. */
+    alwaysSkip: boolean;
+    /** The notice in the UI's language, one line each (empty: nothing to say). */
+    lines: string[];
+  };
 }
 
 /**
@@ -101,16 +129,20 @@ export interface JobProgress {
 
 /** Rows the person withdrew on the review screen (sheet row numbers). */
 const withdrawnRows = z.array(z.number().int().min(1).max(10_000_000)).max(200_000).default([]);
+/** Send rows an earlier job already did anyway (never a create's: those are always skipped). */
+const includeDone = z.boolean().default(false);
 
 export const jobsContract = {
   /** What submitting a read import to a profile would do (counts, destination, confirmation text). */
-  jobsPreview: invoke('jobs:preview', z.object({ importId: opaqueId, profile: profileName, withdrawnRows }).strict(), returns<SubmitPreview>()),
+  jobsPreview: invoke('jobs:preview', z.object({ importId: opaqueId, profile: profileName, withdrawnRows, includeDone }).strict(), returns<SubmitPreview>()),
   /** Stores a job from a read import and starts it; production profiles need `confirmed: true`. */
   jobsStart: invoke(
     'jobs:start',
-    z.object({ importId: opaqueId, profile: profileName, isCheck: z.boolean().default(false), withdrawnRows, confirmed: z.boolean().default(false) }).strict(),
+    z.object({ importId: opaqueId, profile: profileName, isCheck: z.boolean().default(false), withdrawnRows, includeDone, confirmed: z.boolean().default(false) }).strict(),
     returns<{ jobId: string }>(),
   ),
+  /** Resends a finished job's failed, invalid and unknown rows as a follow-up job linked to it, and starts it. */
+  jobsResend: invoke('jobs:resend', z.object({ jobId }).strict(), returns<{ jobId: string }>()),
   /** Pauses a running job after the calls in flight have answered. */
   jobsPause: invoke('jobs:pause', z.object({ jobId }).strict(), returns<void>()),
   /** Goes on with a paused, waiting or interrupted job. */

@@ -14,6 +14,7 @@ import { operationsMessages } from './messages/operations';
 import { hintsMessages } from './messages/hints';
 import { mappingMessages } from './messages/mapping';
 import { masterdataMessages } from './messages/masterdata';
+import { resendMessages } from './messages/resend';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -34,6 +35,7 @@ export const catalog = {
   ...hintsMessages,
   ...mappingMessages,
   ...masterdataMessages,
+  ...resendMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

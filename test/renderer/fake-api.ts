@@ -60,7 +60,7 @@ export function fakeJob(patch: Partial<JobView> = {}): JobView {
   return {
     id: 'job-1', operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', profileName: 'sandbox', environment: 'sandbox', sid: 'wdtbulk-demo',
     sourceName: 'returns.xlsx', sheet: 'Sheet1', operator: 'clerk', isCheck: false, createdAt: '2027-01-01T08:00:00.000Z', startedAt: '2027-01-01T08:00:00.000Z',
-    finishedAt: null, state: 'running', counts: { ...emptyCounts(), pending: 10 }, attempts: 0, ...patch,
+    finishedAt: null, state: 'running', counts: { ...emptyCounts(), pending: 10 }, attempts: 0, followsJob: null, followUps: [], ...patch,
   };
 }
 
@@ -71,6 +71,8 @@ export class FakeWdt {
   jobs: JobView[] = [];
   jobRows: JobRowView[] = [];
   jobAttempts: JobAttemptView[] = [];
+  /** What the store "already knows" of the sheet, as jobsPreview reports it. */
+  earlier: SubmitPreview['earlier'] = { sameFile: [], done: [], doneRows: 0, alwaysSkip: false, lines: [] };
   pending: FileTicket[] = [];
   /** Summaries the next reads answer with, in turn (then the first import's). */
   nextReads: ImportSummary[] = [];
@@ -180,6 +182,7 @@ export class FakeWdt {
         orders: got.value.summary.counts.orders - withdrawn, rows: got.value.summary.counts.valid - withdrawn, withdrawn,
         needsConfirmation: env === 'production',
         confirmationText: `即将提交到正式环境\n卖家账号 ${profile.sid}\n操作 purchase.PurchaseReturn.batchCancelOrder\n${got.value.summary.counts.orders - withdrawn} 张单据`,
+        earlier: this.earlier,
       };
       return ok(preview);
     }),
@@ -203,6 +206,14 @@ export class FakeWdt {
     jobsAttempts: (r) => this.#answer('jobsAttempts', r, () => ok({ total: this.jobAttempts.length, offset: r.offset, items: this.jobAttempts.slice(r.offset, r.offset + r.limit) })),
     jobsSaveResults: (r) => this.#answer('jobsSaveResults', r, () => ok({ saved: true, name: 'returns.结果.xlsx', path: '/home/clerk/returns.结果.xlsx' })),
     jobsOpenResults: (r) => this.#answer('jobsOpenResults', r, () => ok(undefined)),
+    jobsResend: (r) => this.#answer('jobsResend', r, () => {
+      const original = this.#job(r.jobId);
+      if (!original.ok) return original;
+      const job = fakeJob({ id: `job-${this.jobs.length + 1}`, followsJob: r.jobId });
+      this.jobs.unshift(job);
+      original.value.followUps = [...original.value.followUps, job.id];
+      return ok({ jobId: job.id });
+    }),
     profilesList: (r) => this.#answer('profilesList', r, () => ok([...this.profiles])),
     profilesSave: (r) => this.#answer('profilesSave', r, () => {
       const saved: ProfileView = { ...sandboxProfile, builtin: false, isDefault: false, secret: 'keychain', name: r.name, environment: r.environment, baseUrl: r.baseUrl, sid: r.sid, appkey: r.appkey };

@@ -30,7 +30,7 @@ describe('submit screen', () => {
     fireEvent.click(screen.getByTestId('start'));
     fireEvent.click(await screen.findByTestId('confirm-tick'));
     fireEvent.submit(screen.getByTestId('confirm-dialog'));
-    await waitFor(() => expect(fake.callsOf('jobsStart')).toEqual([{ importId: fakeImport(1).summary.importId, profile: 'acme-prod', isCheck: false, withdrawnRows: [], confirmed: true }]));
+    await waitFor(() => expect(fake.callsOf('jobsStart')).toEqual([{ importId: fakeImport(1).summary.importId, profile: 'acme-prod', isCheck: false, withdrawnRows: [], includeDone: false, confirmed: true }]));
     // The run screen's banner names the job's ERP.
     await screen.findByTestId('job-state');
     await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('本任务配置：acme-prod'));

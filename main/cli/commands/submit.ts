@@ -12,6 +12,7 @@ import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
 import { cliServices } from '../cli-services';
 import { exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
+import { doneLines, type DoneReport } from '../../jobs/done-keys';
 import { parseCommand, usageError } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
@@ -26,6 +27,7 @@ const options = {
   out: { type: 'string' },
   wait: { type: 'string' },
   yes: { type: 'boolean' },
+  'include-done': { type: 'boolean' },
 } as const;
 
 async function askYes(io: CliIo, question: string): Promise<boolean> {
@@ -63,7 +65,7 @@ export const run: CommandRun = async (io, argv) => {
 
   const s = await cliServices(io, lang);
   try {
-    return await submit(io, s, { ...values, mapping: mapping.value.mapping, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
+    return await submit(io, s, { ...values, mapping: mapping.value.mapping, includeDone: values['include-done'] ?? false, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
   } finally {
     await s.close();
   }
@@ -72,7 +74,7 @@ export const run: CommandRun = async (io, argv) => {
 async function submit(
   io: CliIo,
   s: Services,
-  o: { file: string; opId: OperationId | undefined; mapping: ReadOptions['mapping']; sheet?: string | undefined; profile?: string | undefined; check?: boolean | undefined; out?: string | undefined; yes?: boolean | undefined; lang: Lang; json: boolean; waitSeconds: number },
+  o: { file: string; opId: OperationId | undefined; mapping: ReadOptions['mapping']; sheet?: string | undefined; profile?: string | undefined; check?: boolean | undefined; out?: string | undefined; yes?: boolean | undefined; includeDone: boolean; lang: Lang; json: boolean; waitSeconds: number },
 ): Promise<number> {
   const { lang, json } = o;
   if (o.out !== undefined) {
@@ -114,10 +116,14 @@ async function submit(
   }
   const profile = resolved.value.profile;
   const meta = s.jobs.meta(sheet, resolved.value, o.check ?? false, lang);
-  const rows = sheet.orders.reduce((n, order) => n + order.rows.length, 0);
-  const calls = Math.ceil(sheet.orders.length / meta.perCall);
-  if (needsConfirmation(profile) && !o.yes) {
-    const text = confirmationText(profile, { method: opDef.method, label: opDef.label[lang] }, { orders: sheet.orders.length, rows, calls }, lang);
+  // Never twice by accident: what an earlier job already did on this account is said, and skipped unless --include-done.
+  const done = s.jobs.doneReport(sheet, meta, o.includeDone);
+  for (const line of doneLines(lang, done, opDef, o.includeDone)) io.stderr.write(`${line}\n`);
+  const toSend = sheet.orders.filter((order) => !done.skip.has(order.key));
+  const rows = toSend.reduce((n, order) => n + order.rows.length, 0);
+  const calls = Math.ceil(toSend.length / meta.perCall);
+  if (needsConfirmation(profile) && !o.yes && toSend.length > 0) {
+    const text = confirmationText(profile, { method: opDef.method, label: opDef.label[lang] }, { orders: toSend.length, rows, calls }, lang);
     if (!io.interactive) {
       printError(io, { json }, appError('CONFIRMATION_REQUIRED', `${text}\n${t(lang, 'cli.confirmNeedsYes')}`, { profile: profile.name }));
       return exitCodes.nothingSubmitted;
@@ -128,7 +134,7 @@ async function submit(
       return exitCodes.nothingSubmitted;
     }
   }
-  const created = s.jobs.create({ sheet, meta });
+  const created = s.jobs.create({ sheet, meta, done });
   if (!created.ok) {
     printError(io, { json }, created.error);
     return exitCodeOfError(created.error.code);
@@ -136,11 +142,27 @@ async function submit(
   const jobId = created.value;
   if (!json) {
     const env = t(lang, meta.environment === 'sandbox' ? 'common.env.sandbox' : meta.environment === 'production' ? 'common.env.production' : 'common.env.test');
-    printLine(io, t(lang, 'cli.jobCreated', { job: jobId, operation: `${opDef.label[lang]} (${opDef.method})`, rows: sheet.rows.length, orders: sheet.orders.length, calls, profile: profile.name, env }));
+    printLine(io, t(lang, 'cli.jobCreated', { job: jobId, operation: `${opDef.label[lang]} (${opDef.method})`, rows: sheet.rows.length, orders: toSend.length, calls, profile: profile.name, env }));
     for (const notice of sheet.notices) io.stderr.write(`${render(lang, notice.text)}\n`);
   }
   const ran = await runJob(io, s, jobId, { waitSeconds: o.waitSeconds, out: o.out, lang, json });
   if (ran.error) io.stderr.write(`${ran.error.message}\n`);
-  if (json) printJson(io, { ...jobJson(s, jobId), mapping: mappingJson(sheet).mapping, ...(ran.error ? { error: ran.error } : {}) });
+  if (json) printJson(io, { ...jobJson(s, jobId), mapping: mappingJson(sheet).mapping, earlier: earlierJson(s, jobId, done, o.includeDone), ...(ran.error ? { error: ran.error } : {}) });
   return ran.code;
+}
+
+/**
+ * `earlier` of submit --json (docs/cli-json.md): the same file sent before, and the rows this job skipped
+ * because an earlier job already did them, read back from the stored job (what it really skipped).
+ */
+function earlierJson(s: Services, jobId: string, done: DoneReport, included: boolean) {
+  const at = new Map(done.done.map((d) => [d.jobId, d.at]));
+  const byJob = s.jobs.doneSkips(jobId).map((d) => ({ job: d.job, at: at.get(d.job) ?? null, rows: d.rows }));
+  return {
+    sameFile: done.sameFile.map((j) => ({ job: j.jobId, at: j.at, profile: j.profileName })),
+    skipped: { rows: byJob.reduce((n, d) => n + d.rows.length, 0), byJob },
+    doneRows: done.doneRows,
+    included,
+    alwaysSkip: done.alwaysSkip,
+  };
 }

@@ -68,6 +68,9 @@ function facts(input: SummaryInput): [MessageKey, PlainValue][] {
     ['workbook.summary.jobState', t(lang, `workbook.jobState.${s.state}`)],
     ['workbook.summary.attempts', s.attempts],
   );
+  // The link between jobs (issue 16): a follow-up names the job it resends rows of; an original, its follow-ups.
+  if (s.followsJob) list.push(['resend.summary.follows', s.followsJob]);
+  if (s.followUps && s.followUps.length > 0) list.push(['resend.summary.followUps', s.followUps.join(lang === 'en' ? ', ' : '，')]);
   return list;
 }
 

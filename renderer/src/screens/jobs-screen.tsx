@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { JobView, SavedFile } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { EnvTag } from '../components/env-banner';
+import { JobLinks } from '../components/job-links';
 import { ErrorBox, Loading } from '../components/error-box';
 import { SavedNotice } from '../components/saved-notice';
 import { ScreenTitle } from '../components/screen-title';
@@ -72,7 +73,10 @@ export function JobsScreen({ browser, onOpen }: Props) {
               {jobs.value.map((j) => (
                 <tr key={j.id} data-job={j.id}>
                   <td>{when(j.createdAt)}</td>
-                  <td>{j.sourceName}</td>
+                  <td>
+                    {j.sourceName}
+                    <JobLinks job={j} onOpen={(id) => onOpen(id, 'results')} />
+                  </td>
                   <td>{operationLabel(j.operation, lang)}</td>
                   <td>
                     <EnvTag env={j.environment} /> {j.profileName}

@@ -2,15 +2,16 @@
 // counts per state, the rows that need action with the ERP's reasons, save / open / show the results
 // workbook, and the rows to fix: saved and opened in the clerk's spreadsheet program, then read again.
 import { ok, type Result } from '../../../shared/result';
-import type { FileTicket, SavedFile, ToFixFile } from '../../../shared/contract';
+import { resendStates, type FileTicket, type SavedFile, type ToFixFile } from '../../../shared/contract';
 import { ErrorBox, Loading } from '../components/error-box';
 import { JobHead } from '../components/job-head';
+import { JobLinks } from '../components/job-links';
 import { FailureList, needAction } from '../components/failure-list';
 import { OutcomePicture } from '../components/outcome-picture';
 import { SavedNotice } from '../components/saved-notice';
 import { ScreenTitle } from '../components/screen-title';
 import { StateCountsView } from '../components/state-counts';
-import { useApp, useT } from '../hooks/use-app';
+import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
 import { useJob } from '../hooks/use-job';
 
@@ -19,15 +20,18 @@ interface Props {
   browser: boolean;
   onTicket(got: Result<FileTicket | null>): void;
   onNew(): void;
+  /** Opens another job: a follow-up just started (its run), or a linked one (its results). */
+  onOpenJob(jobId: string, step: 'run' | 'results'): void;
 }
 
-export function ResultsScreen({ jobId, browser, onTicket, onNew }: Props) {
+export function ResultsScreen({ jobId, browser, onTicket, onNew, onOpenJob }: Props) {
   const { api } = useApp();
   const tr = useT();
   const live = useJob(jobId);
   const [saved, runSave] = useAsync<SavedFile>();
   const [opened, runOpen] = useAsync<void>();
   const [fix, runFix] = useAsync<ToFixFile | null>();
+  const [resent, runResend] = useAsync<{ jobId: string }>();
 
   if (live.error && !live.job) return <ErrorBox error={live.error} />;
   if (!live.job) return <Loading text={tr('ui.common.loading')} />;
@@ -36,10 +40,17 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew }: Props) {
   const fixFile = fix.status === 'done' ? fix.value : null;
   const isSaved = saved.status === 'done' && saved.value.saved;
   const open = (reveal: boolean) => void runOpen(() => api.jobsOpenResults({ jobId, reveal }));
+  // Rows that succeeded are never offered: only failed, invalid and unknown rows of a finished job.
+  const resendable = job.state === 'done' ? resendStates.reduce((n, s) => n + job.counts[s], 0) : 0;
+  const resend = async () => {
+    const got = await runResend(() => api.jobsResend({ jobId }));
+    if (got?.ok) onOpenJob(got.value.jobId, 'run');
+  };
 
   return (
     <div className="results">
       <JobHead job={job} state={job.state} title={<ScreenTitle className="inline-title">{tr('ui.results.title')}</ScreenTitle>} />
+      <JobLinks job={job} onOpen={(id) => onOpenJob(id, 'results')} />
       <div className="results-top">
         <StateCountsView counts={job.counts} testId="result-counts" />
         <OutcomePicture jobId={jobId} counts={job.counts} version={`${job.state}:${toFix}`} />
@@ -54,6 +65,11 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew }: Props) {
         {toFix > 0 && (
           <button type="button" onClick={() => void runFix(() => api.importToFix({ jobId }))} data-testid="reimport" aria-describedby="reimport-note">
             {tr('ui.results.reimport')}
+          </button>
+        )}
+        {resendable > 0 && (
+          <button type="button" disabled={resent.status === 'loading'} onClick={() => void resend()} data-testid="resend">
+            {tr(countKey('resend.button', resendable), { count: resendable })}
           </button>
         )}
         <button type="button" onClick={onNew}>
@@ -80,6 +96,7 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew }: Props) {
       {saved.status === 'error' && <ErrorBox error={saved.error} />}
       {opened.status === 'error' && <ErrorBox error={opened.error} />}
       {fix.status === 'error' && <ErrorBox error={fix.error} />}
+      {resent.status === 'error' && <ErrorBox error={resent.error} />}
       <FailureList jobId={jobId} total={toFix} version={`${job.state}:${toFix}`} />
     </div>
   );

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportSummary, ProfileView, SubmitPreview } from '../../../shared/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { EarlierNotice } from '../components/earlier-notice';
 import { EnvTag, envOf } from '../components/env-banner';
 import { IgnoredColumns } from '../components/ignored-columns';
 import { ErrorBox, Loading } from '../components/error-box';
@@ -29,6 +30,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
   const [start, runStart] = useAsync<{ jobId: string }>();
   const [isCheck, setIsCheck] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [includeDone, setIncludeDone] = useState(false);
   const asksCheck = takesCheck(summary.operation);
   const withdrawnRows = [...withdrawn];
   // Only an offered profile is ever previewed or started; when the current one is not offered (the
@@ -40,14 +42,14 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
   }, [offered, profile, onProfile]);
 
   useEffect(() => {
-    if (name) void runPreview(() => api.jobsPreview({ importId: summary.importId, profile: name, withdrawnRows }));
+    if (name) void runPreview(() => api.jobsPreview({ importId: summary.importId, profile: name, withdrawnRows, includeDone }));
     // withdrawnRows is derived from `withdrawn`, the real dependency.
-  }, [api, runPreview, summary.importId, name, withdrawn]);
+  }, [api, runPreview, summary.importId, name, withdrawn, includeDone]);
 
   const ready = preview.status === 'done' && preview.value.orders > 0 && (!asksCheck || isCheck !== null) && start.status !== 'loading';
   const go = async (confirmed: boolean) => {
     setConfirming(false);
-    const got = await runStart(() => api.jobsStart({ importId: summary.importId, profile: name, isCheck: isCheck ?? false, withdrawnRows, confirmed }));
+    const got = await runStart(() => api.jobsStart({ importId: summary.importId, profile: name, isCheck: isCheck ?? false, withdrawnRows, includeDone, confirmed }));
     if (got?.ok) onStarted(got.value.jobId);
   };
   const onStart = () => {
@@ -100,6 +102,7 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
             {summary.counts.invalid + summary.counts.duplicate > 0 && (
               <p className="muted">{tr(countKey('ui.submit.notSent', summary.counts.invalid + summary.counts.duplicate), { count: summary.counts.invalid + summary.counts.duplicate })}</p>
             )}
+            <EarlierNotice earlier={preview.value.earlier} includeDone={includeDone} onIncludeDone={setIncludeDone} />
             {preview.value.orders === 0 && <p className="warn-text">{tr('ui.submit.nothing')}</p>}
           </>
         )}

@@ -26,7 +26,7 @@ export function WorkScreens({ flow, shell, onTicket, onOwnTicket }: Props) {
     return flow.step === 'run' ? (
       <RunScreen key={flow.jobId} jobId={flow.jobId} onDone={toResults} />
     ) : (
-      <ResultsScreen key={flow.jobId} jobId={flow.jobId} browser={shell.info?.mode === 'browser'} onTicket={onOwnTicket} onNew={flow.startOver} />
+      <ResultsScreen key={flow.jobId} jobId={flow.jobId} browser={shell.info?.mode === 'browser'} onTicket={onOwnTicket} onNew={flow.startOver} onOpenJob={flow.openJob} />
     );
   }
   if (flow.step === 'submit' && flow.summary) {

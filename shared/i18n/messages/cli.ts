@@ -9,8 +9,8 @@ export const cliMessages = defineMessages({
   'cli.badArgs': { 'zh-CN': '参数有误：{reason}', en: 'Bad arguments: {reason}' },
   'cli.usageSubmit': {
     'zh-CN':
-      '用法：wdt-bulk submit <文件> [--op 操作] [--sheet 工作表] [--mapping 对应关系.json] [--profile 配置] [--check] [--out 结果文件] [--wait 秒] [--yes] [--lang zh-CN|en] [--json]\n',
-    en: 'Usage: wdt-bulk submit <file> [--op operation] [--sheet name] [--mapping map.json] [--profile name] [--check] [--out results.xlsx] [--wait seconds] [--yes] [--lang zh-CN|en] [--json]\n',
+      '用法：wdt-bulk submit <文件> [--op 操作] [--sheet 工作表] [--mapping 对应关系.json] [--profile 配置] [--check] [--out 结果文件] [--wait 秒] [--yes] [--include-done] [--lang zh-CN|en] [--json]\n',
+    en: 'Usage: wdt-bulk submit <file> [--op operation] [--sheet name] [--mapping map.json] [--profile name] [--check] [--out results.xlsx] [--wait seconds] [--yes] [--include-done] [--lang zh-CN|en] [--json]\n',
   },
   'cli.usageResume': { 'zh-CN': '用法：wdt-bulk resume [任务] [--out 结果文件] [--wait 秒] [--lang zh-CN|en] [--json]\n', en: 'Usage: wdt-bulk resume [job] [--out results.xlsx] [--wait seconds] [--lang zh-CN|en] [--json]\n' },
   'cli.usageJobs': { 'zh-CN': '用法：wdt-bulk jobs [--lang zh-CN|en] [--json]\n', en: 'Usage: wdt-bulk jobs [--lang zh-CN|en] [--json]\n' },

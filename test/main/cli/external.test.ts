@@ -17,7 +17,7 @@ import {
   sandboxState,
   sheetNames,
   startSandboxProcess,
-  submitKeys,
+  submitCommandKeys,
   sum,
   tempDir,
   type JobsJson,
@@ -51,7 +51,7 @@ describe('wdt-bulk submit to an external ERP (sandbox in its own process)', () =
     const run = await runCli(['submit', file, '--op', 'return-cancel', '--json', '--wait', '2'], { env, cwd: tmp.dir });
     expect(run.code, run.stderr).toBe(0);
     const out = json<SubmitJson>(run);
-    expect(Object.keys(out).sort()).toEqual(submitKeys);
+    expect(Object.keys(out).sort()).toEqual(submitCommandKeys);
     expect(Object.keys(out.counts).sort()).toEqual(countKeys);
     expect(out).toMatchObject({ operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', rows: 45, calls: 3 });
     expect(out.profile).not.toBe('sandbox');

@@ -193,6 +193,16 @@ export interface SubmitJson {
   counts: Record<string, number>;
   calls: number;
   results: string | null;
+  earlier?: EarlierJson;
+}
+
+/** submit --json's `earlier` (docs/resend.md). */
+export interface EarlierJson {
+  sameFile: { job: string; at: string; profile: string }[];
+  skipped: { rows: number; byJob: { job: string; at: string | null; rows: number[] }[] };
+  doneRows: number;
+  included: boolean;
+  alwaysSkip: boolean;
 }
 
 export interface JobsJson {
@@ -200,6 +210,8 @@ export interface JobsJson {
 }
 
 export const submitKeys = ['calls', 'counts', 'job', 'method', 'operation', 'profile', 'results', 'rows'];
+/** `submit` adds `earlier` (docs/resend.md): what an earlier job already did, and what this one skipped for it. */
+export const submitCommandKeys = [...submitKeys, 'earlier'].sort();
 export const countKeys = ['duplicate', 'failed', 'invalid', 'pending', 'skipped', 'succeeded', 'unknown'];
 export const jobsKeys = ['counts', 'created', 'job', 'operation', 'results', 'rows', 'state'];
 
