@@ -119,4 +119,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE call_attempts RENAME COLUMN batch TO call;
     `,
   },
+  {
+    version: 6,
+    name: 'keep the cells the clerk edited in the review grid, with the text the file has',
+    // JSON [{ column, original }] (0-based sheet column): `cells` holds the edited text, the source file is never
+    // changed, so this is the only record of what the file said. NULL: nothing edited. (5 is masterdata's.)
+    sql: `ALTER TABLE job_rows ADD COLUMN edits TEXT;`,
+  },
 ];

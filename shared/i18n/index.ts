@@ -12,6 +12,7 @@ import { uiMessages } from './messages/ui';
 import { wdtMessages } from './messages/wdt';
 import { operationsMessages } from './messages/operations';
 import { hintsMessages } from './messages/hints';
+import { editMessages } from './messages/edit';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -30,6 +31,7 @@ export const catalog = {
   ...wdtMessages,
   ...operationsMessages,
   ...hintsMessages,
+  ...editMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;
