@@ -4,16 +4,12 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { noteText } from '../main/sheets/results-fixtures';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeBook } from './files';
 import { keepFailure, openFile, startFlow, type FlowApp } from './flow-steps';
-import { shot, type RunningHost } from './support';
+import { seriousViolations, shot, type RunningHost } from './support';
 
-const noteText = (cell: ExcelJS.Cell): string => {
-  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
-  if (note === undefined) return '';
-  return typeof note === 'string' ? note : (note.texts ?? []).map((x) => x.text).join('');
-};
 
 describe('editing a cell in the review grid', () => {
   let flow: FlowApp | undefined;
@@ -55,6 +51,8 @@ describe('editing a cell in the review grid', () => {
     const editor = page.getByTestId('cell-editor');
     await editor.waitFor();
     expect(await editor.inputValue()).toBe('abc');
+    // The grid with a cell open for editing passes axe (no serious or critical violation).
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect.poll(() => counts.textContent(), { timeout: 10_000 }).toContain('有问题0');
@@ -62,6 +60,7 @@ describe('editing a cell in the review grid', () => {
     expect(await bad.getAttribute('aria-invalid')).toBeNull();
     expect(await bad.getAttribute('aria-description')).toBe('已修改，原值：abc');
     await shot(page, 'grid-edit-fixed');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('to-submit').click();
     await expect.poll(() => page.getByTestId('submit-counts').textContent(), { timeout: 20_000 }).toContain('单据数2');

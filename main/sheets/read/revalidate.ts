@@ -36,8 +36,9 @@ export class SheetEditor {
   readonly #indexOf = new Map<number, number>();
   /** Row indices by their current key, in source order; built at the first edit. */
   #byKey: Map<string, number[]> | null = null;
-  /** Orders by key as they stand now: null once an order is no longer valid. */
-  readonly #orders = new Map<string, OrderDraft | null>();
+  /** Valid orders by key as they stand now, and in the order their first row appears (as the reader lists them). */
+  readonly #orders = new Map<string, OrderDraft>();
+  readonly #orderList: OrderDraft[];
   #current: SheetImport;
   #edited = 0;
 
@@ -50,6 +51,7 @@ export class SheetEditor {
     this.#rows = [...sheet.rows];
     sheet.rows.forEach((r, i) => this.#indexOf.set(r.rowNumber, i));
     for (const o of sheet.orders) this.#orders.set(o.key, o);
+    this.#orderList = [...sheet.orders];
     this.#current = sheet;
   }
 
@@ -90,7 +92,7 @@ export class SheetEditor {
     }
     for (const key of keys) for (const i of byKey.get(key) ?? []) touched.add(i);
     const changed = this.#regroup([...touched].sort((a, b) => a - b), keys);
-    this.#current = { ...this.sheet, rows: this.#rows, orders: this.#orderList() };
+    this.#current = { ...this.sheet, rows: this.#rows, orders: [...this.#orderList] };
     return { rows: changed };
   }
 
@@ -148,8 +150,16 @@ export class SheetEditor {
       return { rowNumber: row.rowNumber, values: row.values, problems: ownOf(row) };
     });
     const grouped = groupRows(this.#op, inputs, { columnOf: (key) => this.#check.headerOf.get(key) });
-    for (const key of keys) this.#orders.set(key, null);
-    for (const order of grouped.orders) this.#orders.set(order.key, order);
+    for (const key of keys) {
+      const old = this.#orders.get(key);
+      if (!old) continue;
+      this.#orders.delete(key);
+      this.#orderList.splice(this.#orderAt(old.rows[0] ?? 0), 1);
+    }
+    for (const order of grouped.orders) {
+      this.#orders.set(order.key, order);
+      this.#orderList.splice(this.#orderAt(order.rows[0] ?? 0), 0, order);
+    }
     const extra = new Map<number, CellProblem[]>();
     for (const p of grouped.problems) {
       const list = extra.get(p.row);
@@ -174,16 +184,17 @@ export class SheetEditor {
     });
   }
 
-  /** Valid orders in the order their first row appears, as the reader lists them. */
-  #orderList(): OrderDraft[] {
-    const list: OrderDraft[] = [];
-    const seen = new Set<string>();
-    for (const row of this.#rows) {
-      if (row.disposition.kind !== 'valid' || seen.has(row.disposition.orderKey)) continue;
-      seen.add(row.disposition.orderKey);
-      const order = this.#orders.get(row.disposition.orderKey);
-      if (order) list.push(order);
+  /** Where the order whose first row is `rowNumber` sits (or would sit) in the list: rows are in source order. */
+  #orderAt(rowNumber: number): number {
+    const first = (o: OrderDraft) => this.#indexOf.get(o.rows[0] ?? 0) ?? 0;
+    const at = this.#indexOf.get(rowNumber) ?? 0;
+    let lo = 0;
+    let hi = this.#orderList.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first(this.#orderList[mid] as OrderDraft) < at) lo = mid + 1;
+      else hi = mid;
     }
-    return list;
+    return lo;
   }
 }

@@ -43,21 +43,16 @@ export function useEditHistory(apply: ApplyCell) {
       }),
     [apply, run],
   );
-  const undo = useCallback(
-    () =>
+  /** Takes the last step of `from`, sets its text (before for undo, after for redo), and moves it to `to`. */
+  const step = useCallback(
+    (from: { current: CellStep[] }, to: { current: CellStep[] }, text: (s: CellStep) => string) =>
       run(async () => {
-        const step = done.current.at(-1);
-        if (step && (await apply(step.rowNumber, step.column, step.before))) undone.current.push(done.current.pop() as CellStep);
+        const last = from.current.at(-1);
+        if (last && (await apply(last.rowNumber, last.column, text(last)))) to.current.push(from.current.pop() as CellStep);
       }),
     [apply, run],
   );
-  const redo = useCallback(
-    () =>
-      run(async () => {
-        const step = undone.current.at(-1);
-        if (step && (await apply(step.rowNumber, step.column, step.after))) done.current.push(undone.current.pop() as CellStep);
-      }),
-    [apply, run],
-  );
+  const undo = useCallback(() => step(done, undone, (s) => s.before), [step]);
+  const redo = useCallback(() => step(undone, done, (s) => s.after), [step]);
   return { edit, undo, redo, canUndo: done.current.length > 0, canRedo: undone.current.length > 0 };
 }

@@ -3,6 +3,7 @@
 // the sandbox over real HTTP, and the results workbook marks the edited cells with the original in a note.
 import ExcelJS from 'exceljs';
 import path from 'node:path';
+import { noteText } from '../sheets/results-fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJobDatabase } from '../../../main/jobs/database';
 import { JobViews } from '../../../main/jobs/job-views';
@@ -16,11 +17,6 @@ afterEach(async () => {
   r = undefined;
 });
 
-const noteText = (cell: ExcelJS.Cell): string => {
-  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
-  if (note === undefined) return '';
-  return typeof note === 'string' ? note : (note.texts ?? []).map((x) => x.text).join('');
-};
 const fillOf = (cell: ExcelJS.Cell): string | undefined => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
 
 describe('edits kept with the job', () => {

@@ -124,6 +124,28 @@ describe('SheetEditor', () => {
     expect(editor.current().orders.map((o) => o.key)).toEqual(['CT1', 'CT3']);
   });
 
+  it('a 100,000-row list: an edit looks at its own order only', async () => {
+    // The read of a small list gives the real columns and operation; its rows are multiplied by hand.
+    const file = await writeXlsx(path.join(dir, 'big.xlsx'), [{ name: 'S', rows: [['采购退货单号'], ['CT1']] }]);
+    const got = await readSheetInProcess(file, { operation: 'return-cancel' });
+    if (!got.ok) throw new Error('read');
+    const keys = Array.from({ length: 100_000 }, (_, i) => `CT${i + 1}`);
+    const big: SheetImport = {
+      ...got.value,
+      rows: keys.map((key, i) => ({ rowNumber: i + 2, cells: [key], values: { returnNos: key }, problems: [], disposition: { kind: 'valid', orderKey: key } })),
+      orders: keys.map((key, i) => ({ key, rows: [i + 2], header: { returnNos: key }, lines: [] })),
+    };
+    const editor = new SheetEditor(big);
+    edit(editor, 50_001, 0, 'CT7'); // builds the key index once
+    const started = performance.now();
+    const changed = edit(editor, 70_001, 0, 'CT-NEW');
+    const ms = performance.now() - started;
+    console.info(`one edit in a 100,000-row sheet: ${ms.toFixed(1)} ms`);
+    expect(changed.map((r) => r.rowNumber)).toEqual([70_001]);
+    expect(editor.current().orders).toHaveLength(99_999); // CT7 twice: row 50,001 is a duplicate
+    expect(editor.current().rows[49_999]?.disposition).toEqual({ kind: 'duplicate', ofRow: 8 });
+  });
+
   it('refuses a row or column the sheet does not have', async () => {
     const editor = new SheetEditor(await read([['CG1', 'W1', 'P1', 'SKU-A', 1, 5]]));
     expect(editor.set([{ rowNumber: 99, column: 0, value: 'x' }])).toMatchObject({ refused: 'unknown-row' });
