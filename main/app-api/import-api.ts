@@ -9,6 +9,7 @@ import { buildMapping, type MappingChoice } from '../profiles/mappings';
 import type { Lang } from '../../shared/i18n';
 import type { OperationId } from '../../shared/operations/types';
 import { withMasterdataWarnings } from '../masterdata/md-service';
+import { SheetEditor } from '../sheets/read/revalidate';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
 import { FileTokens, newId } from './file-tokens';
@@ -23,6 +24,8 @@ export class ImportState {
   /** Tickets of files opened from the OS, until the UI takes them. */
   readonly pending: FileTicket[] = [];
   readonly #reads = new Map<string, SheetImport>();
+  /** Reads with cells edited in the review grid: what the review shows and a job is made of is the edited sheet. */
+  readonly #editors = new Map<string, SheetEditor>();
   /** Tokens of the app's sample files, and the reads made from them: those go to the built-in sandbox only. */
   readonly #sampleTokens = new Set<string>();
   readonly #sampleReads = new Set<string>();
@@ -46,15 +49,27 @@ export class ImportState {
     return id;
   }
   get(id: string): SheetImport | undefined {
-    return this.#reads.get(id);
+    return this.#editors.get(id)?.current() ?? this.#reads.get(id);
+  }
+  /** The read's editor, made at its first edit. */
+  editor(id: string): SheetEditor | undefined {
+    const read = this.#reads.get(id);
+    if (!read) return undefined;
+    let editor = this.#editors.get(id);
+    if (!editor) this.#editors.set(id, (editor = new SheetEditor(read)));
+    return editor;
+  }
+  editedCells(id: string): number {
+    return this.#editors.get(id)?.editedCells ?? 0;
   }
   drop(id: string): void {
     this.#reads.delete(id);
+    this.#editors.delete(id);
     this.#sampleReads.delete(id);
   }
 }
 
-export function summarize(importId: string, sheet: SheetImport, sandboxOnly = false): ImportSummary {
+export function summarize(importId: string, sheet: SheetImport, sandboxOnly = false, editedCells = 0): ImportSummary {
   const counts = { rows: sheet.rows.length, orders: sheet.orders.length, valid: 0, invalid: 0, duplicate: 0, problems: 0, warnings: 0, notices: sheet.notices.length };
   for (const row of sheet.rows) {
     counts[row.disposition.kind] += 1;
@@ -77,6 +92,7 @@ export function summarize(importId: string, sheet: SheetImport, sandboxOnly = fa
     counts,
     notices: sheet.notices.slice(0, noticesShown).map((n) => ({ ...n })),
     ...(sandboxOnly ? { sandboxOnly } : {}),
+    editedCells,
   };
 }
 
@@ -91,7 +107,7 @@ function chosenMapping(operation: OperationId | undefined, columns: readonly Map
 
 type ImportApi = Pick<
   ServerApi,
-  'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importMappings' | 'importMappingRemove' | 'importRows' | 'importFindRow' | 'importProblems' | 'importSample' | 'importToFix' | 'importTakePending' | 'importDiscard' | 'templatesSave'
+  'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importMappings' | 'importMappingRemove' | 'importRows' | 'importFindRow' | 'importProblems' | 'importSample' | 'importToFix' | 'importTakePending' | 'importEdit' | 'importDiscard' | 'templatesSave'
 >;
 
 /** The order a row belongs to: its order's key when valid, else its own key field's value if it parsed. */
@@ -163,7 +179,14 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
         const rows = rowsOf(sheet, filter, group);
         const items: ImportRowView[] = rows
           .slice(offset, offset + limit)
-          .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells, problems: row.problems, disposition: row.disposition, orderKey: orderKeyOf(sheet, row) }));
+          .map((row) => ({
+            rowNumber: row.rowNumber,
+            cells: row.cells,
+            problems: row.problems,
+            disposition: row.disposition,
+            orderKey: orderKeyOf(sheet, row),
+            ...(row.edits ? { edits: row.edits } : {}),
+          }));
         return ok({ total: rows.length, offset, items });
       }),
     importFindRow: ({ importId, rowNumber, filter, grouped: group }) =>
@@ -197,6 +220,15 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
       const sheet = await toFixSheet(written.value);
       const opened = await desktop.openPath(written.value);
       return ok({ ticket: { ...ticket.value, operation: job.value.operation, ...(sheet ? { sheet } : {}) }, path: written.value, opened: opened.ok });
+    },
+    async importEdit({ importId, rowNumber, column, value }) {
+      const editor = state.editor(importId);
+      if (!editor) return unknownImport();
+      const done = editor.set([{ rowNumber, column, value }]);
+      if ('refused' in done) {
+        return err(appError('INVALID_ARGUMENT', t(lang(), done.refused === 'unknown-row' ? 'edit.error.unknownRow' : 'edit.error.unknownColumn', { row: rowNumber, column: column + 1 })));
+      }
+      return ok(summarize(importId, editor.current(), state.isSandboxOnly(importId), editor.editedCells));
     },
     async importDiscard({ importId }) {
       state.drop(importId);

@@ -126,7 +126,7 @@ export class JobStore {
         followsJob: followsJob ?? null,
       });
       const insertRow = db.prepare(
-        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes, warnings, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes, warnings, edits, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       sheet.rows.forEach((row, seq) => {
         const d = row.disposition;
@@ -152,7 +152,9 @@ export class JobStore {
           if (notes.length === 0) notes = [{ text: { key: 'jobs.row.orderInvalid' } }];
         }
         const warnings = row.problems.filter((p) => !isBlocking(p)).map((p) => ({ column: p.column, text: p.text }));
-        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null, doneBy);
+        // Edited cells keep the file's text beside the edited one (the workbook marks them; migration 6).
+        const edits = row.edits && row.edits.length > 0 ? JSON.stringify(row.edits) : null;
+        insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null, edits, doneBy);
       });
       const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, call, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
       sheet.orders.forEach((order, seq) => {

@@ -28,7 +28,17 @@ export function rowView(r: RowRecord, lang: Lang): JobRowView {
   const message = r.erp_message !== null ? (ours ? `${r.erp_message}${lang === 'zh-CN' ? '；' : '; '}${ours}` : r.erp_message) : ours;
   // The hint explains the ERP's own words only; our notes already say what to do.
   const hint = hintFor(r.erp_message);
-  return { rowNumber: r.row_number, cells: r.cells, state: r.state, message, hint: hint ? render(lang, hint) : null, erpNo: r.erp_no, call: r.call, submittedAt: r.submitted_at };
+  return {
+    rowNumber: r.row_number,
+    cells: r.cells,
+    state: r.state,
+    message,
+    hint: hint ? render(lang, hint) : null,
+    erpNo: r.erp_no,
+    call: r.call,
+    submittedAt: r.submitted_at,
+    ...(r.edits.length > 0 ? { edits: r.edits } : {}),
+  };
 }
 
 export function attemptView(a: AttemptRecord): JobAttemptView {

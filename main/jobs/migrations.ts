@@ -123,6 +123,13 @@ export const migrations: readonly Migration[] = [
   },
   masterdataMigration,
   {
+    version: 6,
+    name: 'keep the cells the clerk edited in the review grid, with the text the file has',
+    // JSON [{ column, original }] (0-based sheet column): `cells` holds the edited text, the source file is never
+    // changed, so this is the only record of what the file said. NULL: nothing edited. (5 is masterdata's.)
+    sql: `ALTER TABLE job_rows ADD COLUMN edits TEXT;`,
+  },
+  {
     version: 7,
     name: 'never twice by accident; resend as a linked follow-up job',
     // follows_job: the job a follow-up resends rows of. done_by: the earlier job whose success made this row

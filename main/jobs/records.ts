@@ -51,6 +51,8 @@ export const jobRecordSchema = z.object({
 });
 export type JobRecord = z.output<typeof jobRecordSchema>;
 
+export const cellEditsSchema = z.array(z.object({ column: z.number().int().min(0), original: z.string() }));
+
 export const rowRecordSchema = z.object({
   seq: z.number().int(),
   row_number: z.number().int(),
@@ -70,6 +72,11 @@ export const rowRecordSchema = z.object({
   call: z.number().int().nullable(),
   submitted_at: z.string().nullable(),
   done_by: z.string().nullable(),
+  /** Cells edited in the review grid (migration 6); absent in a store older than it. */
+  edits: z
+    .string()
+    .nullish()
+    .transform((s) => (s ? cellEditsSchema.parse(JSON.parse(s)) : [])),
 });
 export type RowRecord = z.output<typeof rowRecordSchema>;
 

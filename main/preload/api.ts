@@ -39,6 +39,7 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     importSample: call('importSample'),
     importToFix: call('importToFix'),
     importTakePending: call('importTakePending'),
+    importEdit: call('importEdit'),
     importDiscard: call('importDiscard'),
     jobsPreview: call('jobsPreview'),
     jobsStart: call('jobsStart'),

@@ -73,6 +73,14 @@ export interface ImportSummary {
   notices: { row: number; text: LocalizedText }[];
   /** The app's own sample: it may only be submitted to the built-in sandbox, whatever the default profile is. */
   sandboxOnly?: boolean;
+  /** Cells edited in the review grid (importEdit); the file itself is never changed. */
+  editedCells: number;
+}
+
+/** A cell edited in the review grid: its sheet column (0-based) and the text the file has there. */
+export interface CellEditView {
+  column: number;
+  original: string;
 }
 
 /** One source row as the review screen shows it. */
@@ -83,6 +91,8 @@ export interface ImportRowView {
   disposition: RowDisposition;
   /** The order the row belongs to (its key field's value), when it has one: createOrder groups rows by it. */
   orderKey: string | null;
+  /** Cells edited in the review grid, with the file's text (absent: none). */
+  edits?: readonly CellEditView[];
 }
 
 /** A column mapping remembered in settings, as the Settings screen lists it. */
@@ -146,6 +156,12 @@ export const importContract = {
   importToFix: invoke('import:to-fix', z.object({ jobId }).strict(), returns<ToFixFile | null>()),
   /** Drains the files opened from the OS that the UI has not taken yet (one opened at launch arrives before the UI listens). */
   importTakePending: invoke('import:take-pending', empty, returns<FileTicket[]>()),
+  /** Sets one cell of a read (the review grid's edit, undo or redo) and judges it again with the reader's rules: the row's order is regrouped; the new summary comes back. The file is never changed; setting the file's text again removes the edit. */
+  importEdit: invoke(
+    'import:edit',
+    z.object({ importId: opaqueId, rowNumber: z.number().int().min(1).max(10_000_000), column: z.number().int().min(0).max(16_383), value: z.string().max(32_767) }).strict(),
+    returns<ImportSummary>(),
+  ),
   /** Forgets a read (the person closed it or started over). */
   importDiscard: invoke('import:discard', z.object({ importId: opaqueId }).strict(), returns<void>()),
 } as const;

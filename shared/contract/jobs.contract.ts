@@ -7,6 +7,7 @@ import { finalStates } from '../states';
 import { event, invoke, returns } from './define';
 import { empty, jobId, opaqueId, page, profileName, type Page } from './ids';
 import type { SavedFile } from './templates.contract';
+import type { CellEditView } from './import.contract';
 
 export type JobEnvironment = 'sandbox' | 'test' | 'production';
 
@@ -60,6 +61,8 @@ export interface JobRowView {
   /** The call (1-based, in plan order) that carried the row's order; null while it was never sent. */
   call: number | null;
   submittedAt: string | null;
+  /** Cells edited in the review grid before the job was made, with the file's text (absent: none). */
+  edits?: readonly CellEditView[];
 }
 
 /** What a submit would do, shown before it starts (and the production confirmation text). */

@@ -15,6 +15,7 @@ import { hintsMessages } from './messages/hints';
 import { mappingMessages } from './messages/mapping';
 import { masterdataMessages } from './messages/masterdata';
 import { resendMessages } from './messages/resend';
+import { editMessages } from './messages/edit';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -36,6 +37,7 @@ export const catalog = {
   ...mappingMessages,
   ...masterdataMessages,
   ...resendMessages,
+  ...editMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -1,8 +1,6 @@
 // Every clerk screen at 1366×768, in zh-CN and en — review, submit, run (sending, waiting for a dead ERP,
 // stopped), results, jobs, settings — saved as screenshots (test/e2e/artifacts/screen-*.png, to look at)
 // and checked with axe-core: no serious or critical accessibility violation on any of them.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,26 +8,7 @@ import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandb
 import type { Lang } from '../../shared/i18n';
 import { freePort } from '../main/cli/helpers';
 import { writeBook } from './files';
-import { buildPrivateRenderer, openApp, shot, startHostProcess, watchProblems, type RunningHost } from './support';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's source, evaluated in the page (page.evaluate is not bound by the app's CSP, a script tag would be). */
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
+import { buildPrivateRenderer, openApp, seriousViolations, shot, startHostProcess, watchProblems, type RunningHost } from './support';
 
 const words = {
   'zh-CN': { open: '打开文件', another: /^(换一个文件|导入新表格|返回检查)$/, done: '已完成', rows: '行数', orders: '可提交单据数', back: '返回检查' },

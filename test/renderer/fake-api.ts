@@ -44,6 +44,7 @@ export function fakeImport(rows: number, problemEvery = 0, operation: ImportSumm
       unmapped: { columns: [], fields: [] },
       counts: { rows, orders: rows - invalid, valid: rows - invalid, invalid, duplicate: 0, problems: invalid, warnings: 0, notices: 0 },
       notices: [],
+      editedCells: 0,
     },
   };
 }
@@ -163,6 +164,15 @@ export class FakeWdt {
     importSample: (r) => this.#answer('importSample', r, () => ok({ token: 'tok_sample_aaaaaaaaaaaaaaa', name: '示例.xlsx', bytes: 100, operation: 'return-cancel' as const })),
     importToFix: (r) => this.#answer('importToFix', r, () => ok({ ticket: { token: 'tok_fix_aaaaaaaaaaaaaaaaaa', name: 'to-fix.xlsx', bytes: 100, sheet: '失败' }, path: '/home/clerk/to-fix.xlsx', opened: true })),
     importTakePending: (r) => this.#answer('importTakePending', r, () => ok(this.pending.splice(0))),
+    importEdit: (r) => this.#answer('importEdit', r, () => {
+      const got = this.#import(r.importId);
+      if (!got.ok) return got;
+      // The fake keeps no cells: it says one cell more is edited, or one fewer when the value is the row's own text.
+      const own = got.value.row(r.rowNumber - 2).cells[r.column] ?? '';
+      const editedCells = Math.max(0, got.value.summary.editedCells + (r.value === own ? -1 : 1));
+      got.value.summary = { ...got.value.summary, editedCells };
+      return ok(got.value.summary);
+    }),
     importDiscard: (r) => this.#answer('importDiscard', r, () => ok(undefined)),
     importMappings: (r) => this.#answer('importMappings', r, () => ok(this.savedMappings)),
     importMappingRemove: (r) => this.#answer('importMappingRemove', r, () => {

@@ -2,12 +2,12 @@
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
 import { mappedField, matchHeader, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
 import type { ColumnMapping } from '../../../shared/operations/headers';
-import { normaliseCell } from '../../../shared/operations/cells';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
 import { groupInSlices } from './group-slices';
+import { missingFieldsOf, rowCheck } from './row-check';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
 import type { ImportColumn, ImportRow, SheetNotice } from './types';
@@ -58,11 +58,6 @@ export function mapColumns(op: OperationDef, headers: readonly string[], mapping
 export const ignoredColumnsOf = (columns: readonly ImportColumn[]): string[] =>
   columns.filter((c) => c.field === null && c.header.trim() !== '').map((c) => c.header);
 
-/** Required fields (and the order key) that no column names. */
-export const missingFieldsOf = (op: OperationDef, columns: readonly ImportColumn[]): FieldDef[] => {
-  const placed = new Set(columns.map((c) => c.field));
-  return op.fields.filter((f) => (f.required || f.key === op.keyField) && !placed.has(f.key));
-};
 
 /** What the mapping step is for: headers nothing placed and no mapping set aside, required fields without a column. */
 export function unmappedOf(op: OperationDef, columns: readonly ImportColumn[], mapping: ColumnMapping | null | undefined): { columns: string[]; fields: string[] } {
@@ -98,17 +93,13 @@ export async function buildRows(
   const { columns, notices } = mapColumns(op, headers, mapping);
   // Before columns past the header row get their letters: those have no header to name.
   const ignoredColumns = ignoredColumnsOf(columns);
-  const defs: (FieldDef | undefined)[] = columns.map((c) => (c.field ? op.fields.find((f) => f.key === c.field) : undefined));
-  const mappedCount = defs.filter(Boolean).length;
-  const headerOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
-  // A required field with no column at all: every row gets a problem naming it (the person adds the column).
-  const missingColumns = missingFieldsOf(op, columns);
-
+  const check = rowCheck(op, columns);
+  const { defs, mapped, headerOf } = check;
+  const mappedCount = mapped.length;
   // A repeated header row: at least half the mapped columns hold their header again. Exact text is checked
   // first; the (costly) normalised match runs only when the key column already reads like a header.
   const keyIndex = columns.findIndex((c) => c.field === op.keyField);
   const need = Math.max(1, Math.ceil(mappedCount / 2));
-  const mapped = defs.flatMap((d, i) => (d ? [i] : []));
   let lastKey: string | undefined;
   let lastKeyIsHeader = false;
   const looksLikeHeader = (texts: string[]): boolean => {
@@ -165,26 +156,10 @@ export async function buildRows(
     let problems: CellProblem[] | null = null;
     const found = (p: CellProblem) => (problems ??= []).push(p);
     for (const i of mapped) {
-      const def = defs[i] as FieldDef;
       const cell = row.cells[i];
-      if (!cell) continue;
-      const result = normaliseCell(def, cell, columns[i]?.percent === true);
-      if ('value' in result) values[def.key] = result.value;
-      else if ('problem' in result) found({ row: row.number, column: columns[i]?.header ?? def.key, field: def.key, text: result.problem });
+      if (cell) check.cell(row.number, i, cell, values, found);
     }
-    for (const def of missingColumns) {
-      found({ row: row.number, column: def.label['zh-CN'], field: def.key, text: { key: 'sheets.problem.missingColumn', params: { column: def.label['zh-CN'] } } });
-    }
-    // The operation's own row schema has the last word on the values that did parse.
-    const checked = op.rowSchema.safeParse(values);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        if (!(key in values) || (problems as CellProblem[] | null)?.some((p) => p.field === key)) continue; // absent: grouping says "required"
-        const column = headerOf.get(key) ?? key;
-        found({ row: row.number, column, field: key, text: { key: 'sheets.problem.invalid', params: { column } } });
-      }
-    }
+    check.finish(row.number, values, () => problems, found);
     rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
     if (rows.length === firstRowsCount) tellFirst();
   }
@@ -209,6 +184,8 @@ export async function buildRows(
       cells: padCells(r.cells, width),
       values: r.values,
       problems: more ? [...r.problems, ...more] : r.problems.length ? r.problems : noProblems,
+      // The row's own problems, apart from grouping's: an edit (revalidate.ts) regroups from them.
+      ...(more ? { ownProblems: r.problems } : {}),
       disposition: grouped.dispositions.get(r.rowNumber) ?? { kind: 'invalid' },
     };
   }

@@ -37,7 +37,17 @@ export interface ImportRow {
   /** Normalised values by API field (only fields that parsed). */
   values: Readonly<Record<string, FieldValue>>;
   problems: readonly CellProblem[];
+  /** The row's own cell problems when grouping added more to `problems` (absent: `problems` are all its own). */
+  ownProblems?: readonly CellProblem[];
   disposition: RowDisposition;
+  /** Cells the clerk edited in the review grid (revalidate.ts); `cells` already holds the new text. */
+  edits?: readonly CellEdit[];
+}
+
+/** One cell edited in the review grid: the sheet column (0-based) and the text the file has there. */
+export interface CellEdit {
+  column: number;
+  original: string;
 }
 
 export interface SheetNotice {

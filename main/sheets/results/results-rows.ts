@@ -12,6 +12,7 @@ import { markSheet } from '../operation-mark';
 import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { dateStyle, goesToFix, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
+import { editedNote, editedStyle, editsByColumn } from './results-edits';
 import { openSheet, writeRow } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
 import { columnLetter } from '../read/sheet-rows';
@@ -122,24 +123,44 @@ export function writeResultsSheet(book: StreamBook, source: JobReportSource, sum
     values[n + 5] = localDateValue(row.submittedAt);
     if (values[n + 5] instanceof Date) styles[n + 5] = dateStyle;
     values[n + 6] = numberOrNull(row.rowNumber);
-    writeRow(ws, values, styles);
+    // Cells edited in the review grid: marked, with the file's text in a note.
+    const edits = editsByColumn(row);
+    let notes: Map<number, string> | undefined;
+    if (edits) {
+      notes = new Map();
+      for (const [i, original] of edits) {
+        if (i >= n) continue;
+        styles[i] = editedStyle(styles[i]);
+        notes.set(i, editedNote(lang, original));
+      }
+    }
+    writeRow(ws, values, styles, notes);
   }
   ws.commit();
 }
 
 /** A to-fix row: the row's cells moved into the template's columns, then the reason and the hint. */
-function toFixRow(row: JobRowReport, layout: readonly TemplateColumn[], from: readonly number[]): { values: PlainValue[]; styles: (CellStyle | undefined)[] } {
+function toFixRow(row: JobRowReport, layout: readonly TemplateColumn[], from: readonly number[], lang: Lang) {
   const values: PlainValue[] = [];
   const styles: (CellStyle | undefined)[] = [];
+  const edits = editsByColumn(row);
+  let notes: Map<number, string> | undefined;
   layout.forEach((c, i) => {
     const at = from[i] ?? -1;
     const cell = sourceValue(at >= 0 ? row.cells[at] : undefined, c.field.type);
     values.push(cell.value);
-    styles.push(cell.numFmt ? numberStyle(cell.numFmt) : c.text ? textStyle : undefined);
+    const style = cell.numFmt ? numberStyle(cell.numFmt) : c.text ? textStyle : undefined;
+    const original = at >= 0 ? edits?.get(at) : undefined;
+    if (original === undefined) styles.push(style);
+    else {
+      // Edited in the review grid: the same mark and note as on the Results sheet.
+      styles.push(editedStyle(style));
+      (notes ??= new Map()).set(i, editedNote(lang, original));
+    }
   });
   values.push(textOrNull(row.message), textOrNull(row.hint));
   styles.push(wrapStyle, wrapStyle);
-  return { values, styles };
+  return { values, styles, notes };
 }
 
 export function writeToFixSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): void {
@@ -162,8 +183,8 @@ export function writeToFixSheet(book: StreamBook, source: JobReportSource, summa
   addChoiceValidations((ws as unknown as { dataValidations: ValidationSink }).dataValidations, layout, last, columnLetter);
   for (const row of source.rows()) {
     if (!goesToFix(row)) continue;
-    const { values, styles } = toFixRow(row, layout, from);
-    writeRow(ws, values, styles);
+    const { values, styles, notes } = toFixRow(row, layout, from, lang);
+    writeRow(ws, values, styles, notes);
   }
   ws.commit();
 }

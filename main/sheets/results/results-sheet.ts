@@ -46,11 +46,13 @@ export function openSheet(book: StreamBook, spec: SheetSpec): ExcelJS.Worksheet 
  * Writes one row and commits it to the stream. Every value is a string, number, Date or null: exceljs turns
  * exactly those into string/number/date/empty cells, never a formula or a hyperlink.
  */
-export function writeRow(ws: ExcelJS.Worksheet, values: readonly PlainValue[], styles?: readonly (CellStyle | undefined)[]): void {
+export function writeRow(ws: ExcelJS.Worksheet, values: readonly PlainValue[], styles?: readonly (CellStyle | undefined)[], notes?: ReadonlyMap<number, string>): void {
   const row = ws.addRow(values as PlainValue[]);
   for (let i = 0; i < values.length; i++) {
     // A shared style object per cell: exceljs caches its style id by identity.
     row.getCell(i + 1).style = (styles?.[i] ?? plainStyle) as Style;
   }
+  // Notes by 0-based column (an edited cell's original text).
+  if (notes) for (const [i, note] of notes) row.getCell(i + 1).note = note;
   row.commit();
 }

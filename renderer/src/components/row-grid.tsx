@@ -3,9 +3,10 @@
 // their message on hover; a row can be skipped; createOrder rows of one order share a band. The row
 // number, skip, state and key columns stay put while the sheet scrolls sideways; the grid is one tab
 // stop with arrow keys inside (use-grid-keys); a problem picked in the list scrolls to its row and
-// column and makes that cell the active one.
+// column and makes that cell the active one. A sheet cell is edited in place (Enter, F2 or a double-click;
+// cell-editor.tsx); Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo; edited cells are marked with the file's text.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportColumnInfo, ImportRowView } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
 import { isBlocking } from '../../../shared/operations/types';
@@ -15,6 +16,8 @@ import { countKey, useApp, useT } from '../hooks/use-app';
 import { placeAt, useCssVars } from '../hooks/use-css-vars';
 import { useGridKeys } from '../hooks/use-grid-keys';
 import type { Pages } from '../hooks/use-pages';
+import type { CellStep } from '../hooks/use-edit-history';
+import { CellEditor, type EditEnd } from './cell-editor';
 
 export const rowHeight = 32;
 
@@ -35,6 +38,10 @@ interface Props {
   showOrders: boolean;
   /** Set by the problem list. */
   scrollTo: GridTarget | null;
+  /** A sheet cell edited in place (absent: the grid is read-only). */
+  onEdit?(step: CellStep): void;
+  onUndo?(): void;
+  onRedo?(): void;
 }
 
 const problemsOf = (row: ImportRowView, column: ImportColumnInfo): CellProblem[] =>
@@ -45,7 +52,7 @@ const fixed = [4.5, 5, 10];
 const keyWidth = 11;
 const lead = fixed.length;
 
-export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo }: Props) {
+export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo }: Props) {
   const { lang } = useApp();
   const tr = useT();
   const id = useId();
@@ -66,10 +73,40 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
     const row = rows.at(index);
     if (row) onWithdraw(row.rowNumber, !withdrawn.has(row.rowNumber));
   };
+  const [editing, setEditing] = useState<{ index: number; col: number } | null>(null);
+  const startEdit = (index: number, col: number) => {
+    if (onEdit && col >= lead && rows.at(index)) setEditing({ index, col });
+  };
   const keys = useGridKeys(total, columns.length + lead, (cell) => {
     if (cell.col === 1) toggle(cell.index);
+    else startEdit(cell.index, cell.col);
   });
   const { active, setActive } = keys;
+  const endEdit = (how: EditEnd, value: string) => {
+    const cell = editing;
+    setEditing(null);
+    scroller.current?.focus({ preventScroll: true });
+    if (!cell) return;
+    const row = rows.at(cell.index);
+    const column = columns[cell.col - lead];
+    if (how !== 'cancel' && row && column && onEdit) onEdit({ rowNumber: row.rowNumber, column: column.index, before: row.cells[column.index] ?? '', after: value.trim() });
+    if (how === 'commit-next') setActive({ index: cell.index, col: cell.col + 1 });
+    if (how === 'commit-prev') setActive({ index: cell.index, col: Math.max(lead, cell.col - 1) });
+  };
+  const onGridKeyDown = (event: KeyboardEvent) => {
+    const ctrl = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (ctrl && key === 'z' && !event.shiftKey && onUndo) {
+      event.preventDefault();
+      onUndo();
+    } else if (ctrl && (key === 'y' || (key === 'z' && event.shiftKey)) && onRedo) {
+      event.preventDefault();
+      onRedo();
+    } else if (event.key === 'F2') {
+      event.preventDefault();
+      startEdit(active.index, active.col);
+    } else keys.onKeyDown(event);
+  };
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -129,11 +166,11 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
         role="grid"
         tabIndex={0}
         aria-label={tr('ui.review.gridLabel')}
-        aria-description={tr('ui.review.gridKeys')}
+        aria-description={tr(onEdit ? 'edit.ui.gridKeys' : 'ui.review.gridKeys')}
         aria-rowcount={total + 1}
         aria-colcount={columns.length + lead}
         aria-activedescendant={total > 0 ? cellId(active.index, active.col) : undefined}
-        onKeyDown={keys.onKeyDown}
+        onKeyDown={onGridKeyDown}
       >
         <div className="grid-row grid-head" role="row" aria-rowindex={1}>
           <span role="columnheader" className="frozen frozen-0">{tr('ui.review.rowNo')}</span>
@@ -180,20 +217,31 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
                 </span>
                 {columns.map((c, i) => {
                   const found = problemsOf(row, c);
-                  const message = found.map((p) => (isBlocking(p) ? render(lang, p.text) : `${tr('ui.review.warning')}${render(lang, p.text)}`)).join('\n');
+                  const edit = row.edits?.find((e) => e.column === c.index);
+                  const said = found.map((p) => (isBlocking(p) ? render(lang, p.text) : `${tr('ui.review.warning')}${render(lang, p.text)}`));
+                  if (edit) said.push(tr('edit.ui.edited', { original: edit.original === '' ? tr('edit.ui.originalEmpty') : edit.original }));
+                  const message = said.join('\n');
                   const error = found.some(isBlocking);
+                  const tone = error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell';
+                  const inEdit = editing !== null && editing.index === item.index && editing.col === i + lead;
                   return (
                     <span
                       role="gridcell"
                       key={c.index}
                       {...at(i + lead)}
-                      className={cellClass(item.index, i + lead, error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell')}
-                      title={found.length > 0 ? message : (row.cells[c.index] ?? '')}
+                      onDoubleClick={() => startEdit(item.index, i + lead)}
+                      className={cellClass(item.index, i + lead, edit ? `${tone} cell-edited` : tone)}
+                      title={said.length > 0 ? message : (row.cells[c.index] ?? '')}
                       aria-invalid={error || undefined}
-                      aria-description={found.length > 0 ? message : undefined}
+                      aria-description={said.length > 0 ? message : undefined}
                       data-col={c.index}
+                      data-edited={edit ? 'true' : undefined}
                     >
-                      {row.cells[c.index] ?? ''}
+                      {inEdit ? (
+                        <CellEditor value={row.cells[c.index] ?? ''} label={tr('edit.ui.editor', { row: row.rowNumber, column: c.header })} onEnd={endEdit} />
+                      ) : (
+                        (row.cells[c.index] ?? '')
+                      )}
                     </span>
                   );
                 })}

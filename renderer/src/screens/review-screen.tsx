@@ -1,5 +1,6 @@
 // Review: the rows as read, the counts, every problem; the operation (with why it was chosen) and the
-// sheet can be changed, rows withdrawn. Nothing is sent from here: "Next" only opens the submit step.
+// sheet can be changed, rows withdrawn, cells edited in the grid (judged again at once by main, with undo and
+// redo; the file is never changed). Nothing is sent from here: "Next" only opens the submit step.
 import { useCallback, useEffect, useState } from 'react';
 import type { CellProblem } from '../../../shared/operations/types';
 import type { FileTicket, ImportRowView, ImportSummary, RowFilter, SubmitPreview } from '../../../shared/contract';
@@ -13,6 +14,8 @@ import { RowGrid, type GridTarget } from '../components/row-grid';
 import { ScreenTitle } from '../components/screen-title';
 import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
+import { useEditHistory } from '../hooks/use-edit-history';
+import type { AppError } from '../../../shared/result';
 import { usePages } from '../hooks/use-pages';
 import { groupsRows, operationIds, operationLabel } from '../operations';
 
@@ -44,13 +47,34 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
   // says how many rows and orders are left, so review and submit never disagree.
   useEffect(() => {
     if (profileName) void runSending(() => api.jobsPreview({ importId, profile: profileName, withdrawnRows: [...withdrawn] }));
-  }, [api, runSending, importId, profileName, withdrawn]);
+  }, [api, runSending, importId, profileName, withdrawn, counts]);
   const left = sending.status === 'done' ? sending.value : null;
   const sheetNotices = summary.notices.filter((n) => n.row === 0);
   const rowNotices = summary.notices.filter((n) => n.row > 0);
   const rowNoticeCount = counts.notices - sheetNotices.length;
 
   const rows = usePages<ImportRowView>(`${importId}:${filter}`, (offset, limit) => api.importRows({ importId, offset, limit, filter, grouped }));
+
+  // An edit comes back with the new counts; the rows and problems shown are fetched again (only pages in view).
+  const [editError, setEditError] = useState<AppError | null>(null);
+  const [edits, setEdits] = useState(0);
+  const { reload } = rows;
+  const applyCell = useCallback(
+    async (rowNumber: number, column: number, value: string) => {
+      const got = await api.importEdit({ importId, rowNumber, column, value });
+      if (!got.ok) {
+        setEditError(got.error);
+        return false;
+      }
+      setEditError(null);
+      onReviewed(got.value);
+      setEdits((n) => n + 1);
+      reload();
+      return true;
+    },
+    [api, importId, onReviewed, reload],
+  );
+  const history = useEditHistory(applyCell);
 
   const readAgain = async (change: { sheet?: string; operation?: OperationId }) => {
     const got = await runReread(() => api.importRead({ token: ticket.token, sheet: change.sheet ?? summary.sheet, ...(change.operation ? { operation: change.operation } : {}) }));
@@ -152,14 +176,39 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
           </label>
         ))}
         {grouped && <span className="muted">{tr('ui.review.groupedNote')}</span>}
+        <span className="edit-bar">
+          {summary.editedCells > 0 && (
+            <span className="muted" data-testid="edited-count">
+              {tr('edit.ui.editedCount', { count: summary.editedCells })}
+            </span>
+          )}
+          <button type="button" disabled={!history.canUndo} title={tr('edit.ui.undoTitle')} onClick={() => void history.undo()} data-testid="undo">
+            {tr('edit.ui.undo')}
+          </button>
+          <button type="button" disabled={!history.canRedo} title={tr('edit.ui.redoTitle')} onClick={() => void history.redo()} data-testid="redo">
+            {tr('edit.ui.redo')}
+          </button>
+        </span>
       </div>
+      {editError && <ErrorBox error={editError} />}
       <div className="review-body">
         {rows.error ? (
           <ErrorBox error={rows.error} />
         ) : (
-          <RowGrid operation={summary.operation} columns={summary.columns} rows={rows} withdrawn={withdrawn} onWithdraw={withdraw} showOrders={grouped} scrollTo={scrollTo} />
+          <RowGrid
+            operation={summary.operation}
+            columns={summary.columns}
+            rows={rows}
+            withdrawn={withdrawn}
+            onWithdraw={withdraw}
+            showOrders={grouped}
+            scrollTo={scrollTo}
+            onEdit={(step) => void history.edit(step)}
+            onUndo={() => void history.undo()}
+            onRedo={() => void history.redo()}
+          />
         )}
-        <ProblemList importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(problem) => void pick(problem)} />
+        <ProblemList key={edits} importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(problem) => void pick(problem)} />
       </div>
       <div className="actions">
         <button type="button" onClick={onStartOver}>

@@ -35,7 +35,7 @@ describe('job store file', () => {
     expect(columns('call_attempts')).toEqual(['id', 'job_id', 'call', 'attempt', 'method', 'orders', 'outcome', 'http_status', 'erp_status', 'erp_message', 'duration_ms', 'at']);
     expect(columns('job_calls')).toEqual(['job_id', 'call', 'state', 'attempts']);
     expect(columns('job_orders')).toEqual(['job_id', 'key', 'seq', 'call', 'draft', 'state', 'doubt', 'refusal']);
-    expect(columns('job_rows')).toEqual(['job_id', 'seq', 'row_number', 'cells', 'order_key', 'state', 'erp_message', 'notes', 'erp_no', 'call', 'submitted_at', 'warnings', 'done_by']);
+    expect(columns('job_rows')).toEqual(['job_id', 'seq', 'row_number', 'cells', 'order_key', 'state', 'erp_message', 'notes', 'erp_no', 'call', 'submitted_at', 'warnings', 'edits', 'done_by']);
     expect(columns('jobs')).toContain('follows_job');
     // The audit trail has no room for a secret or a sign.
     for (const t of tables) for (const c of columns(t)) expect(c).not.toMatch(/secret|sign|salt|appkey/i);

@@ -160,3 +160,10 @@ export function parseCsv(text: string): string[][] {
   if (cell !== '' || cells.length > 0) { cells.push(cell); rows.push(cells); }
   return rows;
 }
+
+/** A cell's note as exceljs reads it back (a string, or rich text runs). */
+export const noteText = (cell: ExcelJS.Cell): string => {
+  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+  if (note === undefined) return '';
+  return typeof note === 'string' ? note : (note.texts ?? []).map((x) => x.text).join('');
+};
