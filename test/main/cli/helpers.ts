@@ -211,7 +211,7 @@ export interface JobsJson {
 
 export const submitKeys = ['calls', 'counts', 'job', 'method', 'operation', 'profile', 'results', 'rows'];
 /** `submit` adds `earlier` (docs/resend.md): what an earlier job already did, and what this one skipped for it. */
-export const submitCommandKeys = [...submitKeys, 'earlier'].sort();
+export const submitCommandKeys = [...submitKeys, 'earlier', 'mapping'].sort();
 export const countKeys = ['duplicate', 'failed', 'invalid', 'pending', 'skipped', 'succeeded', 'unknown'];
 export const jobsKeys = ['counts', 'created', 'job', 'operation', 'results', 'rows', 'state'];
 
