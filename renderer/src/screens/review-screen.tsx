@@ -107,7 +107,9 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
   };
 
   // Whether withdrawals leave anything to send is the preview's to say (it knows which rows form orders).
-  const sendable = left ? left.orders > 0 : counts.valid > 0;
+  // Rows an earlier job already did still count: the submit screen is where the clerk may include them.
+  const includable = left !== null && left.earlier.doneRows > 0 && !left.earlier.alwaysSkip;
+  const sendable = left ? left.orders > 0 || includable : counts.valid > 0;
   return (
     <div className="review">
       <div className="review-top">
