@@ -5,11 +5,11 @@ import { render, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import type { ProfileStore } from '../profiles/profile-store';
-import { readAtSend, sandboxProfileName } from '../profiles/profile-store';
+import { sandboxProfileName } from '../profiles/profile-store';
+import { profileClient } from '../profiles/profile-client';
 import { applyLimitOverrides, environmentProfile, environmentProfileName } from '../profiles/resolve-profile';
 import type { Profile, SecretSource } from '../profiles/types';
 import type { Dispatcher } from 'undici';
-import { HttpWdtClient } from '../wdt/client';
 import type { JobConnection } from './engine';
 import type { JobRecord } from './records';
 
@@ -52,18 +52,4 @@ export async function connectJob(deps: ConnectDeps, job: JobRecord): Promise<Res
   const { profile, secret } = resolved.value;
   const client = profileClient(deps, profile, secret);
   return ok({ client, limits: profile.limits, close: () => client.close() });
-}
-
-/** A client for a profile's ERP, its secret read at every send (jobs and the master-data queries alike). */
-export function profileClient(deps: Pick<ConnectDeps, 'clock' | 'logger' | 'dispatcher'>, profile: Profile, secret: SecretSource): HttpWdtClient {
-  return new HttpWdtClient({
-    baseUrl: profile.baseUrl,
-    sid: profile.sid,
-    appkey: profile.appkey,
-    getSecret: readAtSend(secret),
-    clock: deps.clock,
-    logger: deps.logger,
-    timeoutMs: profile.limits.timeoutSeconds * 1000,
-    ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-  });
 }

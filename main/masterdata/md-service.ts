@@ -11,7 +11,7 @@ import type { OperationId } from '../../shared/operations/types';
 import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
 import type { JobDatabase } from '../jobs/database';
-import { profileClient } from '../jobs/job-connection';
+import { profileClient } from '../profiles/profile-client';
 import { RateLimiter } from '../jobs/rate-limiter';
 import type { ProfileStore } from '../profiles/profile-store';
 import { resolveProfile, type ResolvedProfile } from '../profiles/resolve-profile';

@@ -6,10 +6,9 @@ import { buildQueryArgs, queryMethod } from '../../shared/operations/return-quer
 import { render, type Lang, type LocalizedText } from '../../shared/i18n';
 import { ok, type Result } from '../../shared/result';
 import type { Clock, Logger } from '../effects';
-import { HttpWdtClient } from '../wdt/client';
 import type { CallResult, WdtClient } from '../wdt/types';
 import { refusalText, requestRefusedText, wrongAddressText } from '../wdt/refusals';
-import { readAtSend } from './profile-store';
+import { profileClient } from './profile-client';
 import type { Profile, SecretSource } from './types';
 
 /**
@@ -99,17 +98,7 @@ export async function checkProfileCredentials(
   if (!first.ok) return first;
   const { profile, secret } = resolved;
   const timeoutMs = profile.limits.timeoutSeconds * 1000;
-  const client = new HttpWdtClient({
-    baseUrl: profile.baseUrl,
-    sid: profile.sid,
-    appkey: profile.appkey,
-    // Read again at send time: the client signs with it and keeps nothing.
-    getSecret: readAtSend(secret),
-    clock: deps.clock,
-    timeoutMs,
-    connectTimeoutMs: Math.min(timeoutMs, 10_000),
-    ...(deps.logger ? { logger: deps.logger } : {}),
-  });
+  const client = profileClient({ ...deps, connectTimeoutMs: Math.min(timeoutMs, 10_000) }, profile, secret);
   try {
     return ok(await checkCredentials(client, timeoutMs));
   } finally {
