@@ -15,7 +15,10 @@ export const browseMessages = defineMessages({
   'browse.filter.clear': { 'zh-CN': '清除筛选', en: 'Clear filters' },
   'browse.filter.count': { 'zh-CN': '共 {count} 个任务', en: '{count} jobs' },
   'browse.filter.none': { 'zh-CN': '没有符合筛选条件的任务。', en: 'No job matches these filters.' },
-  'browse.list.more': { 'zh-CN': '再显示 {count} 个', en: 'Show {count} more' },
+  'browse.list.pages': { 'zh-CN': '任务列表分页', en: 'Pages of the jobs list' },
+  'browse.list.prev': { 'zh-CN': '上一页', en: 'Previous' },
+  'browse.list.next': { 'zh-CN': '下一页', en: 'Next' },
+  'browse.list.range': { 'zh-CN': '第 {from}–{to} 个，共 {total} 个', en: '{from}–{to} of {total}' },
   // One job's rows
   'browse.rows.open': { 'zh-CN': '全部行', en: 'All rows' },
   'browse.rows.openLabel': { 'zh-CN': '查看全部行：{source}', en: 'All rows: {source}' },
