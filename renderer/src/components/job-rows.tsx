@@ -113,7 +113,7 @@ export function JobRows({ job, onBack }: { job: JobView; onBack(): void }) {
                   <span role="cell" title={row.key ?? ''}>{row.key ?? '—'}</span>
                   <span role="cell" className={`state-${row.state}`}>{tr(`states.${row.state}`)}</span>
                   <span role="cell" className="erp-message" title={`${row.message}${hint}`}>{row.message}</span>
-                  <span role="cell">{row.call === null ? tr('browse.rows.notSent') : tr('browse.rows.callNo', { call: row.call })}</span>
+                  <span role="cell">{row.call === null ? tr('browse.rows.notSent') : row.call}</span>
                 </div>
               );
             })}

@@ -35,8 +35,7 @@ export const browseMessages = defineMessages({
   'browse.rows.key': { 'zh-CN': '单号', en: 'Document no.' },
   'browse.rows.state': { 'zh-CN': '状态', en: 'State' },
   'browse.rows.message': { 'zh-CN': 'ERP 回复 / 说明', en: "ERP's answer / note" },
-  'browse.rows.call': { 'zh-CN': '请求批次', en: 'Call' },
-  'browse.rows.callNo': { 'zh-CN': '第 {call} 批', en: 'Call {call}' },
+  'browse.rows.call': { 'zh-CN': '调用', en: 'Call' },
   'browse.rows.notSent': { 'zh-CN': '未发送', en: 'Not sent' },
   'browse.rows.loading': { 'zh-CN': '加载中…', en: 'Loading…' },
   // The review's problem list as a workbook
