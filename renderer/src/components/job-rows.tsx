@@ -3,7 +3,6 @@
 // by state (the states the job has, with their counts) and by a key or sheet row number; each row shows its
 // sheet row number, order key, state, the ERP's answer or our note, and the call that carried it. The table
 // scrolls with the keyboard (arrows, Page Up/Down, Home/End) once focused.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JobRowView, JobView } from '../../../shared/contract';
 import { finalStates, type RowState } from '../../../shared/states';
@@ -11,8 +10,8 @@ import { ErrorBox } from './error-box';
 import { useApp, useT } from '../hooks/use-app';
 import { placeAt, useCssVars } from '../hooks/use-css-vars';
 import { usePages } from '../hooks/use-pages';
+import { rowHeight, useRowWindow } from '../hooks/use-row-window';
 
-const rowHeight = 32;
 const pageSize = 200;
 /** Typing pauses this long before the store is asked (a 100,000-row search is not free). */
 const searchDelay = 250;
@@ -33,27 +32,11 @@ export function JobRows({ job, onBack }: { job: JobView; onBack(): void }) {
     (offset, limit) => api.jobsRows({ jobId: job.id, offset, limit, ...(state === 'all' ? {} : { states: [state] }), ...(search ? { search } : {}) }),
     pageSize,
   );
-  const total = rows.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    scrollMargin: rowHeight,
-    useFlushSync: false,
-  });
+  const { total, virtualizer, items, sizer } = useRowWindow(rows, scroller);
   // A new filter starts at the top.
   useEffect(() => virtualizer.scrollToOffset(0), [state, search]);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const { ensure } = rows;
-  useEffect(() => {
-    if (total > 0) ensure(first, last);
-  }, [ensure, first, last, total]);
   const grid = useCssVars<HTMLDivElement>({ '--grid-cols': '6em 12em 7em minmax(20em, 1fr) 7em', '--grid-min': '54em' });
-  const sizer = useCssVars<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` });
   const all = Object.values(job.counts).reduce((a, b) => a + b, 0);
   const states = [...finalStates, 'pending' as const].filter((s) => job.counts[s] > 0);
 
