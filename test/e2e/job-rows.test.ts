@@ -35,7 +35,7 @@ describe('every job, every row', () => {
     } finally {
       db.close();
     }
-  }, 240_000);
+  }, 420_000);
   afterEach(({ task }) => keepFailure(flow, task));
   afterAll(async () => {
     await flow?.close();
