@@ -49,6 +49,19 @@ afterAll(() => {
 });
 
 describe('a job of 100,000 rows, paged', () => {
+  it('has migration 8\'s indexes: a state page in seq order from the index, the jobs list by date', () => {
+    const names = (table: string) =>
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name`).all(table) as { name: string }[]).map((i) => i.name);
+    expect(names('job_rows')).toEqual(['job_rows_by_order', 'job_rows_by_state_seq']);
+    expect(names('jobs')).toEqual(['jobs_by_created']);
+    // The page's subquery (job-views.ts) reads that index alone, in seq order: no table rows, no sort.
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT seq FROM job_rows WHERE job_id = ? AND state IN (?) ORDER BY seq LIMIT 100 OFFSET 10`).all(big, 'failed') as { detail: string }[])
+      .map((p) => p.detail)
+      .join(' | ');
+    expect(plan).toContain('USING COVERING INDEX job_rows_by_state_seq');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
   it('pages every row in source order, the last page included', () => {
     const first = timed('page 1 of all rows (200)', () => views.rows(big, 'zh-CN', 0, 200));
     expect(first.total).toBe(rows);
