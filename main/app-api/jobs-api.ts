@@ -1,6 +1,6 @@
 // jobs:* — preview (with the production confirmation text), start, steer, list, rows, results.
-import type { ServerApi, SubmitPreview } from '../../shared/contract';
-import { t } from '../../shared/i18n';
+import type { SavedFile, ServerApi, SubmitPreview } from '../../shared/contract';
+import { t, type MessageKey } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { confirmationText, needsConfirmation } from '../profiles/production-safety';
@@ -8,12 +8,14 @@ import { doneLines, type DoneKeys, type DoneReport } from '../jobs/done-keys';
 import type { ResolvedProfile } from '../profiles/resolve-profile';
 import type { SheetImport } from '../sheets/read/types';
 import type { Services } from '../services';
+import { writeProblemList } from '../sheets/results/problem-list';
 import type { DesktopPort } from './desktop-port';
 import type { ImportState } from './import-api';
 
 type JobsApi = Pick<
   ServerApi,
-  'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults' | 'jobsResend'
+  | 'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults' | 'jobsResend'
+  | 'jobsQuery' | 'jobsSaveProblems'
 >;
 
 /**
@@ -37,6 +39,15 @@ const stamp = (date: Date): string => {
 
 export function createJobsApi(services: Services, desktop: DesktopPort, state: ImportState): JobsApi {
   const lang = () => services.settings.lang();
+  /** Asks where to save (a name made from the source's), then writes there; a cancelled dialog saves nothing. */
+  async function saveAs(sourceName: string, name: MessageKey, title: MessageKey, write: (target: string) => Promise<Result<string>>): Promise<Result<SavedFile>> {
+    const source = sourceName.replace(/\.[^.]+$/, '');
+    const target = await desktop.chooseSaveTarget(t(lang(), name, { source, stamp: stamp(new Date()) }), t(lang(), title));
+    if (target === null) return ok({ saved: false, name: null, path: null });
+    const written = await write(target);
+    if (!written.ok) return written;
+    return ok({ saved: true, name: written.value.split(/[\\/]/).pop() ?? written.value, path: written.value });
+  }
   /** The results workbook saved last per job, for "open". Paths stay in main. */
   const saved = new Map<string, string>();
 
@@ -103,8 +114,8 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
     jobsStop: async ({ jobId }) => services.jobs.stop(jobId),
     jobsList: async () => ok(services.jobs.list()),
     jobsGet: async ({ jobId }) => services.jobs.get(jobId),
-    async jobsRows({ jobId, offset, limit, states }) {
-      const page = services.jobs.rows(jobId, lang(), offset, limit, states);
+    async jobsRows({ jobId, offset, limit, states, search }) {
+      const page = services.jobs.rows(jobId, lang(), offset, limit, states, search);
       return page.ok ? ok({ total: page.value.total, offset, items: page.value.items }) : page;
     },
     async jobsAttempts({ jobId, offset, limit }) {
@@ -115,19 +126,20 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
       const jobs = services.jobs;
       const job = jobs.get(jobId);
       if (!job.ok) return job;
-      const source = job.value.sourceName.replace(/\.[^.]+$/, '');
-      const suggested = t(lang(), 'ui.file.resultsName', { source, stamp: stamp(new Date()) });
-      const target = await desktop.chooseSaveTarget(suggested, t(lang(), 'ui.dialog.saveResults'));
-      if (target === null) return ok({ saved: false, name: null, path: null });
-      const written = await jobs.writeResults(jobId, lang(), target);
-      if (!written.ok) return written;
-      saved.set(jobId, written.value);
-      return ok({ saved: true, name: written.value.split(/[\\/]/).pop() ?? written.value, path: written.value });
+      const got = await saveAs(job.value.sourceName, 'ui.file.resultsName', 'ui.dialog.saveResults', (target) => jobs.writeResults(jobId, lang(), target));
+      if (got.ok && got.value.path !== null) saved.set(jobId, got.value.path);
+      return got;
     },
     async jobsOpenResults({ jobId, reveal }) {
       const file = saved.get(jobId);
       if (!file) return err(appError('JOB_STATE', t(lang(), 'ui.error.nothingSaved'), { job: jobId }));
       return reveal ? desktop.showInFolder(file) : desktop.openPath(file);
+    },
+    jobsQuery: async ({ offset, limit, filter }) => ok(services.jobs.find(filter, offset, limit)),
+    async jobsSaveProblems({ importId }) {
+      const sheet = state.get(importId);
+      if (!sheet) return err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
+      return saveAs(sheet.file.name, 'problems.fileName', 'problems.dialog', (target) => writeProblemList(sheet, lang(), target));
     },
   };
 }

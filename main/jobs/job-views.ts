@@ -2,13 +2,13 @@
 // JobReportSource the results workbook is written from. Rows stream in pages of 1,000, so a
 // 100,000-row job is never held in memory and no statement stays open across a write.
 import { render, t, type Lang } from '../../shared/i18n';
-import type { JobAttemptView, JobRowView, JobView } from '../../shared/contract/jobs.contract';
+import type { JobAttemptView, JobRowView, JobsFilter, JobView } from '../../shared/contract/jobs.contract';
 import { hintFor } from '../../shared/operations/erp-hints';
 import { emptyCounts, type RowState, type StateCounts } from '../../shared/states';
 import type { Statement } from 'better-sqlite3';
 import type { JobDatabase } from './database';
 import { Statements } from './statements';
-import { attemptRecordSchema, rowRecordSchema, type AttemptRecord, type JobRecord, type Note, type RowRecord } from './records';
+import { attemptRecordSchema, jobRecordSchema, rowRecordSchema, type AttemptRecord, type JobRecord, type Note, type RowRecord } from './records';
 import type { JobReportSource, JobSummary } from './report';
 
 function renderNotes(lang: Lang, notes: readonly Note[]): string {
@@ -30,6 +30,7 @@ export function rowView(r: RowRecord, lang: Lang): JobRowView {
   const hint = hintFor(r.erp_message);
   return {
     rowNumber: r.row_number,
+    key: r.order_key,
     cells: r.cells,
     state: r.state,
     message,
@@ -54,6 +55,48 @@ export function attemptView(a: AttemptRecord): JobAttemptView {
     durationMs: a.duration_ms,
     at: a.at,
   };
+}
+
+/** The WHERE clause of a row query (the job, some states, a key or row-number search), with its arguments. */
+function rowFilter(id: string, states: readonly RowState[] | undefined, search: string | undefined): { sql: string; args: (string | number)[] } {
+  let sql = 'job_id = ?';
+  const args: (string | number)[] = [id];
+  if (states && states.length > 0) {
+    sql += ` AND state IN (${states.map(() => '?').join(', ')})`;
+    args.push(...states);
+  }
+  const text = search?.trim().toLowerCase() ?? '';
+  if (text !== '') {
+    // A row with no order key (invalid) is found by its cells instead, so a return number the reader refused
+    // still finds its row. A number may be the sheet's row number as well as part of a key.
+    const byKey = '(instr(lower(order_key), ?) > 0 OR (order_key IS NULL AND instr(lower(cells), ?) > 0))';
+    const rowNumber = /^\d{1,9}$/.test(text);
+    sql += rowNumber ? ` AND (row_number = ? OR ${byKey})` : ` AND ${byKey}`;
+    if (rowNumber) args.push(Number(text));
+    args.push(text, text);
+  }
+  return { sql, args };
+}
+
+/** The day after a local YYYY-MM-DD: `to` includes its whole day, so created_at must sort before the next one. */
+const dayAfter = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The WHERE clause of a jobs-list query; created_at starts with the local day it was made (time.ts). */
+function jobFilter(f: JobsFilter): { sql: string; args: string[] } {
+  const parts: string[] = [];
+  const args: string[] = [];
+  const add = (sql: string, ...values: string[]) => {
+    parts.push(sql);
+    args.push(...values);
+  };
+  if (f.operation) add('operation = ?', f.operation);
+  if (f.profile) add('profile_name = ?', f.profile);
+  if (f.state) add('state = ?', f.state);
+  if (f.from) add('created_at >= ?', f.from);
+  if (f.to) add('created_at < ?', dayAfter(f.to));
+  const text = f.text?.trim().toLowerCase() ?? '';
+  if (text !== '') add('(instr(lower(id), ?) > 0 OR instr(lower(source_name), ?) > 0)', text, text);
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', args };
 }
 
 export class JobViews {
@@ -106,6 +149,20 @@ export class JobViews {
     };
   }
 
+  /**
+   * One page of the jobs list, newest first, as the store filters it (thousands of jobs never cross to the
+   * window at once), with every operation and profile any job used (what the filters offer).
+   */
+  findJobs(filter: JobsFilter, offset: number, limit: number): { total: number; items: JobRecord[]; operations: string[]; profiles: string[] } {
+    const where = jobFilter(filter);
+    const total = (this.sql(`SELECT COUNT(*) AS n FROM jobs WHERE ${where.sql}`).get(...where.args) as { n: number }).n;
+    const items = this.sql(`SELECT * FROM jobs WHERE ${where.sql} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
+      .all(...where.args, limit, offset)
+      .map((raw) => jobRecordSchema.parse(raw));
+    const distinct = (column: string) => (this.sql(`SELECT DISTINCT ${column} AS v FROM jobs ORDER BY v`).all() as { v: string }[]).map((r) => r.v);
+    return { total, items, operations: distinct('operation'), profiles: distinct('profile_name') };
+  }
+
   /** Jobs that resend rows of this one, oldest first. */
   followUps(id: string): string[] {
     return (this.sql('SELECT id FROM jobs WHERE follows_job = ? ORDER BY created_at, rowid').all(id) as { id: string }[]).map((r) => r.id);
@@ -130,13 +187,26 @@ export class JobViews {
     return [...byJob].map(([job, rows]) => ({ job, rows }));
   }
 
-  rows(id: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[]): { total: number; items: JobRowView[] } {
-    const filter = states && states.length > 0 ? ` AND state IN (${states.map(() => '?').join(', ')})` : '';
-    const args = states && states.length > 0 ? [id, ...states] : [id];
-    const total = (this.sql(`SELECT COUNT(*) AS n FROM job_rows WHERE job_id = ?${filter}`).get(...args) as { n: number }).n;
-    const items = this.sql(`SELECT * FROM job_rows WHERE job_id = ?${filter} ORDER BY seq LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset)
-      .map((raw) => rowView(rowRecordSchema.parse(raw), lang));
+  /**
+   * One page of a job's rows in source order: only some states, and/or those whose order key holds `search`
+   * (any case) or whose sheet row number is it. The page's seqs come from the index alone (migration 8), then
+   * only those rows are read, so a page deep in a 100,000-row job costs about what the first one does.
+   */
+  rows(id: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[], search?: string): { total: number; items: JobRowView[] } {
+    const where = rowFilter(id, states, search);
+    // Unfiltered, the offset is the seq itself (createJob numbers a job's rows 0, 1, 2… and never drops one),
+    // so neither the count nor the page walks the job's rows.
+    const all = where.args.length === 1;
+    const total = all
+      ? (this.sql('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM job_rows WHERE job_id = ?').get(id) as { n: number }).n
+      : (this.sql(`SELECT COUNT(*) AS n FROM job_rows WHERE ${where.sql}`).get(...where.args) as { n: number }).n;
+    const page =
+      all
+        ? this.sql('SELECT * FROM job_rows WHERE job_id = ? AND seq >= ? AND seq < ? ORDER BY seq').all(id, offset, offset + limit)
+        : this.sql(`SELECT * FROM job_rows WHERE job_id = ? AND seq IN (SELECT seq FROM job_rows WHERE ${where.sql} ORDER BY seq LIMIT ? OFFSET ?) ORDER BY seq`).all(
+            id, ...where.args, limit, offset,
+          );
+    const items = page.map((raw) => rowView(rowRecordSchema.parse(raw), lang));
     return { total, items };
   }
 

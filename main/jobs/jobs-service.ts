@@ -1,7 +1,7 @@
 // Jobs as the front ends use them. The store opens on first use, so commands that never touch a job
 // (validate, template, profiles) leave the data folder's database alone. The desktop app starts a job
 // in the background and only watches it; the CLI runs one in the foreground to an end it can report.
-import { resendStates, type JobAttemptView, type JobRowView, type JobView } from '../../shared/contract';
+import { resendStates, type JobAttemptView, type JobRowView, type JobsFilter, type JobsPage, type JobView } from '../../shared/contract';
 import { getOperation } from '../../shared/operations/catalog';
 import { t, type Lang } from '../../shared/i18n';
 import { appError, err, ok, type Result } from '../../shared/result';
@@ -167,6 +167,13 @@ export class JobsService {
     return this.core.store.jobs().map((job) => this.viewOf(job));
   }
 
+  /** One page of the jobs list, newest first, filtered by the store (see JobViews.findJobs). */
+  find(filter: JobsFilter, offset: number, limit: number): JobsPage {
+    const got = this.core.views.findJobs(filter, offset, limit);
+    const operations = got.operations.filter((id) => getOperation(id) !== undefined) as JobsPage['operations'];
+    return { total: got.total, offset, items: got.items.map((job) => this.viewOf(job)), operations, profiles: got.profiles };
+  }
+
   get(jobId: string): Result<JobView> {
     const job = this.core.store.job(jobId);
     return job ? ok(this.viewOf(job)) : this.notFound(jobId);
@@ -177,10 +184,10 @@ export class JobsService {
     return this.core.store.job(jobId);
   }
 
-  /** Rows in source order, optionally only some states, in the given language. */
-  rows(jobId: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[]): Result<Page<JobRowView>> {
+  /** Rows in source order, optionally only some states and/or those a key or row number finds, in the given language. */
+  rows(jobId: string, lang: Lang, offset: number, limit: number, states?: readonly RowState[], search?: string): Result<Page<JobRowView>> {
     const got = this.get(jobId);
-    return got.ok ? ok(this.core.views.rows(jobId, lang, offset, limit, states)) : got;
+    return got.ok ? ok(this.core.views.rows(jobId, lang, offset, limit, states, search)) : got;
   }
 
   /** Call attempts, newest first. */

@@ -141,4 +141,17 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX job_orders_by_key ON job_orders (key, state);
     `,
   },
+  {
+    version: 8,
+    name: 'browse every row of a job by state, and the jobs list by date',
+    // A page of one state's rows in source order reads the index alone (job_id, state, seq covers the
+    // page's subquery), so the 1,000th page of a 100,000-row job costs what the first does; the jobs list
+    // is filtered and paged newest first from (created_at). The old (job_id, state) index is what this one
+    // starts with: dropped so each row write keeps one index up to date, not two.
+    sql: `
+      CREATE INDEX job_rows_by_state_seq ON job_rows (job_id, state, seq);
+      DROP INDEX job_rows_by_state;
+      CREATE INDEX jobs_by_created ON jobs (created_at);
+    `,
+  },
 ];

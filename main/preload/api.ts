@@ -53,6 +53,8 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     jobsAttempts: call('jobsAttempts'),
     jobsSaveResults: call('jobsSaveResults'),
     jobsOpenResults: call('jobsOpenResults'),
+    jobsQuery: call('jobsQuery'),
+    jobsSaveProblems: call('jobsSaveProblems'),
     profilesList: call('profilesList'),
     profilesSave: call('profilesSave'),
     profilesRemove: call('profilesRemove'),

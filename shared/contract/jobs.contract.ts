@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { OperationId } from '../operations/types';
 import type { JobState, RowState, StateCounts } from '../states';
-import { finalStates } from '../states';
+import { finalStates, jobStates } from '../states';
 import { event, invoke, returns } from './define';
 import { empty, jobId, opaqueId, page, profileName, type Page } from './ids';
 import type { SavedFile } from './templates.contract';
@@ -52,6 +52,8 @@ export interface EarlierJobView {
 /** One row of a job, with its state and the ERP's answer. */
 export interface JobRowView {
   rowNumber: number;
+  /** The order key the row belongs to (return number, outer_no…); null for a row the reader refused. */
+  key?: string | null;
   cells: readonly string[];
   state: RowState;
   message: string;
@@ -130,6 +132,30 @@ export interface JobProgress {
   lastAttempt: JobAttemptView | null;
 }
 
+/** A day as the clerk picks it (local date, YYYY-MM-DD). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/**
+ * What the jobs list is narrowed to; every part optional. `from`/`to` are local days, both included; `text`
+ * is found in the job id or the file name, any case.
+ */
+export const jobsFilter = z
+  .object({
+    operation: z.string().min(1).max(80).optional(),
+    profile: z.string().min(1).max(64).optional(),
+    state: z.enum(jobStates).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    text: z.string().max(200).optional(),
+  })
+  .strict();
+export type JobsFilter = z.infer<typeof jobsFilter>;
+
+/** One page of the jobs list, and what its filters can offer (every operation and profile any job used). */
+export interface JobsPage extends Page<JobView> {
+  operations: OperationId[];
+  profiles: string[];
+}
+
 /** Rows the person withdrew on the review screen (sheet row numbers). */
 const withdrawnRows = z.array(z.number().int().min(1).max(10_000_000)).max(200_000).default([]);
 /** Send rows an earlier job already did anyway (never a create's: those are always skipped). */
@@ -156,10 +182,10 @@ export const jobsContract = {
   jobsList: invoke('jobs:list', empty, returns<JobView[]>()),
   /** One job. */
   jobsGet: invoke('jobs:get', z.object({ jobId }).strict(), returns<JobView>()),
-  /** One page of a job's rows in source order, optionally only some states. */
+  /** One page of a job's rows in source order, optionally only some states and/or those a key or sheet row number finds. */
   jobsRows: invoke(
     'jobs:rows',
-    z.object({ jobId, ...page, states: z.array(z.enum([...finalStates, 'pending'])).max(7).optional() }).strict(),
+    z.object({ jobId, ...page, states: z.array(z.enum([...finalStates, 'pending'])).max(7).optional(), search: z.string().max(200).optional() }).strict(),
     returns<Page<JobRowView>>(),
   ),
   /** One page of a job's attempts, newest first. */
@@ -168,6 +194,10 @@ export const jobsContract = {
   jobsSaveResults: invoke('jobs:save-results', z.object({ jobId }).strict(), returns<SavedFile>()),
   /** Opens the results workbook saved last for this job in the OS's spreadsheet app, or (`reveal`) shows it in its folder. */
   jobsOpenResults: invoke('jobs:open-results', z.object({ jobId, reveal: z.boolean().default(false) }).strict(), returns<void>()),
+  /** One page of the jobs list, newest first, narrowed by operation, profile, state, days and text (the store filters). */
+  jobsQuery: invoke('jobs:query', z.object({ ...page, filter: jobsFilter.default({}) }).strict(), returns<JobsPage>()),
+  /** Before a job exists: asks where to save, then writes the review's problem list (every error and warning) as a workbook. */
+  jobsSaveProblems: invoke('jobs:save-problems', z.object({ importId: opaqueId }).strict(), returns<SavedFile>()),
 } as const;
 
 export const jobsEvents = {

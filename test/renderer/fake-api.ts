@@ -210,12 +210,30 @@ export class FakeWdt {
     jobsList: (r) => this.#answer('jobsList', r, () => ok([...this.jobs])),
     jobsGet: (r) => this.#answer('jobsGet', r, () => this.#job(r.jobId)),
     jobsRows: (r) => this.#answer('jobsRows', r, () => {
-      const rows = this.jobRows.filter((row) => !r.states || r.states.includes(row.state));
+      const search = r.search?.trim().toLowerCase() ?? '';
+      const found = (row: JobRowView) => search === '' || String(row.rowNumber) === search || (row.key ?? '').toLowerCase().includes(search);
+      const rows = this.jobRows.filter((row) => (!r.states || r.states.includes(row.state)) && found(row));
       return ok({ total: rows.length, offset: r.offset, items: rows.slice(r.offset, r.offset + r.limit) });
     }),
     jobsAttempts: (r) => this.#answer('jobsAttempts', r, () => ok({ total: this.jobAttempts.length, offset: r.offset, items: this.jobAttempts.slice(r.offset, r.offset + r.limit) })),
     jobsSaveResults: (r) => this.#answer('jobsSaveResults', r, () => ok({ saved: true, name: 'returns.结果.xlsx', path: '/home/clerk/returns.结果.xlsx' })),
     jobsOpenResults: (r) => this.#answer('jobsOpenResults', r, () => ok(undefined)),
+    jobsQuery: (r) => this.#answer('jobsQuery', r, () => {
+      const f = r.filter ?? {};
+      const text = f.text?.trim().toLowerCase() ?? '';
+      const day = (j: JobView) => j.createdAt.slice(0, 10);
+      const jobs = this.jobs.filter(
+        (j) =>
+          (!f.operation || j.operation === f.operation) && (!f.profile || j.profileName === f.profile) && (!f.state || j.state === f.state) &&
+          (!f.from || day(j) >= f.from) && (!f.to || day(j) <= f.to) && (text === '' || j.id.toLowerCase().includes(text) || j.sourceName.toLowerCase().includes(text)),
+      );
+      const distinct = <T,>(values: T[]) => [...new Set(values)].sort();
+      return ok({
+        total: jobs.length, offset: r.offset, items: jobs.slice(r.offset, r.offset + r.limit),
+        operations: distinct(this.jobs.map((j) => j.operation)), profiles: distinct(this.jobs.map((j) => j.profileName)),
+      });
+    }),
+    jobsSaveProblems: (r) => this.#answer('jobsSaveProblems', r, () => ok({ saved: true, name: 'returns.问题清单.xlsx', path: '/home/clerk/returns.问题清单.xlsx' })),
     jobsResend: (r) => this.#answer('jobsResend', r, () => {
       const original = this.#job(r.jobId);
       if (!original.ok) return original;

@@ -1,4 +1,5 @@
-// `wdt-bulk validate <file> [--op] [--sheet] [--lang] [--json]` (docs: cli.md). Reads and validates only.
+// `wdt-bulk validate <file> [--op] [--sheet] [--lang] [--json] [--problems out.xlsx]` (docs: cli.md). Reads and validates only;
+// --problems also writes the problem list as a workbook (the review screen's export).
 // Exit: 0 every row valid · 1 some rows invalid or duplicate (valid ones exist) · 2 nothing readable or no valid rows.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import type { CommandRun } from '../context';
 import { cliServices, noKeychain } from '../cli-services';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
+import { writeProblemList } from '../../sheets/results/problem-list';
 
 interface Finding {
   row: number;
@@ -68,6 +70,7 @@ export const run: CommandRun = async (io, argv) => {
         'check-erp': { type: 'boolean' },
         query: { type: 'boolean' },
         profile: { type: 'string' },
+        problems: { type: 'string' },
       },
     });
   } catch (e) {
@@ -121,10 +124,20 @@ export const run: CommandRun = async (io, argv) => {
   // The master-data warnings join the sheet's own, on their rows (they never stop a row).
   const sheet = erp.value?.kind === 'create' ? { ...result.value, rows: withWarnings(result.value.rows, erp.value.check.problems) } : result.value;
   const summary = validationSummary(sheet, lang);
+  let problemsFile: string | null = null;
+  if (values.problems !== undefined) {
+    const written = await writeProblemList(sheet, lang, path.resolve(io.cwd, values.problems));
+    if (!written.ok) {
+      printError(io, { json }, written.error);
+      return exitCodes.nothingSubmitted;
+    }
+    problemsFile = written.value;
+  }
   const sheetCode = summary.counts.valid === 0 ? exitCodes.nothingSubmitted : summary.counts.invalid + summary.counts.duplicate > 0 ? exitCodes.someRowsNotSucceeded : exitCodes.ok;
   const code = erp.value?.kind === 'preview' ? combineExitCodes([sheetCode, erpCheckExit(erp.value)]) : sheetCode;
   if (json) {
-    printJson(io, erp.value ? { ...summary, erp: erpCheckJson(erp.value, lang) } : summary);
+    const out = problemsFile === null ? summary : { ...summary, problemsFile };
+    printJson(io, erp.value ? { ...out, erp: erpCheckJson(erp.value, lang) } : out);
     return code;
   }
   const opDef = getOperation(sheet.operation);
@@ -142,6 +155,7 @@ export const run: CommandRun = async (io, argv) => {
   for (const w of summary.warnings) printLine(io, t(lang, 'sheets.validate.warning', { row: w.row, column: w.column, message: w.message }));
   if (erp.value?.kind === 'create') for (const list of erp.value.missingLists) printLine(io, t(lang, 'masterdata.check.listMissing', { list: t(lang, `masterdata.list.${list}`) }));
   if (erp.value?.kind === 'preview') printErpCheck(io, erp.value, lang);
+  if (problemsFile !== null) printLine(io, t(lang, 'problems.cli.written', { count: summary.problems.length + summary.warnings.length, path: problemsFile }));
   if (code === exitCodes.ok) printLine(io, t(lang, 'sheets.validate.allValid'));
   if (code === exitCodes.nothingSubmitted) printLine(io, t(lang, 'sheets.validate.noValidRows'));
   return code;

@@ -5,7 +5,6 @@
 // stop with arrow keys inside (use-grid-keys); a problem picked in the list scrolls to its row and
 // column and makes that cell the active one. A sheet cell is edited in place (Enter, F2 or a double-click;
 // cell-editor.tsx); Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo; edited cells are marked with the file's text.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportColumnInfo, ImportRowView } from '../../../shared/contract';
 import { render } from '../../../shared/i18n';
@@ -14,12 +13,13 @@ import { getOperation } from '../../../shared/operations/catalog';
 import type { CellProblem } from '../../../shared/operations/types';
 import { countKey, useApp, useT } from '../hooks/use-app';
 import { placeAt, useCssVars } from '../hooks/use-css-vars';
+import { rowHeight, useRowWindow } from '../hooks/use-row-window';
 import { useGridKeys } from '../hooks/use-grid-keys';
 import type { Pages } from '../hooks/use-pages';
 import type { CellStep } from '../hooks/use-edit-history';
 import { CellEditor, type EditEnd } from './cell-editor';
 
-export const rowHeight = 32;
+export { rowHeight };
 
 /** A cell to bring into view and make active: the row's index in the list, the sheet column's index. */
 export interface GridTarget {
@@ -57,18 +57,8 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
   const tr = useT();
   const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
-  const total = rows.total ?? 0;
+  const { total, virtualizer, items, sizer } = useRowWindow(rows, scroller);
   const keyColumn = columns.findIndex((c) => c.field !== null && c.field === getOperation(operation)?.keyField);
-  // The sticky header sits above the rows inside the scroller: the rows start one row height down.
-  // React 19 batches the scroll updates itself; flushSync from inside a render only draws a warning.
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    scrollMargin: rowHeight,
-    useFlushSync: false,
-  });
   const toggle = (index: number) => {
     const row = rows.at(index);
     if (row) onWithdraw(row.rowNumber, !withdrawn.has(row.rowNumber));
@@ -107,13 +97,6 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
       startEdit(active.index, active.col);
     } else keys.onKeyDown(event);
   };
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const { ensure } = rows;
-  useEffect(() => {
-    if (total > 0) ensure(first, last);
-  }, [ensure, first, last, total]);
 
   const cellId = (index: number, col: number) => `${id}-r${index}-c${col}`;
   // Keep the active cell in view: the row through the virtualizer, the column by the browser (the
@@ -140,7 +123,6 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
     '--frozen': `${fixedWidth + (keyColumn >= 0 ? keyWidth : 0)}em`,
     '--key-left': `${fixedWidth}em`,
   });
-  const sizer = useCssVars<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` });
 
   const stateText = (row: ImportRowView): string => {
     if (withdrawn.has(row.rowNumber)) return tr('ui.review.withdrawn');

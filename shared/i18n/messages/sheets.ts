@@ -134,8 +134,8 @@ export const sheetsMessages = defineMessages({
   'sheets.validate.allValid': { 'zh-CN': '全部行均通过校验，未提交任何内容。', en: 'Every row is valid. Nothing was sent.' },
   'sheets.validate.noValidRows': { 'zh-CN': '没有可以提交的有效行。', en: 'There are no valid rows to submit.' },
   'sheets.cli.usageValidate': {
-    'zh-CN': '用法：wdt-bulk validate <文件> [--op 操作] [--sheet 工作表] [--mapping 对应关系.json] [--lang zh-CN|en] [--json]',
-    en: 'Usage: wdt-bulk validate <file> [--op operation] [--sheet name] [--mapping map.json] [--lang zh-CN|en] [--json]',
+    'zh-CN': '用法：wdt-bulk validate <文件> [--op 操作] [--sheet 工作表] [--mapping 对应关系.json] [--problems 问题清单.xlsx] [--lang zh-CN|en] [--json]',
+    en: 'Usage: wdt-bulk validate <file> [--op operation] [--sheet name] [--mapping map.json] [--problems problems.xlsx] [--lang zh-CN|en] [--json]',
   },
   'sheets.cli.usageTemplate': {
     'zh-CN': '用法：wdt-bulk template <操作> --out <文件> [--lang zh-CN|en]。操作：{candidates}',
