@@ -7,7 +7,7 @@ import { isBlocking, type OrderDraft, type RowDisposition } from '../../shared/o
 import type { JobState, RowState } from '../../shared/states';
 import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
-import { immediate, syncCommitted, unsynced, type JobDatabase } from './database';
+import { immediate, syncCommitted, unsynced, type JobDatabase, type WalSync } from './database';
 import { shortWhen, type DoneKeys } from './done-keys';
 import { Statements } from './statements';
 import { planCalls } from './planner';
@@ -292,11 +292,12 @@ export class JobStore {
 
   /**
    * beginAttempt for several calls ahead of their send, in one transaction (nested ones are savepoints). The
-   * commit is synced on the thread pool: none of these requests may leave before `durable` resolves.
+   * commit is synced on the thread pool (through the run's WalSync when given): none of these requests may leave
+   * before `durable` resolves.
    */
-  beginAhead(id: string, calls: readonly number[], method: string, now: number): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
+  beginAhead(id: string, calls: readonly number[], method: string, now: number, wal?: WalSync): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
     const started = unsynced(this.db, () => calls.map((call) => this.beginAttempt(id, call, method, now)));
-    return { started, durable: syncCommitted(this.db) };
+    return { started, durable: wal ? wal.sync() : syncCommitted(this.db) };
   }
 
   /**
@@ -307,9 +308,7 @@ export class JobStore {
    */
   finishAttempt(id: string, call: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
     unsynced(this.db, () => {
-      this.db
-        .prepare(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`)
-        .run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
+      this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
       this.applySettlements(id, settlements);
       this.closeCallIfSettled(id, call);
     });
