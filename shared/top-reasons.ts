@@ -6,11 +6,24 @@ export interface ReasonCount {
   count: number;
 }
 
+/** Counts failed rows by message as they go by (the workbook's scan feeds it while counting states). */
+export class ReasonTally {
+  private readonly counts = new Map<string, number>();
+
+  see(row: { state: string; message: string }): void {
+    if (row.state === 'failed' && row.message) this.counts.set(row.message, (this.counts.get(row.message) ?? 0) + 1);
+  }
+
+  top(limit = 5): ReasonCount[] {
+    return [...this.counts]
+      .map(([message, count]) => ({ message, count }))
+      .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message))
+      .slice(0, limit);
+  }
+}
+
 export function topReasons(rows: Iterable<{ state: string; message: string }>, limit = 5): ReasonCount[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) if (r.state === 'failed' && r.message) counts.set(r.message, (counts.get(r.message) ?? 0) + 1);
-  return [...counts]
-    .map(([message, count]) => ({ message, count }))
-    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message))
-    .slice(0, limit);
+  const tally = new ReasonTally();
+  for (const r of rows) tally.see(r);
+  return tally.top(limit);
 }

@@ -86,6 +86,8 @@ export class JobEngine {
   private readonly owner: string;
   private readonly isAlive: (owner: string) => boolean;
   private readonly pendingEmit = new Map<string, NodeJS.Timeout>();
+  /** Rows per job, read once: a job's rows are stored with it and never added or removed. */
+  private readonly rowCounts = new Map<string, number>();
   /** Interruptions the store could not take (disk full): told in progress until a run starts again. */
   private readonly unrecorded = new Map<string, LocalizedText>();
   private reachable = true;
@@ -332,18 +334,22 @@ export class JobEngine {
     const calls = this.o.store.callCounts(jobId);
     const unrecorded = this.unrecordedReason(jobId);
     const heldMs = this.active.get(jobId)?.limiter?.heldForMs ?? 0;
+    // Sent every 100 ms while a job runs: the last attempt and the count in one read; a job's rows never change.
+    const last = this.o.views.attempts(jobId, 0, 1);
+    let rows = this.rowCounts.get(jobId);
+    if (rows === undefined) this.rowCounts.set(jobId, (rows = this.o.views.rowCount(jobId)));
     return {
       jobId,
       state: unrecorded ? 'interrupted' : job.state,
       counts: this.o.views.counts(jobId),
-      attempts: this.o.views.attemptCount(jobId),
+      attempts: last.total,
       callsPlanned: calls.total,
       callsDone: calls.done,
-      rows: this.o.views.rowCount(jobId),
+      rows,
       startedAt: job.started_at,
       waitingReason: unrecorded ? render(this.o.lang(), unrecorded) : job.state_reason ? render(this.o.lang(), job.state_reason) : null,
       nextTryAt: heldMs > 0 ? new Date(this.o.clock.now() + heldMs).toISOString() : null,
-      lastAttempt: this.o.views.lastAttempt(jobId),
+      lastAttempt: last.items[0] ?? null,
     };
   }
 

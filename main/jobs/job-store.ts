@@ -7,7 +7,7 @@ import { isBlocking, type OrderDraft, type RowDisposition } from '../../shared/o
 import type { JobState, RowState } from '../../shared/states';
 import type { SheetImport } from '../sheets/read/types';
 import type { Statement } from 'better-sqlite3';
-import { immediate, syncCommitted, unsynced, type JobDatabase } from './database';
+import { immediate, syncCommitted, unsynced, type JobDatabase, type WalSync } from './database';
 import { shortWhen, type DoneKeys } from './done-keys';
 import { Statements } from './statements';
 import { planCalls } from './planner';
@@ -260,45 +260,50 @@ export class JobStore {
    * orders still pending (withdrawn or already settled ones drop out). Null: nothing left to send.
    */
   beginAttempt(id: string, call: number, method: string, now: number): StartedAttempt | null {
-    return immediate(this.db, () => {
-      this.sql(`UPDATE job_orders SET state = 'sent' WHERE job_id = ? AND call = ? AND state = 'pending'`).run(id, call);
-      const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent' ORDER BY seq`).all(id, call) as {
-        key: string;
-        draft: string;
-        doubt: number;
-      }[];
-      if (raw.length === 0) {
-        this.closeCallIfSettled(id, call);
-        return null;
-      }
-      this.sql(`UPDATE job_calls SET state = 'sending', attempts = attempts + 1 WHERE job_id = ? AND call = ?`).run(id, call);
-      const { attempts } = this.sql('SELECT attempts FROM job_calls WHERE job_id = ? AND call = ?').get(id, call) as { attempts: number };
-      const at = isoWithOffset(now);
-      const attemptId = Number(
-        this.sql(`INSERT INTO call_attempts (job_id, call, attempt, method, orders, outcome, at) VALUES (?, ?, ?, ?, ?, 'sending', ?)`).run(
-          id, call, attempts, method, raw.length, at,
-        ).lastInsertRowid,
-      );
-      this.sql(
-        `UPDATE job_rows SET call = ?, submitted_at = COALESCE(submitted_at, ?)
-         WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent')`,
-      ).run(call, at, id, id, call);
-      return {
-        attemptId,
-        attempt: attempts,
-        orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft)) as OrderDraft),
-        doubtful: new Set(raw.filter((r) => r.doubt === 1).map((r) => r.key)),
-      };
-    });
+    return immediate(this.db, () => this.begin(id, call, method, now));
+  }
+
+  /** beginAttempt's writes, inside the caller's transaction. */
+  private begin(id: string, call: number, method: string, now: number): StartedAttempt | null {
+    this.sql(`UPDATE job_orders SET state = 'sent' WHERE job_id = ? AND call = ? AND state = 'pending'`).run(id, call);
+    const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent' ORDER BY seq`).all(id, call) as {
+      key: string;
+      draft: string;
+      doubt: number;
+    }[];
+    if (raw.length === 0) {
+      this.closeCallIfSettled(id, call);
+      return null;
+    }
+    const { attempts } = this.sql(`UPDATE job_calls SET state = 'sending', attempts = attempts + 1 WHERE job_id = ? AND call = ? RETURNING attempts`).get(id, call) as {
+      attempts: number;
+    };
+    const at = isoWithOffset(now);
+    const attemptId = Number(
+      this.sql(`INSERT INTO call_attempts (job_id, call, attempt, method, orders, outcome, at) VALUES (?, ?, ?, ?, ?, 'sending', ?)`).run(
+        id, call, attempts, method, raw.length, at,
+      ).lastInsertRowid,
+    );
+    this.sql(
+      `UPDATE job_rows SET call = ?, submitted_at = COALESCE(submitted_at, ?)
+       WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent')`,
+    ).run(call, at, id, id, call);
+    return {
+      attemptId,
+      attempt: attempts,
+      orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft)) as OrderDraft),
+      doubtful: new Set(raw.filter((r) => r.doubt === 1).map((r) => r.key)),
+    };
   }
 
   /**
-   * beginAttempt for several calls ahead of their send, in one transaction (nested ones are savepoints). The
-   * commit is synced on the thread pool: none of these requests may leave before `durable` resolves.
+   * beginAttempt for several calls ahead of their send, in one transaction. The
+   * commit is synced on the thread pool (through the run's WalSync when given): none of these requests may leave
+   * before `durable` resolves.
    */
-  beginAhead(id: string, calls: readonly number[], method: string, now: number): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
-    const started = unsynced(this.db, () => calls.map((call) => this.beginAttempt(id, call, method, now)));
-    return { started, durable: syncCommitted(this.db) };
+  beginAhead(id: string, calls: readonly number[], method: string, now: number, wal?: WalSync): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
+    const started = unsynced(this.db, () => calls.map((call) => this.begin(id, call, method, now)));
+    return { started, durable: wal ? wal.sync() : syncCommitted(this.db) };
   }
 
   /**
@@ -309,9 +314,7 @@ export class JobStore {
    */
   finishAttempt(id: string, call: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
     unsynced(this.db, () => {
-      this.db
-        .prepare(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`)
-        .run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
+      this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
       this.applySettlements(id, settlements);
       this.closeCallIfSettled(id, call);
     });

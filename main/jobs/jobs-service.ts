@@ -210,7 +210,7 @@ export class JobsService {
 
   /** Writes a job's results workbook and remembers where. */
   writeResults(jobId: string, lang: Lang, outPath: string): Promise<Result<string>> {
-    return writeJobResults(this.core.store, this.core.views, jobId, lang, outPath);
+    return writeJobResults(this.core.store, jobId, lang, outPath);
   }
 
   /** Jobs not finished in these states (default: all that can go on). */

@@ -8,8 +8,9 @@ import type { OperationDef } from '../../shared/operations/types';
 import { serializeArgs } from '../../shared/operations/json-body';
 import type { Clock, Logger } from '../effects';
 import type { CallResult, WdtClient } from '../wdt/types';
+import { WalSync } from './database';
 import { haltOf } from './halts';
-import type { JobStore, StartedAttempt } from './job-store';
+import type { JobStore, OrderSettlement, StartedAttempt } from './job-store';
 import type { RateLimiter, RateSignal } from './rate-limiter';
 import { reconcileCall } from './reconciler';
 import { answerOf, nothingDone, settleAnswered, unknownOutcome } from './settle';
@@ -54,6 +55,16 @@ type Halt = Exclude<RunEnd, { kind: 'done' }>;
  */
 const aheadForMs = 1000;
 
+/** An answered call's orders that leave it with nothing to send or query: the call is done once recorded. */
+const closesCall = (s: OrderSettlement): boolean => s.state !== 'pending' && s.state !== 'in-doubt';
+
+/**
+ * Runs fn once the requests made in this turn of the event loop are written. undici writes a request on a reused
+ * keep-alive socket from a setImmediate of its own (its idle-socket check), queued after one we queue first; a
+ * second setImmediate comes after it. Store work done sooner would hold the request back by its duration.
+ */
+const afterSends = (fn: () => void): void => void setImmediate(() => setImmediate(fn));
+
 /** How a stop ends a run (docs/job-engine.md, "Stop"): interrupted, its unsent orders still pending. */
 export const stoppedEnd: Halt = { kind: 'interrupted', reason: { key: 'jobs.interrupted.stopped' }, code: 'STOPPED' };
 
@@ -76,8 +87,14 @@ export class JobRunner {
   /** Attempts committed ahead of their send, by call (see aheadForMs). */
   private readonly ahead = new Map<number, { started: StartedAttempt; at: number; durable: Promise<void> }>();
   private aheadScheduled = false;
+  /** Records of settled calls not yet written (recordSoon); the run ends only once they are. */
+  private readonly unrecorded = new Set<Promise<void>>();
+  /** One handle on the -wal file for the run's syncs of attempts committed ahead. */
+  private readonly wal: WalSync;
 
-  constructor(private readonly d: RunnerDeps) {}
+  constructor(private readonly d: RunnerDeps) {
+    this.wal = new WalSync(d.store.db);
+  }
 
   /** Pause after the calls in flight have answered. */
   pause(): void {
@@ -106,9 +123,11 @@ export class JobRunner {
         await this.workers([...next.inDoubt, ...next.planned]);
       }
     } finally {
+      await Promise.all(this.unrecorded);
       this.withdrawAhead();
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
       if (this.doubtTimer) clearTimeout(this.doubtTimer);
+      await this.wal.close();
     }
     if (this.broken) throw this.broken.error;
     if (this.halt) return this.halt;
@@ -188,7 +207,11 @@ export class JobRunner {
       switch (result.kind) {
         case 'answered': {
           const outcomes = op.outcomes(result.erp, keys, started.orders);
-          store.finishAttempt(jobId, call, started.attemptId, answer, settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts));
+          const settlements = settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts);
+          // Every order settled: nothing more to do with this call, so its record waits until the lane's next
+          // request is on its way (the slot is free at once). Otherwise the lane needs the call's new state now.
+          if (settlements.every(closesCall)) return this.recordSoon(() => store.finishAttempt(jobId, call, started.attemptId, answer, settlements));
+          store.finishAttempt(jobId, call, started.attemptId, answer, settlements);
           break;
         }
         case 'unknown':
@@ -233,14 +256,37 @@ export class JobRunner {
   }
 
   /**
-   * Once the request just made is on its way (setImmediate: after the ticks that write it), commits the
-   * attempts of the next planned calls, one per slot, in one transaction — only while the rate limiter would
-   * let them go now, so an attempt committed ahead is sent within moments.
+   * Records a call whose orders all settled once the requests just made are on their way. Killed before it is
+   * written, the attempt is still 'sending' on disk: recovery marks it lost and settles its orders by query, as
+   * for a kill while the call was on the wire. The run's end waits for every such record.
+   */
+  private recordSoon(write: () => void): void {
+    const recorded = new Promise<void>((resolve) =>
+      afterSends(() => {
+        try {
+          write();
+          this.d.onChange();
+        } catch (error) {
+          // The store failed (disk full…): as in a lane, the run ends once the calls in flight have answered.
+          this.broken ??= { error };
+          this.stopWith({ kind: 'paused' });
+        }
+        resolve();
+      }),
+    );
+    this.unrecorded.add(recorded);
+    void recorded.then(() => this.unrecorded.delete(recorded));
+  }
+
+  /**
+   * Once the request just made is on its way, commits the attempts of the next planned calls, one per slot, in
+   * one transaction — only while the rate limiter would let them go now, so an attempt committed ahead is sent
+   * within moments.
    */
   private beginAhead(): void {
     if (this.aheadScheduled) return;
     this.aheadScheduled = true;
-    setImmediate(() => {
+    afterSends(() => {
       this.aheadScheduled = false;
       if (this.halt) return;
       const { store, jobId, op, limiter, clock } = this.d;
@@ -253,7 +299,7 @@ export class JobRunner {
       if (next.length === 0) return;
       try {
         const at = clock.now();
-        const { started, durable } = store.beginAhead(jobId, next, op.method, at);
+        const { started, durable } = store.beginAhead(jobId, next, op.method, at, this.wal);
         // Awaited before each send; a failure here is handled there (this catch only keeps it from going unhandled).
         durable.catch(() => {});
         started.forEach((s, i) => s && this.ahead.set(next[i]!, { started: s, at, durable }));

@@ -6,7 +6,7 @@ import type { JobReportSource } from '../../jobs/report';
 import { localDateValue, numberOrNull, plainText } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { dateStyle, resultsSheetNames, wrapStyle } from './results-layout';
-import { openSheet, writeRow } from './results-sheet';
+import { SheetStream } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
 
 const columns = ['call', 'method', 'orders', 'attempt', 'outcome', 'httpStatus', 'erpStatus', 'erpMessage', 'duration', 'at'] as const;
@@ -19,15 +19,14 @@ function outcomeText(lang: Lang, outcome: string): string {
   return outcomeKeys.has(outcome) ? t(lang, `workbook.outcome.${outcome}` as MessageKey) : plainText(outcome);
 }
 
-export function writeCallsSheet(book: StreamBook, source: JobReportSource): void {
+/** One pass over the attempts; the auto-filter is sized when the sheet closes. */
+export async function writeCallsSheet(book: StreamBook, source: JobReportSource): Promise<void> {
   const { lang } = source;
-  let count = 0;
-  for (const _attempt of source.attempts()) count += 1;
-  const ws = openSheet(book, {
+  const sheet = SheetStream.open(book, {
     name: resultsSheetNames.calls,
     headers: columns.map((c) => t(lang, `workbook.calls.${c}`)),
     widths,
-    dataRows: count,
+    filter: true,
   });
   for (const attempt of source.attempts()) {
     const at = localDateValue(attempt.at);
@@ -38,7 +37,7 @@ export function writeCallsSheet(book: StreamBook, source: JobReportSource): void
     const styles: (CellStyle | undefined)[] = [];
     styles[7] = wrapStyle;
     if (at instanceof Date) styles[9] = dateStyle;
-    writeRow(ws, values, styles);
+    await sheet.write(values, styles);
   }
-  ws.commit();
+  sheet.commit();
 }

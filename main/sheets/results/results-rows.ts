@@ -1,19 +1,22 @@
 // `明细 Results` (every source row in source order, all its columns as read, then the outcome) and
 // `失败 To fix` (the rows that need action, in the import template's layout, plus 错误原因 and 处理建议), streamed row by
-// row from the job store. A first pass counts the states and sizes the columns; each sheet is one more pass.
+// row from the job store. A first pass counts the states and the reasons for failure (the Summary, written first,
+// needs them) and sizes the columns; each sheet is one more pass. The To fix sheet cannot share the Results pass:
+// the zip takes sheets one after the other, so its rows would wait in memory until Results was done.
 import { t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { FieldType, OperationDef } from '../../../shared/operations/types';
 import { emptyCounts } from '../../../shared/states';
 import type { RowState, StateCounts } from '../../../shared/states';
+import { ReasonTally, type ReasonCount } from '../../../shared/top-reasons';
 import type { JobReportSource, JobRowReport, JobSummary } from '../../jobs/report';
 import { markSheet } from '../operation-mark';
 import { WidthTracker, localDateValue, numberOrNull, plainText, sourceValue } from './results-cells';
 import type { PlainValue } from './results-cells';
 import { dateStyle, goesToFix, numberStyle, resultsSheetNames, stateStyle, stateWord, textStyle, wrapStyle } from './results-layout';
 import { editedNote, editedStyle, editsByColumn } from './results-edits';
-import { openSheet, writeRow } from './results-sheet';
+import { SheetStream } from './results-sheet';
 import type { CellStyle, StreamBook } from './results-sheet';
 import { columnLetter } from '../read/sheet-rows';
 import { addChoiceValidations, templateRows, templateLayout } from '../templates/template-layout';
@@ -26,7 +29,8 @@ const messageWidth = 60;
 export interface RowsPlan {
   counts: StateCounts;
   rows: number;
-  toFixRows: number;
+  /** The most common reasons for failure (shared/top-reasons.ts), for the Summary. */
+  reasons: ReasonCount[];
   resultsWidths: number[];
   toFixWidths: number[];
 }
@@ -53,7 +57,7 @@ function sourceTypes(summary: JobSummary, op: OperationDef): (FieldType | undefi
   return summary.columnFields.map((key) => (key === null ? undefined : op.fields.find((f) => f.key === key)?.type));
 }
 
-/** Pass 1: counts per state (they add up to the rows by construction) and column widths from a sample. */
+/** Pass 1: counts per state (they add up to the rows by construction), the reasons for failure, column widths from a sample. */
 export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan {
   const { lang } = source;
   const op = operationOf(summary);
@@ -63,10 +67,12 @@ export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan
   const toFix = new WidthTracker([...layout.map((c) => c.header), ...toFixTail(lang)]);
   const from = toFixSources(summary, layout);
   const counts = emptyCounts();
+  const reasons = new ReasonTally();
   let rows = 0;
   let toFixRows = 0;
   for (const row of source.rows()) {
     counts[row.state] += 1;
+    reasons.see(row);
     rows += 1;
     const action = goesToFix(row);
     if (action) toFixRows += 1;
@@ -84,7 +90,7 @@ export function scanRows(source: JobReportSource, summary: JobSummary): RowsPlan
   const toFixWidths = toFix.widths().map((w, i) => Math.max(w, layout[i]?.width ?? 0));
   toFixWidths[layout.length] = messageWidth;
   toFixWidths[layout.length + 1] = messageWidth;
-  return { counts, rows, toFixRows, resultsWidths, toFixWidths };
+  return { counts, rows, reasons: reasons.top(), resultsWidths, toFixWidths };
 }
 
 /** The state word per state, rendered once. */
@@ -93,16 +99,16 @@ const wordsOf = (lang: Lang): Record<RowState, string> =>
 
 const textOrNull = (s: string | null | undefined): PlainValue => (s ? plainText(s) : null);
 
-export function writeResultsSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): void {
+export async function writeResultsSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): Promise<void> {
   const { lang } = source;
   const types = sourceTypes(summary, operationOf(summary));
   const n = summary.columns.length;
   const words = wordsOf(lang);
-  const ws = openSheet(book, {
+  const sheet = SheetStream.open(book, {
     name: resultsSheetNames.results,
     headers: [...summary.columns.map(plainText), ...outcomeHeaders(lang)],
     widths: plan.resultsWidths,
-    dataRows: plan.rows,
+    filter: true,
   });
   for (const row of source.rows()) {
     const values: PlainValue[] = new Array<PlainValue>(n + 7);
@@ -134,9 +140,9 @@ export function writeResultsSheet(book: StreamBook, source: JobReportSource, sum
         notes.set(i, editedNote(lang, original));
       }
     }
-    writeRow(ws, values, styles, notes);
+    await sheet.write(values, styles, notes);
   }
-  ws.commit();
+  sheet.commit();
 }
 
 /** A to-fix row: the row's cells moved into the template's columns, then the reason and the hint. */
@@ -163,28 +169,28 @@ function toFixRow(row: JobRowReport, layout: readonly TemplateColumn[], from: re
   return { values, styles, notes };
 }
 
-export function writeToFixSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): void {
+export async function writeToFixSheet(book: StreamBook, source: JobReportSource, summary: JobSummary, plan: RowsPlan): Promise<void> {
   const { lang } = source;
   const layout = templateLayout(operationOf(summary), lang);
   const from = toFixSources(summary, layout);
   // Dropped back in, the sheet says which operation it is for (cancel and pending share their header).
   markSheet(book, resultsSheetNames.toFix, summary.operation);
-  const ws = openSheet(book, {
+  const sheet = SheetStream.open(book, {
     name: resultsSheetNames.toFix,
     headers: [...layout.map((c) => c.header), ...toFixTail(lang)],
     widths: plan.toFixWidths,
-    dataRows: plan.toFixRows,
+    filter: true,
     columnStyles: layout.map((c) => (c.text ? textStyle : undefined)),
     notes: layout.map((c) => c.note),
   });
-  // The template's dropdowns for closed sets (是/否…), over the rows written and room for more, one range each.
-  const last = Math.max(plan.toFixRows, templateRows) + 1;
-  // The streaming worksheet has dataValidations (written on commit) though exceljs's typings omit it.
-  addChoiceValidations((ws as unknown as { dataValidations: ValidationSink }).dataValidations, layout, last, columnLetter);
   for (const row of source.rows()) {
     if (!goesToFix(row)) continue;
     const { values, styles, notes } = toFixRow(row, layout, from, lang);
-    writeRow(ws, values, styles, notes);
+    await sheet.write(values, styles, notes);
   }
-  ws.commit();
+  // The template's dropdowns for closed sets (是/否…), over the rows written and room for more, one range each.
+  const last = Math.max(sheet.rows, templateRows) + 1;
+  // The streaming worksheet has dataValidations (written on commit) though exceljs's typings omit it.
+  addChoiceValidations((sheet.ws as unknown as { dataValidations: ValidationSink }).dataValidations, layout, last, columnLetter);
+  sheet.commit();
 }

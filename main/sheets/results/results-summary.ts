@@ -81,7 +81,7 @@ export function writeSummarySheet(book: StreamBook, input: SummaryInput): void {
     name: resultsSheetNames.summary,
     headers: [t(lang, 'workbook.summary.item'), t(lang, 'workbook.summary.value')],
     widths: [36, 70, 28],
-    dataRows: null,
+    filter: false,
   });
   for (const [key, value] of facts(input)) {
     writeRow(ws, [t(lang, key), typeof value === 'string' ? plainText(value) : value], [labelStyle]);

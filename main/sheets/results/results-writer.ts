@@ -11,7 +11,6 @@ import { writeCallsSheet } from './results-calls';
 import { scanRows, writeResultsSheet, writeToFixSheet } from './results-rows';
 import { writeSummarySheet } from './results-summary';
 import { safeWrite } from '../safe-write';
-import { topReasons } from '../../../shared/top-reasons';
 
 export interface WriteResultsOptions {
   /** The clock (tests pin it); the summary states when the workbook was written. */
@@ -38,10 +37,10 @@ export async function writeResults(source: JobReportSource, outPath: string, opt
       book.creator = 'wdt-bulk';
       book.created = now;
       book.modified = now;
-      writeSummarySheet(book, { summary, lang, counts: plan.counts, rows: plan.rows, now, reasons: topReasons(source.rows()) });
-      writeResultsSheet(book, source, summary, plan);
-      writeToFixSheet(book, source, summary, plan);
-      writeCallsSheet(book, source);
+      writeSummarySheet(book, { summary, lang, counts: plan.counts, rows: plan.rows, now, reasons: plan.reasons });
+      await writeResultsSheet(book, source, summary, plan);
+      await writeToFixSheet(book, source, summary, plan);
+      await writeCallsSheet(book, source);
       await book.commit();
     });
     return ok(written);
