@@ -14,8 +14,7 @@ import { RowGrid, type GridTarget } from '../components/row-grid';
 import { ScreenTitle } from '../components/screen-title';
 import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
-import { useEditHistory } from '../hooks/use-edit-history';
-import type { AppError } from '../../../shared/result';
+import { useCellEdits } from '../hooks/use-cell-edits';
 import { usePages } from '../hooks/use-pages';
 import { groupsRows, operationIds, operationLabel } from '../operations';
 
@@ -55,26 +54,7 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
 
   const rows = usePages<ImportRowView>(`${importId}:${filter}`, (offset, limit) => api.importRows({ importId, offset, limit, filter, grouped }));
 
-  // An edit comes back with the new counts; the rows and problems shown are fetched again (only pages in view).
-  const [editError, setEditError] = useState<AppError | null>(null);
-  const [edits, setEdits] = useState(0);
-  const { reload } = rows;
-  const applyCell = useCallback(
-    async (rowNumber: number, column: number, value: string) => {
-      const got = await api.importEdit({ importId, rowNumber, column, value });
-      if (!got.ok) {
-        setEditError(got.error);
-        return false;
-      }
-      setEditError(null);
-      onReviewed(got.value);
-      setEdits((n) => n + 1);
-      reload();
-      return true;
-    },
-    [api, importId, onReviewed, reload],
-  );
-  const history = useEditHistory(applyCell);
+  const { history, error: editError, serial: edits } = useCellEdits(importId, onReviewed, rows.reload);
 
   const readAgain = async (change: { sheet?: string; operation?: OperationId }) => {
     const got = await runReread(() => api.importRead({ token: ticket.token, sheet: change.sheet ?? summary.sheet, ...(change.operation ? { operation: change.operation } : {}) }));
