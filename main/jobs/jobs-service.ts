@@ -131,6 +131,12 @@ export class JobsService {
     return got.ok ? ok(await followUpSheet(got.value.job, got.value.rows)) : got;
   }
 
+  /** The done check of a follow-up's rows (a followUpDraft) on its original's account: keys another job did meanwhile. */
+  followUpDone(jobId: string, sheet: SheetImport, includeDone = false): Result<DoneReport> {
+    const job = this.core.store.job(jobId);
+    return job ? ok(this.doneReport(sheet, followUpMeta(job, this.o.operator, this.o.appVersion), includeDone)) : this.notFound(jobId);
+  }
+
   /**
    * Stores a follow-up job of a finished one: its failed, invalid and unknown rows, read again from the
    * stored cells (or `edits`, the values edited on the results screen). Nothing is sent until it runs.
