@@ -2,7 +2,7 @@
 // results workbook, and the submit-style JSON object (cli.md).
 import { accessSync, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
-import { render, t, type Lang } from '../../shared/i18n';
+import { render, t, type Lang, type MessageKey } from '../../shared/i18n';
 import { appError, type ErrorCode } from '../../shared/result';
 import type { StateCounts } from '../../shared/states';
 import type { OperationDef } from '../../shared/operations/types';
@@ -13,6 +13,7 @@ import { compactStamp } from '../jobs/time';
 import type { Services } from '../services';
 import { exitCodes, type CliIo } from './context';
 import { printError, printLine } from './output';
+import { usageError, type Parsed } from './parse-command';
 
 /** Beside the source: `<name>.results-<YYYYMMDD-HHmmss>.xlsx`. */
 export function defaultResultsPath(sourcePath: string, now: number): string {
@@ -164,6 +165,22 @@ export async function runJob(
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
+}
+
+/** The options of the commands that send (submit, resend), beside their own. */
+export const sendOptions = {
+  out: { type: 'string' },
+  wait: { type: 'string' },
+  yes: { type: 'boolean' },
+  'include-done': { type: 'boolean' },
+} as const;
+
+/** A sending command's start: exactly one target (the file, the job) and a good --wait; else the exit status (said). */
+export function sendTarget(io: CliIo, p: Parsed<typeof sendOptions>, usage: MessageKey, missing: string): { target: string; waitSeconds: number } | number {
+  if (p.positionals.length !== 1) return usageError(io, p, usage, p.positionals.length === 0 ? missing : p.positionals.slice(1).join(' '));
+  const waitSeconds = parseWait(p.values.wait);
+  if (waitSeconds === null) return usageError(io, p, usage, t(p.lang, 'cli.badWait'));
+  return { target: p.positionals[0]!, waitSeconds };
 }
 
 /** --wait: whole seconds, 0..86400; default 60. */

@@ -94,7 +94,7 @@ describe('resend only what failed (results screen)', () => {
     expect(follows.textContent).toContain('job-1');
     fireEvent.click(screen.getByRole('button', { name: 'job-1' }));
     expect((await screen.findByTestId('follow-ups', {}, { timeout: 5000 })).textContent).toContain('job-2');
-  });
+  }, 30_000); // many steps: room for a loaded machine
 
   it('cannot resend while every row is still invalid, and says what to do', async () => {
     const fake = new FakeWdt();

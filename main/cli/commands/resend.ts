@@ -9,29 +9,21 @@ import type { Services } from '../../services';
 import { cliServices } from '../cli-services';
 import { confirmSend } from '../confirm';
 import type { CliIo, CommandRun } from '../context';
-import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused, parseWait, runJob } from '../job-run';
-import { parseCommand, usageError } from '../parse-command';
+import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused, runJob, sendOptions, sendTarget } from '../job-run';
+import { parseCommand } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 
-const options = {
-  out: { type: 'string' },
-  wait: { type: 'string' },
-  yes: { type: 'boolean' },
-  'include-done': { type: 'boolean' },
-} as const;
-
 export const run: CommandRun = async (io, argv) => {
-  const p = parseCommand(io, argv, options, 'followup.cli.usage');
+  const p = parseCommand(io, argv, sendOptions, 'followup.cli.usage');
   if (typeof p === 'number') return p;
-  const { values, positionals, lang, json } = p;
-  if (positionals.length !== 1) return usageError(io, p, 'followup.cli.usage', positionals.length === 0 ? 'job?' : positionals.slice(1).join(' '));
-  const waitSeconds = parseWait(values.wait);
-  if (waitSeconds === null) return usageError(io, p, 'followup.cli.usage', t(lang, 'cli.badWait'));
+  const { values, lang, json } = p;
+  const args = sendTarget(io, p, 'followup.cli.usage', 'job?');
+  if (typeof args === 'number') return args;
   const unwritable = outFolderRefused(io, values.out, { json, lang });
   if (unwritable !== null) return unwritable;
   const s = await cliServices(io, lang);
   try {
-    return await resend(io, s, { jobId: positionals[0]!, out: values.out, yes: values.yes, includeDone: values['include-done'] ?? false, waitSeconds, lang, json });
+    return await resend(io, s, { jobId: args.target, out: values.out, yes: values.yes, includeDone: values['include-done'] ?? false, waitSeconds: args.waitSeconds, lang, json });
   } finally {
     await s.close();
   }

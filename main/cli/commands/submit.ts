@@ -8,10 +8,10 @@ import { appError } from '../../../shared/result';
 import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
 import { cliServices } from '../cli-services';
-import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused, parseWait, runJob } from '../job-run';
+import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused, runJob, sendOptions, sendTarget } from '../job-run';
 import { confirmSend } from '../confirm';
 import { doneLines } from '../../jobs/done-keys';
-import { parseCommand, usageError } from '../parse-command';
+import { parseCommand } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
 import type { ReadOptions } from '../../sheets/read/types';
@@ -22,19 +22,16 @@ const options = {
   mapping: { type: 'string' },
   profile: { type: 'string' },
   check: { type: 'boolean' },
-  out: { type: 'string' },
-  wait: { type: 'string' },
-  yes: { type: 'boolean' },
-  'include-done': { type: 'boolean' },
+  ...sendOptions,
 } as const;
 
 export const run: CommandRun = async (io, argv) => {
   const p = parseCommand(io, argv, options, 'cli.usageSubmit');
   if (typeof p === 'number') return p;
-  const { values, positionals, lang, json } = p;
-  if (positionals.length !== 1) return usageError(io, p, 'cli.usageSubmit', positionals.length === 0 ? 'file?' : positionals.slice(1).join(' '));
-  const waitSeconds = parseWait(values.wait);
-  if (waitSeconds === null) return usageError(io, p, 'cli.usageSubmit', t(lang, 'cli.badWait'));
+  const { values, lang, json } = p;
+  const args = sendTarget(io, p, 'cli.usageSubmit', 'file?');
+  if (typeof args === 'number') return args;
+  const { waitSeconds } = args;
   const op = values.op === undefined ? undefined : getOperation(values.op);
   if (values.op !== undefined && !op) {
     const params = { op: values.op, candidates: operations.map((o) => o.id).join(', ') };
@@ -50,7 +47,7 @@ export const run: CommandRun = async (io, argv) => {
 
   const s = await cliServices(io, lang);
   try {
-    return await submit(io, s, { ...values, mapping: mapping.value.mapping, includeDone: values['include-done'] ?? false, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
+    return await submit(io, s, { ...values, mapping: mapping.value.mapping, includeDone: values['include-done'] ?? false, file: path.resolve(io.cwd, args.target), opId: op?.id, lang, json, waitSeconds });
   } finally {
     await s.close();
   }

@@ -11,9 +11,10 @@ import { useAsync } from '../hooks/use-async';
 import { useCellEdits } from '../hooks/use-cell-edits';
 import { usePages } from '../hooks/use-pages';
 import { groupsRows } from '../operations';
+import { EditBar } from './edit-bar';
 import { ErrorBox, Loading } from './error-box';
-import { ProblemList } from './problem-list';
-import { RowGrid, type GridTarget } from './row-grid';
+import type { GridTarget } from './row-grid';
+import { SheetBody } from './sheet-body';
 
 interface Props {
   jobId: string;
@@ -53,7 +54,7 @@ function DraftGrid({ jobId, summary, onSummary, onResent }: Props & { summary: I
   const [scrollTo, setScrollTo] = useState<GridTarget | null>(null);
   const [resent, runResend] = useAsync<{ jobId: string }>();
   const rows = usePages<ImportRowView>(`${importId}:resend`, (offset, limit) => api.importRows({ importId, offset, limit, filter: 'all', grouped }));
-  const { history, error, serial } = useCellEdits(importId, onSummary, rows.reload);
+  const { history, grid, error, serial } = useCellEdits(importId, onSummary, rows.reload);
 
   const withdraw = (rowNumber: number, out: boolean) => {
     const next = new Set(withdrawn);
@@ -88,43 +89,26 @@ function DraftGrid({ jobId, summary, onSummary, onResent }: Props & { summary: I
           {tr(countKey('resend.button', offered), { count: offered })}
         </button>
         <span className="muted" data-testid="resend-sendable" role="status">
-          {sendable === 0 ? tr('followup.ui.nothingSendable') : tr('followup.ui.sendable', { rows: sendable, orders: counts.orders, invalid: counts.invalid })}
+          {sendable === 0
+            ? tr('followup.ui.nothingSendable')
+            : tr(counts.invalid > 0 ? 'followup.ui.sendable' : 'followup.ui.sendableAll', { rows: sendable, orders: counts.orders, invalid: counts.invalid })}
         </span>
-        <span className="edit-bar">
-          {summary.editedCells > 0 && (
-            <span className="muted" data-testid="edited-count">
-              {tr('edit.ui.editedCount', { count: summary.editedCells })}
-            </span>
-          )}
-          <button type="button" disabled={!history.canUndo} title={tr('edit.ui.undoTitle')} onClick={() => void history.undo()} data-testid="undo">
-            {tr('edit.ui.undo')}
-          </button>
-          <button type="button" disabled={!history.canRedo} title={tr('edit.ui.redoTitle')} onClick={() => void history.redo()} data-testid="redo">
-            {tr('edit.ui.redo')}
-          </button>
-        </span>
+        <EditBar editedCells={summary.editedCells} history={history} />
       </div>
       {error && <ErrorBox error={error} />}
       {resent.status === 'error' && <ErrorBox error={resent.error} />}
-      <div className="resend-body">
-        {rows.error ? (
-          <ErrorBox error={rows.error} />
-        ) : (
-          <RowGrid
-            operation={summary.operation}
-            columns={summary.columns}
-            rows={rows}
-            withdrawn={withdrawn}
-            onWithdraw={withdraw}
-            showOrders={grouped}
-            scrollTo={scrollTo}
-            onEdit={(step) => void history.edit(step)}
-            onUndo={() => void history.undo()}
-            onRedo={() => void history.redo()}
-          />
-        )}
-        <ProblemList key={serial} importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(problem) => void pick(problem)} />
-      </div>
+      <SheetBody
+        className="resend-body"
+        summary={summary}
+        rows={rows}
+        withdrawn={withdrawn}
+        onWithdraw={withdraw}
+        showOrders={grouped}
+        scrollTo={scrollTo}
+        grid={grid}
+        problemsVersion={serial}
+        onPick={(problem) => void pick(problem)}
+      />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import type { ImportSummary } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { useApp } from './use-app';
-import { useEditHistory } from './use-edit-history';
+import { useEditHistory, type CellStep } from './use-edit-history';
 
 export function useCellEdits(importId: string, onSummary: (summary: ImportSummary) => void, reload: () => void) {
   const { api } = useApp();
@@ -28,5 +28,11 @@ export function useCellEdits(importId: string, onSummary: (summary: ImportSummar
     [api, importId, onSummary, reload],
   );
   const history = useEditHistory(apply);
-  return { history, error, serial };
+  /** What RowGrid needs to edit in place, undo and redo. */
+  const grid = {
+    onEdit: (step: CellStep) => void history.edit(step),
+    onUndo: () => void history.undo(),
+    onRedo: () => void history.redo(),
+  };
+  return { history, grid, error, serial };
 }

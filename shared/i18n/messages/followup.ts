@@ -28,6 +28,7 @@ export const followupMessages = defineMessages({
     'zh-CN': '将发送 {rows} 行（{orders} 张单据）；仍有 {invalid} 行校验未通过，不会发送。',
     en: '{rows} rows ({orders} orders) will be sent; {invalid} rows are still invalid and will not be sent.',
   },
+  'followup.ui.sendableAll': { 'zh-CN': '将发送 {rows} 行（{orders} 张单据）。', en: '{rows} rows ({orders} orders) will be sent.' },
   'followup.ui.nothingSendable': { 'zh-CN': '没有可发送的行：请先改正标红的单元格。', en: 'No row can be sent yet: fix the cells marked in red first.' },
   // `wdt-bulk resend`
   'followup.cli.usage': {
