@@ -5,16 +5,17 @@ import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { confirmationText, needsConfirmation } from '../profiles/production-safety';
 import { doneLines, type DoneKeys, type DoneReport } from '../jobs/done-keys';
+import type { CellEdits } from '../jobs/follow-up';
 import type { ResolvedProfile } from '../profiles/resolve-profile';
 import type { SheetImport } from '../sheets/read/types';
 import type { Services } from '../services';
 import { writeProblemList } from '../sheets/results/problem-list';
 import type { DesktopPort } from './desktop-port';
-import type { ImportState } from './import-api';
+import { summarize, type ImportState } from './import-api';
 
 type JobsApi = Pick<
   ServerApi,
-  | 'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults' | 'jobsResend'
+  | 'jobsPreview' | 'jobsStart' | 'jobsPause' | 'jobsResume' | 'jobsStop' | 'jobsList' | 'jobsGet' | 'jobsRows' | 'jobsAttempts' | 'jobsSaveResults' | 'jobsOpenResults' | 'jobsResendDraft' | 'jobsResend'
   | 'jobsQuery' | 'jobsSaveProblems'
 >;
 
@@ -32,6 +33,9 @@ export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[
   };
 }
 
+/** A resend draft's edited rows as the follow-up's edits seam wants them: row number → all its cells. */
+const draftEdits = (sheet: SheetImport): CellEdits => new Map(sheet.rows.filter((r) => r.edits && r.edits.length > 0).map((r) => [r.rowNumber, r.cells]));
+
 const stamp = (date: Date): string => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
@@ -48,6 +52,8 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
     if (!written.ok) return written;
     return ok({ saved: true, name: written.value.split(/[\\/]/).pop() ?? written.value, path: written.value });
   }
+  /** Reads made of a finished job's rows to resend (jobsResendDraft): import id → the job. */
+  const drafts = new Map<string, string>();
   /** The results workbook saved last per job, for "open". Paths stay in main. */
   const saved = new Map<string, string>();
 
@@ -108,7 +114,25 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
       const { sheet, done, resolved } = got.value;
       return services.jobs.start({ sheet, meta: services.jobs.meta(sheet, resolved, isCheck, lang()), withdrawnRows, done });
     },
-    jobsResend: async ({ jobId }) => services.jobs.startFollowUp(jobId),
+    async jobsResendDraft({ jobId }) {
+      const draft = await services.jobs.followUpDraft(jobId);
+      if (!draft.ok) return draft;
+      const importId = state.keep(draft.value);
+      drafts.set(importId, jobId);
+      return ok(summarize(importId, draft.value));
+    },
+    async jobsResend({ jobId, importId, withdrawnRows }) {
+      if (importId === undefined) return services.jobs.startFollowUp(jobId, new Map(), { withdrawnRows });
+      // The draft must be this job's and still held: its edits are what the clerk saw judged.
+      const sheet = drafts.get(importId) === jobId ? state.get(importId) : undefined;
+      if (!sheet) return err(appError('INVALID_ARGUMENT', t(lang(), 'followup.error.draftUnknown', { job: jobId }), { job: jobId }));
+      const started = await services.jobs.startFollowUp(jobId, draftEdits(sheet), { withdrawnRows });
+      if (started.ok) {
+        state.drop(importId);
+        drafts.delete(importId);
+      }
+      return started;
+    },
     jobsPause: async ({ jobId }) => services.jobs.pause(jobId),
     jobsResume: async ({ jobId }) => services.jobs.resume(jobId),
     jobsStop: async ({ jobId }) => services.jobs.stop(jobId),

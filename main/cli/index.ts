@@ -16,6 +16,7 @@ export const commands: Record<string, CommandRun> = {
   jobs: lazy(() => import('./commands/jobs')),
   resume: lazy(() => import('./commands/resume')),
   export: lazy(() => import('./commands/export')),
+  resend: lazy(() => import('./commands/resend')),
   profiles: lazy(() => import('./commands/profiles')),
   sandbox: lazy(() => import('./commands/sandbox')),
   masterdata: lazy(() => import('./commands/masterdata')),
@@ -30,6 +31,7 @@ Commands:
   jobs                             list the jobs in the store
   resume [job]                     go on with unfinished jobs
   export <job> --out <file>        write a job's results workbook again
+  resend <job>                     resend a finished job's failed, invalid and unknown rows as a linked job
   profiles list|add|remove|test    manage profiles
   sandbox [--port N]               run the built-in sandbox ERP on loopback
   masterdata refresh|status|check  the local copy of the ERP's master data; check a sheet against it

@@ -1,20 +1,38 @@
 // What submit, resume and export share: running a job to an end the CLI can report, writing its
 // results workbook, and the submit-style JSON object (cli.md).
+import { accessSync, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
-import { render, t, type Lang } from '../../shared/i18n';
-import type { ErrorCode } from '../../shared/result';
+import { render, t, type Lang, type MessageKey } from '../../shared/i18n';
+import { appError, type ErrorCode } from '../../shared/result';
 import type { StateCounts } from '../../shared/states';
+import type { OperationDef } from '../../shared/operations/types';
+import type { DoneReport } from '../jobs/done-keys';
+import type { JobMeta } from '../jobs/job-store';
 import type { RunEnd } from '../jobs/runner';
 import { compactStamp } from '../jobs/time';
 import type { Services } from '../services';
 import { exitCodes, type CliIo } from './context';
-import { printLine } from './output';
+import { printError, printLine } from './output';
+import { usageError, type Parsed } from './parse-command';
 
 /** Beside the source: `<name>.results-<YYYYMMDD-HHmmss>.xlsx`. */
 export function defaultResultsPath(sourcePath: string, now: number): string {
   const dir = path.dirname(sourcePath);
   const base = path.basename(sourcePath).replace(/\.[^.]+$/, '');
   return path.join(dir, `${base}.results-${compactStamp(now)}.xlsx`);
+}
+
+/** `--out`'s folder, checked before anything is sent (not after): null when writable, else the exit status (said). */
+export function outFolderRefused(io: CliIo, out: string | undefined, o: { json: boolean; lang: Lang }): number | null {
+  if (out === undefined) return null;
+  const folder = path.dirname(path.resolve(io.cwd, out));
+  try {
+    accessSync(folder, fsConstants.W_OK);
+    return null;
+  } catch {
+    printError(io, { json: o.json }, appError('INVALID_ARGUMENT', t(o.lang, 'cli.outNotWritable', { folder }), { folder }));
+    return exitCodes.nothingSubmitted;
+  }
 }
 
 export interface JobJson {
@@ -43,6 +61,28 @@ export function jobJson(s: Services, jobId: string): JobJson {
   };
 }
 
+/** The line a command prints once it stored a job: what it does, how much, and where it goes. */
+export function jobCreatedLine(lang: Lang, jobId: string, meta: Pick<JobMeta, 'environment' | 'profileName'>, op: Pick<OperationDef, 'label' | 'method'>, n: { rows: number; orders: number; calls: number }): string {
+  const env = t(lang, meta.environment === 'sandbox' ? 'common.env.sandbox' : meta.environment === 'production' ? 'common.env.production' : 'common.env.test');
+  return t(lang, 'cli.jobCreated', { job: jobId, operation: `${op.label[lang]} (${op.method})`, ...n, profile: meta.profileName, env });
+}
+
+/**
+ * `earlier` of submit and resend --json (docs/resend.md): the same file sent before, and the rows this job
+ * skipped because an earlier job already did them, read back from the stored job (what it really skipped).
+ */
+export function earlierJson(s: Services, jobId: string, done: DoneReport, included: boolean) {
+  const at = new Map(done.done.map((d) => [d.jobId, d.at]));
+  const byJob = s.jobs.doneSkips(jobId).map((d) => ({ job: d.job, at: at.get(d.job) ?? null, rows: d.rows }));
+  return {
+    sameFile: done.sameFile.map((j) => ({ job: j.jobId, at: j.at, profile: j.profileName })),
+    skipped: { rows: byJob.reduce((n, d) => n + d.rows.length, 0), byJob },
+    doneRows: done.doneRows,
+    included,
+    alwaysSkip: done.alwaysSkip,
+  };
+}
+
 /**
  * Exit status of one job (cli.md): 0 all succeeded, 1 some did not, 3 stored and waiting, 4 the profile
  * must be fixed (the ERP refused the account, or the base URL is not the API).
@@ -52,9 +92,9 @@ export function exitCodeOf(s: Services, jobId: string, end: RunEnd | null): numb
   const job = s.jobs.record(jobId);
   if (!job || job.state !== 'done') return exitCodes.waiting;
   const c = s.jobs.counts(jobId);
-  // A row skipped because an earlier job already did it is done, not a row that did not succeed.
-  const alreadyDone = s.jobs.doneSkips(jobId).reduce((n, d) => n + d.rows.length, 0);
-  return c.failed + c.invalid + c.duplicate + c.unknown + c.skipped - alreadyDone + c.pending === 0 ? exitCodes.ok : exitCodes.someRowsNotSucceeded;
+  // 0 means this job's ERP answers prove every row: a row skipped because an earlier job did it is `skipped`
+  // like any other (cli.md lists it, as it lists a duplicate whose twin succeeded) — docs/resend.md, "Exit status".
+  return c.succeeded === s.jobs.rowCount(jobId) ? exitCodes.ok : exitCodes.someRowsNotSucceeded;
 }
 
 /** The exit status of a command that ended on an error (cli.md): the store's own failure is 5, whatever else happened. */
@@ -125,6 +165,22 @@ export async function runJob(
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
+}
+
+/** The options of the commands that send (submit, resend), beside their own. */
+export const sendOptions = {
+  out: { type: 'string' },
+  wait: { type: 'string' },
+  yes: { type: 'boolean' },
+  'include-done': { type: 'boolean' },
+} as const;
+
+/** A sending command's start: exactly one target (the file, the job) and a good --wait; else the exit status (said). */
+export function sendTarget(io: CliIo, p: Parsed<typeof sendOptions>, usage: MessageKey, missing: string): { target: string; waitSeconds: number } | number {
+  if (p.positionals.length !== 1) return usageError(io, p, usage, p.positionals.length === 0 ? missing : p.positionals.slice(1).join(' '));
+  const waitSeconds = parseWait(p.values.wait);
+  if (waitSeconds === null) return usageError(io, p, usage, t(p.lang, 'cli.badWait'));
+  return { target: p.positionals[0]!, waitSeconds };
 }
 
 /** --wait: whole seconds, 0..86400; default 60. */

@@ -8,7 +8,7 @@ import type { RawCell } from '../../shared/operations/cells';
 import { defaultLimits } from '../sheets/read/limits';
 import { buildRows, unmappedOf } from '../sheets/read/sheet-rows';
 import type { SourceRow } from '../sheets/read/source';
-import type { SheetImport } from '../sheets/read/types';
+import type { CellEdit, ImportRow, SheetImport } from '../sheets/read/types';
 import type { JobMeta } from './job-store';
 import type { JobRecord, RowRecord } from './records';
 
@@ -25,6 +25,23 @@ async function* sourceRows(rows: readonly RowRecord[], edits: CellEdits): AsyncI
   for (const r of rows) yield { number: r.row_number, cells: (edits.get(r.row_number) ?? r.cells).map(rawCell) };
 }
 
+/**
+ * A resent row's edited cells, against the file's text: a cell the original job already had edited (the
+ * review grid) keeps the file's text as its original; a cell edited now names what the job stored. A cell
+ * set back to the file's text is not edited. So the follow-up's workbook marks every cell that differs
+ * from the file, with the file's value in the note, however many jobs the row went through.
+ */
+export function editsOf(row: RowRecord, cells: readonly string[]): CellEdit[] {
+  const fileText = new Map(row.edits.map((e) => [e.column, e.original]));
+  const out: CellEdit[] = [];
+  const width = Math.max(cells.length, row.cells.length);
+  for (let column = 0; column < width; column++) {
+    const original = fileText.get(column) ?? (row.cells[column] ?? '').trim();
+    if ((cells[column] ?? '').trim() !== original) out.push({ column, original });
+  }
+  return out;
+}
+
 /** The sheet a follow-up job is stored from: the original file's identity, only the rows to resend. */
 export async function followUpSheet(job: JobRecord, rows: readonly RowRecord[], edits: CellEdits = new Map()): Promise<SheetImport> {
   const op = getOperation(job.operation);
@@ -33,6 +50,12 @@ export async function followUpSheet(job: JobRecord, rows: readonly RowRecord[], 
   // Each column goes to the field the original job placed it in, whether the catalog or a mapping placed it.
   const placed: ColumnMapping = { operation: op.id, columns: Object.fromEntries(job.columns.map((c) => [normaliseHeader(c.header), c.field])) };
   const built = await buildRows(op, job.header_row, headers, sourceRows(rows, edits), job.sheet, defaultLimits, placed);
+  const stored = new Map(rows.map((r) => [r.row_number, r]));
+  const marked = built.rows.map((row): ImportRow => {
+    const record = stored.get(row.rowNumber);
+    const changed = record ? editsOf(record, row.cells) : [];
+    return changed.length > 0 ? { ...row, edits: changed } : row;
+  });
   return {
     file: { path: job.source_path, name: job.source_name, bytes: 0, sha256: job.source_sha256, format: /\.csv$/i.test(job.source_name) ? 'csv' : 'xlsx' },
     sheets: [{ name: job.sheet, visible: true, operation: op.id }],
@@ -42,7 +65,7 @@ export async function followUpSheet(job: JobRecord, rows: readonly RowRecord[], 
     operationReason: { key: 'resend.follows', params: { job: job.id } },
     columns: built.columns,
     ignoredColumns: built.ignoredColumns,
-    rows: built.rows,
+    rows: marked,
     orders: built.orders,
     notices: built.notices,
     fingerprint: headerFingerprint(headers),

@@ -16,7 +16,7 @@ import { followUpMeta, followUpSheet, type CellEdits } from './follow-up';
 import { jobMeta } from './job-meta';
 import type { JobMeta, JobStore } from './job-store';
 import type { JobViews } from './job-views';
-import type { JobRecord } from './records';
+import type { JobRecord, RowRecord } from './records';
 import type { RunEnd } from './runner';
 
 /** The open store and the engine over it. */
@@ -48,6 +48,13 @@ export interface NewJobInput {
   done?: DoneReport;
   /** The job this one resends rows of. */
   followsJob?: string;
+}
+
+export interface FollowUpOptions {
+  /** Offered rows the clerk withdrew on the results screen: their whole orders end as skipped. */
+  withdrawnRows?: readonly number[];
+  /** Send orders another job did meanwhile anyway (never a create's); the CLI's --include-done. */
+  includeDone?: boolean;
 }
 
 export interface Page<T> {
@@ -104,24 +111,65 @@ export class JobsService {
     return this.core.engine.create({ ...input, alreadyDone: report.skip });
   }
 
-  /**
-   * Stores a follow-up job of a finished one: its failed, invalid and unknown rows, read again from the
-   * stored cells (or `edits`, the seam for values edited on the results screen). Nothing is sent until it runs.
-   */
-  async followUp(jobId: string, edits: CellEdits = new Map()): Promise<Result<string>> {
+  /** A finished job's rows to resend (failed, invalid, unknown), or why there are none. */
+  private resendable(jobId: string): Result<{ job: JobRecord; rows: RowRecord[] }> {
     const job = this.core.store.job(jobId);
     if (!job) return this.notFound(jobId);
     const lang = this.o.lang();
     if (job.state !== 'done') return err(appError('JOB_STATE', t(lang, 'resend.notDone', { job: jobId }), { job: jobId }));
     const rows = this.core.views.rowRecords(jobId, resendStates);
-    if (rows.length === 0) return err(appError('JOB_STATE', t(lang, 'resend.nothing', { job: jobId }), { job: jobId }));
+    if (rows.length === 0) return err(appError('NO_VALID_ROWS', t(lang, 'resend.nothing', { job: jobId }), { job: jobId }));
+    return ok({ job, rows });
+  }
+
+  /**
+   * The rows a follow-up would resend, read again through the reader's rules and not stored: what the
+   * results screen shows and edits (the review grid's editor, SheetEditor) before the follow-up is made.
+   */
+  async followUpDraft(jobId: string): Promise<Result<SheetImport>> {
+    const got = this.resendable(jobId);
+    return got.ok ? ok(await followUpSheet(got.value.job, got.value.rows)) : got;
+  }
+
+  /** The done check of a follow-up's rows (a followUpDraft) on its original's account: keys another job did meanwhile. */
+  followUpDone(jobId: string, sheet: SheetImport, includeDone = false): Result<DoneReport> {
+    const job = this.core.store.job(jobId);
+    return job ? ok(this.doneReport(sheet, followUpMeta(job, this.o.operator, this.o.appVersion), includeDone)) : this.notFound(jobId);
+  }
+
+  /**
+   * Stores a follow-up job of a finished one: its failed, invalid and unknown rows, read again from the
+   * stored cells (or `edits`, the values edited on the results screen). Nothing is sent until it runs.
+   * Refused when no row would go out: every row still invalid, or withdrawn (an empty job proves nothing).
+   */
+  async followUp(jobId: string, edits: CellEdits = new Map(), options: FollowUpOptions = {}): Promise<Result<string>> {
+    const got = this.resendable(jobId);
+    if (!got.ok) return got;
+    const { job, rows } = got.value;
+    const lang = this.o.lang();
+    const offered = new Set(rows.map((r) => r.row_number));
+    // Only the rows offered are resent: an edit of any other row (one that succeeded) would be a new send.
+    const stray = [...edits.keys()].find((n) => !offered.has(n));
+    if (stray !== undefined) return err(appError('INVALID_ARGUMENT', t(lang, 'followup.error.notOffered', { job: jobId, row: stray }), { job: jobId, row: stray }));
     const sheet = await followUpSheet(job, rows, edits);
-    return this.create({ sheet, meta: followUpMeta(job, this.o.operator, this.o.appVersion), followsJob: jobId });
+    const withdrawn = new Set(options.withdrawnRows ?? []);
+    const sendable = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
+    if (sendable.length === 0) {
+      const invalid = sheet.rows.filter((r) => r.disposition.kind === 'invalid').length;
+      return err(appError('NO_VALID_ROWS', t(lang, 'followup.error.nothingValid', { job: jobId, rows: sheet.rows.length, invalid }), { job: jobId }));
+    }
+    return this.create({
+      sheet,
+      meta: followUpMeta(job, this.o.operator, this.o.appVersion),
+      followsJob: jobId,
+      ...(options.withdrawnRows ? { withdrawnRows: options.withdrawnRows } : {}),
+      ...(options.includeDone !== undefined ? { includeDone: options.includeDone } : {}),
+    });
   }
 
   /** A follow-up job, started in the background (the desktop app). */
-  async startFollowUp(jobId: string, edits?: CellEdits): Promise<Result<{ jobId: string }>> {
-    const created = await this.followUp(jobId, edits);
+  async startFollowUp(jobId: string, edits?: CellEdits, options?: FollowUpOptions): Promise<Result<{ jobId: string }>> {
+    const created = await this.followUp(jobId, edits, options);
     if (!created.ok) return created;
     this.background(created.value, 'job run refused');
     return ok({ jobId: created.value });

@@ -43,6 +43,7 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     importDiscard: call('importDiscard'),
     jobsPreview: call('jobsPreview'),
     jobsStart: call('jobsStart'),
+    jobsResendDraft: call('jobsResendDraft'),
     jobsResend: call('jobsResend'),
     jobsPause: call('jobsPause'),
     jobsResume: call('jobsResume'),

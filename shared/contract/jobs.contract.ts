@@ -7,7 +7,7 @@ import { finalStates, jobStates } from '../states';
 import { event, invoke, returns } from './define';
 import { empty, jobId, opaqueId, page, profileName, type Page } from './ids';
 import type { SavedFile } from './templates.contract';
-import type { CellEditView } from './import.contract';
+import type { CellEditView, ImportSummary } from './import.contract';
 
 export type JobEnvironment = 'sandbox' | 'test' | 'production';
 
@@ -170,8 +170,16 @@ export const jobsContract = {
     z.object({ importId: opaqueId, profile: profileName, isCheck: z.boolean().default(false), withdrawnRows, includeDone, confirmed: z.boolean().default(false) }).strict(),
     returns<{ jobId: string }>(),
   ),
-  /** Resends a finished job's failed, invalid and unknown rows as a follow-up job linked to it, and starts it. */
-  jobsResend: invoke('jobs:resend', z.object({ jobId }).strict(), returns<{ jobId: string }>()),
+  /**
+   * A finished job's failed, invalid and unknown rows, read again with the reader's rules as an editable read
+   * (importId): the results screen shows, edits (importEdit, with undo) and pages them like the review grid.
+   */
+  jobsResendDraft: invoke('jobs:resend-draft', z.object({ jobId }).strict(), returns<ImportSummary>()),
+  /**
+   * Resends a finished job's failed, invalid and unknown rows as a follow-up job linked to it, and starts it:
+   * with `importId` (its jobsResendDraft), the rows as edited there, minus `withdrawnRows`; rows still invalid are not sent.
+   */
+  jobsResend: invoke('jobs:resend', z.object({ jobId, importId: opaqueId.optional(), withdrawnRows }).strict(), returns<{ jobId: string }>()),
   /** Pauses a running job after the calls in flight have answered. */
   jobsPause: invoke('jobs:pause', z.object({ jobId }).strict(), returns<void>()),
   /** Goes on with a paused, waiting or interrupted job. */

@@ -17,6 +17,7 @@ import { masterdataMessages } from './messages/masterdata';
 import { resendMessages } from './messages/resend';
 import { editMessages } from './messages/edit';
 import { browseMessages } from './messages/browse';
+import { followupMessages } from './messages/followup';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -40,6 +41,7 @@ export const catalog = {
   ...resendMessages,
   ...editMessages,
   ...browseMessages,
+  ...followupMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

@@ -75,6 +75,8 @@ export class FakeWdt {
   /** What the store "already knows" of the sheet, as jobsPreview reports it. */
   earlier: SubmitPreview['earlier'] = { sameFile: [], done: [], doneRows: 0, alwaysSkip: false, lines: [] };
   pending: FileTicket[] = [];
+  /** The rows to resend jobsResendDraft answers with (an editable read, like an import); null: none. */
+  resendDraft: FakeImport | null = null;
   /** Summaries the next reads answer with, in turn (then the first import's). */
   nextReads: ImportSummary[] = [];
   savedMappings: SavedMappingView[] = [];
@@ -234,6 +236,13 @@ export class FakeWdt {
       });
     }),
     jobsSaveProblems: (r) => this.#answer('jobsSaveProblems', r, () => ok({ saved: true, name: 'returns.问题清单.xlsx', path: '/home/clerk/returns.问题清单.xlsx' })),
+    jobsResendDraft: (r) => this.#answer('jobsResendDraft', r, () => {
+      const original = this.#job(r.jobId);
+      if (!original.ok) return original;
+      if (!this.resendDraft) return err(appError('NO_VALID_ROWS', `job ${r.jobId} has no row to resend`));
+      this.imports.set(this.resendDraft.summary.importId, this.resendDraft);
+      return ok(this.resendDraft.summary);
+    }),
     jobsResend: (r) => this.#answer('jobsResend', r, () => {
       const original = this.#job(r.jobId);
       if (!original.ok) return original;

@@ -1,19 +1,17 @@
 // `wdt-bulk submit <file>` (docs: cli.md): read, validate, store the job, send it within the profile's
 // limits, and write the results workbook. The same services as the desktop app; prose or --json out.
-import { accessSync, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { render, t, type Lang } from '../../../shared/i18n';
 import { getOperation, operations } from '../../../shared/operations/catalog';
 import { takesOption, type OperationId } from '../../../shared/operations/types';
 import { appError } from '../../../shared/result';
-import { confirmationText, needsConfirmation } from '../../profiles/production-safety';
 import type { Services } from '../../services';
 import { exitCodes, type CliIo, type CommandRun } from '../context';
 import { cliServices } from '../cli-services';
-import { exitCodeOfError, jobJson, parseWait, runJob } from '../job-run';
-import { doneLines, type DoneReport } from '../../jobs/done-keys';
-import { parseCommand, usageError } from '../parse-command';
+import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused, runJob, sendOptions, sendTarget } from '../job-run';
+import { confirmSend } from '../confirm';
+import { doneLines } from '../../jobs/done-keys';
+import { parseCommand } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
 import type { ReadOptions } from '../../sheets/read/types';
@@ -24,32 +22,16 @@ const options = {
   mapping: { type: 'string' },
   profile: { type: 'string' },
   check: { type: 'boolean' },
-  out: { type: 'string' },
-  wait: { type: 'string' },
-  yes: { type: 'boolean' },
-  'include-done': { type: 'boolean' },
+  ...sendOptions,
 } as const;
-
-async function askYes(io: CliIo, question: string): Promise<boolean> {
-  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
-  try {
-    const answer = await new Promise<string>((resolve) => {
-      rl.question(question, resolve);
-      rl.once('close', () => resolve(''));
-    });
-    return /^(y|yes|是|确认)$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
-}
 
 export const run: CommandRun = async (io, argv) => {
   const p = parseCommand(io, argv, options, 'cli.usageSubmit');
   if (typeof p === 'number') return p;
-  const { values, positionals, lang, json } = p;
-  if (positionals.length !== 1) return usageError(io, p, 'cli.usageSubmit', positionals.length === 0 ? 'file?' : positionals.slice(1).join(' '));
-  const waitSeconds = parseWait(values.wait);
-  if (waitSeconds === null) return usageError(io, p, 'cli.usageSubmit', t(lang, 'cli.badWait'));
+  const { values, lang, json } = p;
+  const args = sendTarget(io, p, 'cli.usageSubmit', 'file?');
+  if (typeof args === 'number') return args;
+  const { waitSeconds } = args;
   const op = values.op === undefined ? undefined : getOperation(values.op);
   if (values.op !== undefined && !op) {
     const params = { op: values.op, candidates: operations.map((o) => o.id).join(', ') };
@@ -65,7 +47,7 @@ export const run: CommandRun = async (io, argv) => {
 
   const s = await cliServices(io, lang);
   try {
-    return await submit(io, s, { ...values, mapping: mapping.value.mapping, includeDone: values['include-done'] ?? false, file: path.resolve(io.cwd, positionals[0]!), opId: op?.id, lang, json, waitSeconds });
+    return await submit(io, s, { ...values, mapping: mapping.value.mapping, includeDone: values['include-done'] ?? false, file: path.resolve(io.cwd, args.target), opId: op?.id, lang, json, waitSeconds });
   } finally {
     await s.close();
   }
@@ -77,16 +59,8 @@ async function submit(
   o: { file: string; opId: OperationId | undefined; mapping: ReadOptions['mapping']; sheet?: string | undefined; profile?: string | undefined; check?: boolean | undefined; out?: string | undefined; yes?: boolean | undefined; includeDone: boolean; lang: Lang; json: boolean; waitSeconds: number },
 ): Promise<number> {
   const { lang, json } = o;
-  if (o.out !== undefined) {
-    // Check the workbook's folder before anything is sent, not after.
-    const folder = path.dirname(path.resolve(io.cwd, o.out));
-    try {
-      accessSync(folder, fsConstants.W_OK);
-    } catch {
-      printError(io, { json }, appError('INVALID_ARGUMENT', t(lang, 'cli.outNotWritable', { folder }), { folder }));
-      return exitCodes.nothingSubmitted;
-    }
-  }
+  const unwritable = outFolderRefused(io, o.out, { json, lang });
+  if (unwritable !== null) return unwritable;
   const resolved = await s.profiles.resolve(o.profile, io.env);
   if (!resolved.ok) {
     printError(io, { json }, resolved.error);
@@ -122,18 +96,8 @@ async function submit(
   const toSend = sheet.orders.filter((order) => !done.skip.has(order.key));
   const rows = toSend.reduce((n, order) => n + order.rows.length, 0);
   const calls = Math.ceil(toSend.length / meta.perCall);
-  if (needsConfirmation(profile) && !o.yes && toSend.length > 0) {
-    const text = confirmationText(profile, { method: opDef.method, label: opDef.label[lang] }, { orders: toSend.length, rows, calls }, lang);
-    if (!io.interactive) {
-      printError(io, { json }, appError('CONFIRMATION_REQUIRED', `${text}\n${t(lang, 'cli.confirmNeedsYes')}`, { profile: profile.name }));
-      return exitCodes.nothingSubmitted;
-    }
-    io.stderr.write(`${text}\n`);
-    if (!(await askYes(io, t(lang, 'cli.confirmPrompt')))) {
-      printError(io, { json }, appError('CONFIRMATION_REQUIRED', t(lang, 'cli.confirmDeclined'), { profile: profile.name }));
-      return exitCodes.nothingSubmitted;
-    }
-  }
+  const refused = await confirmSend(io, { json, lang, yes: o.yes }, profile, opDef, { orders: toSend.length, rows, calls });
+  if (refused !== null) return refused;
   const created = s.jobs.create({ sheet, meta, done });
   if (!created.ok) {
     printError(io, { json }, created.error);
@@ -141,28 +105,11 @@ async function submit(
   }
   const jobId = created.value;
   if (!json) {
-    const env = t(lang, meta.environment === 'sandbox' ? 'common.env.sandbox' : meta.environment === 'production' ? 'common.env.production' : 'common.env.test');
-    printLine(io, t(lang, 'cli.jobCreated', { job: jobId, operation: `${opDef.label[lang]} (${opDef.method})`, rows: sheet.rows.length, orders: toSend.length, calls, profile: profile.name, env }));
+    printLine(io, jobCreatedLine(lang, jobId, meta, opDef, { rows: sheet.rows.length, orders: toSend.length, calls }));
     for (const notice of sheet.notices) io.stderr.write(`${render(lang, notice.text)}\n`);
   }
   const ran = await runJob(io, s, jobId, { waitSeconds: o.waitSeconds, out: o.out, lang, json });
   if (ran.error) io.stderr.write(`${ran.error.message}\n`);
   if (json) printJson(io, { ...jobJson(s, jobId), mapping: mappingJson(sheet).mapping, earlier: earlierJson(s, jobId, done, o.includeDone), ...(ran.error ? { error: ran.error } : {}) });
   return ran.code;
-}
-
-/**
- * `earlier` of submit --json (docs/cli-json.md): the same file sent before, and the rows this job skipped
- * because an earlier job already did them, read back from the stored job (what it really skipped).
- */
-function earlierJson(s: Services, jobId: string, done: DoneReport, included: boolean) {
-  const at = new Map(done.done.map((d) => [d.jobId, d.at]));
-  const byJob = s.jobs.doneSkips(jobId).map((d) => ({ job: d.job, at: at.get(d.job) ?? null, rows: d.rows }));
-  return {
-    sameFile: done.sameFile.map((j) => ({ job: j.jobId, at: j.at, profile: j.profileName })),
-    skipped: { rows: byJob.reduce((n, d) => n + d.rows.length, 0), byJob },
-    doneRows: done.doneRows,
-    included,
-    alwaysSkip: done.alwaysSkip,
-  };
 }

@@ -13,6 +13,8 @@ export interface CellStep {
 /** Sets a cell in main; resolves true when it took. */
 export type ApplyCell = (rowNumber: number, column: number, value: string) => Promise<boolean>;
 
+export type EditHistory = ReturnType<typeof useEditHistory>;
+
 export function useEditHistory(apply: ApplyCell) {
   const done = useRef<CellStep[]>([]);
   const undone = useRef<CellStep[]>([]);

@@ -1,6 +1,7 @@
 // Results: the outcome at a glance (a bar of the row states, the most common reasons for failure),
 // counts per state, the rows that need action with the ERP's reasons, save / open / show the results
-// workbook, and the rows to fix: saved and opened in the clerk's spreadsheet program, then read again.
+// workbook, and the rows to fix: saved and opened in the clerk's spreadsheet program, then read again — or
+// edited in place here and resent as a follow-up job linked to this one (resend-editor.tsx).
 import { ok, type Result } from '../../../shared/result';
 import { resendStates, type FileTicket, type SavedFile, type ToFixFile } from '../../../shared/contract';
 import { ErrorBox, Loading } from '../components/error-box';
@@ -11,8 +12,9 @@ import { OutcomePicture } from '../components/outcome-picture';
 import { SavedNotice } from '../components/saved-notice';
 import { ScreenTitle } from '../components/screen-title';
 import { StateCountsView } from '../components/state-counts';
-import { countKey, useApp, useT } from '../hooks/use-app';
+import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
+import { ResendEditor } from '../components/resend-editor';
 import { useJob } from '../hooks/use-job';
 
 interface Props {
@@ -31,7 +33,6 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew, onOpenJob }: Pr
   const [saved, runSave] = useAsync<SavedFile>();
   const [opened, runOpen] = useAsync<void>();
   const [fix, runFix] = useAsync<ToFixFile | null>();
-  const [resent, runResend] = useAsync<{ jobId: string }>();
 
   if (live.error && !live.job) return <ErrorBox error={live.error} />;
   if (!live.job) return <Loading text={tr('ui.common.loading')} />;
@@ -42,10 +43,6 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew, onOpenJob }: Pr
   const open = (reveal: boolean) => void runOpen(() => api.jobsOpenResults({ jobId, reveal }));
   // Rows that succeeded are never offered: only failed, invalid and unknown rows of a finished job.
   const resendable = job.state === 'done' ? resendStates.reduce((n, s) => n + job.counts[s], 0) : 0;
-  const resend = async () => {
-    const got = await runResend(() => api.jobsResend({ jobId }));
-    if (got?.ok) onOpenJob(got.value.jobId, 'run');
-  };
 
   return (
     <div className="results">
@@ -65,11 +62,6 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew, onOpenJob }: Pr
         {toFix > 0 && (
           <button type="button" onClick={() => void runFix(() => api.importToFix({ jobId }))} data-testid="reimport" aria-describedby="reimport-note">
             {tr('ui.results.reimport')}
-          </button>
-        )}
-        {resendable > 0 && (
-          <button type="button" disabled={resent.status === 'loading'} onClick={() => void resend()} data-testid="resend">
-            {tr(countKey('resend.button', resendable), { count: resendable })}
           </button>
         )}
         <button type="button" onClick={onNew}>
@@ -96,8 +88,8 @@ export function ResultsScreen({ jobId, browser, onTicket, onNew, onOpenJob }: Pr
       {saved.status === 'error' && <ErrorBox error={saved.error} />}
       {opened.status === 'error' && <ErrorBox error={opened.error} />}
       {fix.status === 'error' && <ErrorBox error={fix.error} />}
-      {resent.status === 'error' && <ErrorBox error={resent.error} />}
       <FailureList jobId={jobId} total={toFix} version={`${job.state}:${toFix}`} />
+      {resendable > 0 && <ResendEditor jobId={jobId} onResent={(id) => onOpenJob(id, 'run')} />}
     </div>
   );
 }

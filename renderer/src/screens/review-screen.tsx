@@ -7,15 +7,15 @@ import type { FileTicket, ImportRowView, ImportSummary, RowFilter, SubmitPreview
 import { render } from '../../../shared/i18n';
 import type { OperationId } from '../../../shared/operations/types';
 import { IgnoredColumns } from '../components/ignored-columns';
+import { EditBar } from '../components/edit-bar';
 import { ErrorBox, Loading } from '../components/error-box';
 import { OperationReason } from '../components/operation-reason';
-import { ProblemList } from '../components/problem-list';
-import { RowGrid, type GridTarget } from '../components/row-grid';
+import type { GridTarget } from '../components/row-grid';
+import { SheetBody } from '../components/sheet-body';
 import { ScreenTitle } from '../components/screen-title';
 import { countKey, useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
-import { useEditHistory } from '../hooks/use-edit-history';
-import type { AppError } from '../../../shared/result';
+import { useCellEdits } from '../hooks/use-cell-edits';
 import { usePages } from '../hooks/use-pages';
 import { groupsRows, operationIds, operationLabel } from '../operations';
 
@@ -55,26 +55,7 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
 
   const rows = usePages<ImportRowView>(`${importId}:${filter}`, (offset, limit) => api.importRows({ importId, offset, limit, filter, grouped }));
 
-  // An edit comes back with the new counts; the rows and problems shown are fetched again (only pages in view).
-  const [editError, setEditError] = useState<AppError | null>(null);
-  const [edits, setEdits] = useState(0);
-  const { reload } = rows;
-  const applyCell = useCallback(
-    async (rowNumber: number, column: number, value: string) => {
-      const got = await api.importEdit({ importId, rowNumber, column, value });
-      if (!got.ok) {
-        setEditError(got.error);
-        return false;
-      }
-      setEditError(null);
-      onReviewed(got.value);
-      setEdits((n) => n + 1);
-      reload();
-      return true;
-    },
-    [api, importId, onReviewed, reload],
-  );
-  const history = useEditHistory(applyCell);
+  const { history, grid, error: editError, serial: edits } = useCellEdits(importId, onReviewed, rows.reload);
 
   const readAgain = async (change: { sheet?: string; operation?: OperationId }) => {
     const got = await runReread(() => api.importRead({ token: ticket.token, sheet: change.sheet ?? summary.sheet, ...(change.operation ? { operation: change.operation } : {}) }));
@@ -178,40 +159,21 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
           </label>
         ))}
         {grouped && <span className="muted">{tr('ui.review.groupedNote')}</span>}
-        <span className="edit-bar">
-          {summary.editedCells > 0 && (
-            <span className="muted" data-testid="edited-count">
-              {tr('edit.ui.editedCount', { count: summary.editedCells })}
-            </span>
-          )}
-          <button type="button" disabled={!history.canUndo} title={tr('edit.ui.undoTitle')} onClick={() => void history.undo()} data-testid="undo">
-            {tr('edit.ui.undo')}
-          </button>
-          <button type="button" disabled={!history.canRedo} title={tr('edit.ui.redoTitle')} onClick={() => void history.redo()} data-testid="redo">
-            {tr('edit.ui.redo')}
-          </button>
-        </span>
+        <EditBar editedCells={summary.editedCells} history={history} />
       </div>
       {editError && <ErrorBox error={editError} />}
-      <div className="review-body">
-        {rows.error ? (
-          <ErrorBox error={rows.error} />
-        ) : (
-          <RowGrid
-            operation={summary.operation}
-            columns={summary.columns}
-            rows={rows}
-            withdrawn={withdrawn}
-            onWithdraw={withdraw}
-            showOrders={grouped}
-            scrollTo={scrollTo}
-            onEdit={(step) => void history.edit(step)}
-            onUndo={() => void history.undo()}
-            onRedo={() => void history.redo()}
-          />
-        )}
-        <ProblemList key={edits} importId={importId} total={counts.problems} warnings={counts.warnings} onPick={(problem) => void pick(problem)} />
-      </div>
+      <SheetBody
+        className="review-body"
+        summary={summary}
+        rows={rows}
+        withdrawn={withdrawn}
+        onWithdraw={withdraw}
+        showOrders={grouped}
+        scrollTo={scrollTo}
+        grid={grid}
+        problemsVersion={edits}
+        onPick={(problem) => void pick(problem)}
+      />
       <div className="actions">
         <button type="button" onClick={onStartOver}>
           {tr('ui.review.another')}

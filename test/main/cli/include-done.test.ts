@@ -27,9 +27,10 @@ describe('submit: rows an earlier job already did', () => {
     expect(first.earlier).toEqual({ sameFile: [], skipped: { rows: 0, byJob: [] }, doneRows: 0, included: false, alwaysSkip: false });
   });
 
-  it('the same list again sends nothing: every row skipped naming the first job, no ERP call, exit 0', async () => {
+  it('the same list again sends nothing: every row skipped naming the first job, no ERP call, exit 1 (skipped rows, cli.md)', async () => {
     const run = await cli(['submit', 'cancel.xlsx', '--op', 'return-cancel', '--json', '--lang', 'en']);
-    expect(run.code, run.stderr).toBe(0);
+    // Not 0: no row succeeded in this job (cli.md: skipped → 1, as a duplicate whose twin succeeded); docs/resend.md.
+    expect(run.code, run.stderr).toBe(1);
     const out = json<SubmitJson>(run);
     expect(out.counts).toMatchObject({ skipped: 3, succeeded: 0, failed: 0 });
     expect(out.calls).toBe(0); // no attempt at all: the ERP refused nothing
@@ -43,7 +44,7 @@ describe('submit: rows an earlier job already did', () => {
 
   it('says it in Chinese first, in prose', async () => {
     const run = await cli(['submit', 'cancel.xlsx', '--op', 'return-cancel']);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(`其中 3 行已由任务 ${first.job}`);
     expect(run.stderr).toContain('这些行默认跳过');
   });

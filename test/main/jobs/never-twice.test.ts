@@ -150,6 +150,6 @@ describe('resend only what failed', () => {
     // Nothing left to resend: said, not an empty job.
     const none = await s.jobs.followUp(second.value);
     expect(none.ok).toBe(false);
-    expect(!none.ok && none.error.code).toBe('JOB_STATE');
+    expect(!none.ok && none.error.code).toBe('NO_VALID_ROWS');
   });
 });
