@@ -16,6 +16,7 @@ import { mappingMessages } from './messages/mapping';
 import { masterdataMessages } from './messages/masterdata';
 import { resendMessages } from './messages/resend';
 import { editMessages } from './messages/edit';
+import { readingMessages } from './messages/reading';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -38,6 +39,7 @@ export const catalog = {
   ...masterdataMessages,
   ...resendMessages,
   ...editMessages,
+  ...readingMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

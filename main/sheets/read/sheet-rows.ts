@@ -11,6 +11,7 @@ import { missingFieldsOf, rowCheck } from './row-check';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
 import type { ImportColumn, ImportRow, SheetNotice } from './types';
+import type { ProgressTeller } from './read-progress';
 
 /** First non-empty cell of a totals line. */
 const totalsMarker = /^(合计|总计|小计|共计|總計|合計|total|subtotal|sum)/i;
@@ -65,6 +66,14 @@ export function unmappedOf(op: OperationDef, columns: readonly ImportColumn[], m
   return { columns: ignoredColumnsOf(columns).filter((h) => !setAside(h)), fields: missingFieldsOf(op, columns).map((f) => f.key) };
 }
 
+/** Who watches the rows as they are checked, long before the read ends. */
+export interface RowsWatch {
+  /** Told the first `firstRowsCount` checked rows (or all, when fewer) as soon as they are, with the columns so far. */
+  first?: (columns: readonly ImportColumn[], rows: Omit<ImportRow, 'disposition'>[]) => void;
+  /** Told how far the rows are (read-progress.ts). */
+  progress?: ProgressTeller;
+}
+
 export interface BuiltRows {
   columns: ImportColumn[];
   /** Headers written in the sheet that name no field of the operation (not the letters given to headerless columns). */
@@ -87,9 +96,9 @@ export async function buildRows(
   sheet: string,
   limits: ReadLimits,
   mapping?: ColumnMapping | null,
-  /** Told the first `firstRowsCount` checked rows (or all, when fewer) as soon as they are, with the columns so far. */
-  onFirst?: (columns: readonly ImportColumn[], rows: Omit<ImportRow, 'disposition'>[]) => void,
+  watch: RowsWatch = {},
 ): Promise<BuiltRows> {
+  const { first: onFirst } = watch;
   const { columns, notices } = mapColumns(op, headers, mapping);
   // Before columns past the header row get their letters: those have no header to name.
   const ignoredColumns = ignoredColumnsOf(columns);
@@ -161,9 +170,14 @@ export async function buildRows(
     }
     check.finish(row.number, values, () => problems, found);
     rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
-    if (rows.length === firstRowsCount) tellFirst();
+    watch.progress?.row(rows.length, problems);
+    if (rows.length === firstRowsCount) {
+      tellFirst();
+      watch.progress?.report(rows.length);
+    }
   }
   tellFirst();
+  watch.progress?.report(rows.length);
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
   const inputs: GroupInputRow[] = rows;
