@@ -2,11 +2,10 @@
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
 import { mappedField, matchHeader, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
 import type { ColumnMapping } from '../../../shared/operations/headers';
-import type { GroupInputRow } from '../../../shared/operations/grouping';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
-import { groupInSlices } from './group-slices';
+import { StreamingGroups } from './group-slices';
 import { missingFieldsOf, rowCheck } from './row-check';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
@@ -124,6 +123,8 @@ export async function buildRows(
   };
 
   const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
+  // Grouped as they come, most of it before the last row arrives (group-slices.ts).
+  const groups = new StreamingGroups(op, { columnOf: (key) => headerOf.get(key) }, true);
   let width = columns.length;
   let told = !onFirst;
   const tellFirst = () => {
@@ -169,7 +170,9 @@ export async function buildRows(
       if (cell) check.cell(row.number, i, cell, values, found);
     }
     check.finish(row.number, values, () => problems, found);
-    rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
+    const checked = { rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems };
+    rows.push(checked);
+    groups.add(checked);
     watch.progress?.row(rows.length, problems);
     if (rows.length === firstRowsCount) {
       tellFirst();
@@ -180,8 +183,7 @@ export async function buildRows(
   watch.progress?.report(rows.length);
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
-  const inputs: GroupInputRow[] = rows;
-  const grouped = await groupInSlices(op, inputs, { columnOf: (key) => headerOf.get(key) }, yielder);
+  const grouped = await groups.finish(yielder);
   const extra = new Map<number, CellProblem[]>();
   for (const p of grouped.problems) {
     const list = extra.get(p.row);
