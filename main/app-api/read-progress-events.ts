@@ -3,6 +3,9 @@
 import type { EventSink, ReadProgressView } from '../../shared/contract';
 import type { ReadWatchers } from '../sheets/read/types';
 
+/** A sheet smaller than this reads in a blink: its review would follow a preview before anyone could look at it. */
+export const previewRows = 1000;
+
 export function readWatchers(token: string, emit: EventSink): Required<ReadWatchers> {
   let first: ReadProgressView['first'];
   return {
@@ -17,6 +20,7 @@ export function readWatchers(token: string, emit: EventSink): Required<ReadWatch
     },
     // The first rows go with the progress report told right after them (sheet-rows.ts), as one event.
     onProgress(progress) {
+      if (Math.max(progress.rows, progress.total ?? 0) < previewRows) return;
       emit('onDidReadProgress', { token, ...progress, ...(first ? { first } : {}) });
       first = undefined;
     },

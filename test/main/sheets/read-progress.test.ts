@@ -49,12 +49,14 @@ describe('a read tells its progress', () => {
     expect(carried.length).toBe(Math.min(own, 500));
   });
 
-  it('reaches the renderer as onDidReadProgress for the ticket being read', async () => {
+  it('reaches the renderer as onDidReadProgress for the ticket being read, when the sheet is not tiny', async () => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'wdt-progress-'));
-    const file = await writeXlsx(path.join(home, 'returns.xlsx'), [{ name: 'S', rows: [header, ...rows().slice(0, 250)] }]);
+    const file = await writeXlsx(path.join(home, 'returns.xlsx'), [{ name: 'S', rows: [header, ...rows().slice(0, 1200)] }]);
+    const small = await writeXlsx(path.join(home, 'small.xlsx'), [{ name: 'S', rows: [header, ...rows().slice(0, 50)] }]);
+    let chosen = file;
     const desktop: DesktopPort = {
       mode: 'desktop',
-      chooseSpreadsheet: async () => file,
+      chooseSpreadsheet: async () => chosen,
       chooseSaveTarget: async () => null,
       openPath: async () => ok(undefined),
       showInFolder: async () => ok(undefined),
@@ -77,7 +79,15 @@ describe('a read tells its progress', () => {
       expect(withFirst[0]?.first?.rows).toHaveLength(100);
       expect(withFirst[0]?.first?.rows[0]).toEqual({ rowNumber: 2, cells: ['CG0', 'WH01', 'P001', 'SKU0', '-1'], problems: expect.any(Array) });
       expect(withFirst[0]?.first?.columns.map((c) => c.header)).toEqual(header);
-      expect(pushed.at(-1)).toMatchObject({ rows: 250, total: 250 });
+      expect(pushed.at(-1)).toMatchObject({ rows: 1200, total: 1200 });
+
+      // A small sheet reads in a blink: no preview to flash before its review.
+      pushed.length = 0;
+      chosen = small;
+      const smallTicket = await app.api.importOpenDialog(undefined);
+      if (!smallTicket.ok || !smallTicket.value) throw new Error('no ticket');
+      expect((await app.api.importRead({ token: smallTicket.value.token })).ok).toBe(true);
+      expect(pushed).toEqual([]);
     } finally {
       app.dispose();
       await services.close();
