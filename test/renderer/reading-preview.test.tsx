@@ -37,7 +37,7 @@ describe('a sheet shown while it is read', () => {
   it('shows the first rows, a progress bar and the problems so far before the read ends, and no way on', async () => {
     const fake = await startBigRead();
     fake.emit('onDidReadProgress', { token, rows: 100, total: 100_000, problems: 1, newProblems: [tooLong(3)], first: firstRows });
-    const preview = await screen.findByTestId('reading-preview');
+    const preview = await screen.findByTestId('reading-preview', {}, { timeout: 4000 });
     const grid = within(preview).getByTestId('row-grid');
     expect(grid.querySelectorAll('[data-row]')).toHaveLength(3);
     expect(grid.querySelector('[data-row="3"]')?.textContent).toContain('1 个问题');
@@ -67,7 +67,7 @@ describe('a sheet shown while it is read', () => {
   it('says rows so far when the file does not say its size', async () => {
     const fake = await startBigRead();
     fake.emit('onDidReadProgress', { token, rows: 3, total: null, problems: 0, newProblems: [], first: firstRows });
-    const preview = await screen.findByTestId('reading-preview');
+    const preview = await screen.findByTestId('reading-preview', {}, { timeout: 4000 });
     expect(within(preview).getByRole('status').textContent).toBe('已检查 3 行');
     fake.release('importRead');
     await screen.findByTestId('review-counts');
