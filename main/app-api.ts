@@ -35,7 +35,7 @@ export function createAppApi(services: Services, desktop: DesktopPort, emit: Eve
   });
 
   const api: ServerApi = {
-    ...createImportApi(services, desktop, imports),
+    ...createImportApi(services, desktop, imports, emit),
     ...createJobsApi(services, desktop, imports),
     ...createProfilesApi(services),
     ...createMasterdataApi(services, emit),

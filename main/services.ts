@@ -22,7 +22,7 @@ import { ProfilesService } from './profiles/profiles-service';
 import { MappingStore } from './profiles/mappings';
 import type { SecretStore } from './profiles/types';
 import { sandboxCredentials, startSandbox, type Sandbox } from './sandbox';
-import type { ReadOptions, SheetImport } from './sheets/read/types';
+import type { ReadOptions, ReadWatchers, SheetImport } from './sheets/read/types';
 
 export interface ServicesOptions {
   paths: Paths;
@@ -50,7 +50,7 @@ export interface SettingsService {
 
 /** Spreadsheets in (read and validate) and out (an operation's blank template). */
 export interface SheetsService {
-  read(file: string, options: ReadOptions & { lang: Lang }): Promise<Result<SheetImport>>;
+  read(file: string, options: ReadOptions & ReadWatchers & { lang: Lang }): Promise<Result<SheetImport>>;
   writeTemplate(op: OperationDef, lang: Lang, outPath: string): Promise<Result<string>>;
 }
 

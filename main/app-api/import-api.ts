@@ -1,5 +1,6 @@
 // import:* and templates:* — tickets to reads, reads kept in memory by an opaque id, rows served by page.
-import type { FileTicket, ImportRowView, ImportSummary, RowFilter, ServerApi } from '../../shared/contract';
+import type { EventSink, FileTicket, ImportRowView, ImportSummary, RowFilter, ServerApi } from '../../shared/contract';
+import { readWatchers } from './read-progress-events';
 import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { isBlocking } from '../../shared/operations/types';
@@ -145,7 +146,7 @@ function rowsOf(sheet: SheetImport, filter: RowFilter, group: boolean): readonly
   return filter === 'all' ? rows : rows.filter((r) => r.disposition.kind === filter);
 }
 
-export function createImportApi(services: Services, desktop: DesktopPort, state: ImportState): ImportApi {
+export function createImportApi(services: Services, desktop: DesktopPort, state: ImportState, emit: EventSink): ImportApi {
   const lang = () => services.settings.lang();
   const unknownImport = () => err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
   const withImport = <T>(id: string, use: (sheet: SheetImport) => Result<T>): Promise<Result<T>> => {
@@ -163,7 +164,8 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
       if (!file.ok) return file;
       const mapping = choice ? chosenMapping(operation, choice.columns, lang()) : ok(undefined);
       if (!mapping.ok) return mapping;
-      const read = await services.sheets.read(file.value, { lang: lang(), ...(sheet ? { sheet } : {}), ...(operation ? { operation } : {}), ...(mapping.value ? { mapping: mapping.value } : {}) });
+      const options = { lang: lang(), ...(sheet ? { sheet } : {}), ...(operation ? { operation } : {}), ...(mapping.value ? { mapping: mapping.value } : {}) };
+      const read = await services.sheets.read(file.value, { ...options, ...readWatchers(token, emit) });
       if (!read.ok) return read;
       if (choice?.remember && mapping.value) {
         // Not remembered is not a failed read: the clerk sees the rows, and the error says why it was not saved.

@@ -73,5 +73,6 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     onDidChangeJobs: on('onDidChangeJobs'),
     onDidChangeOnline: on('onDidChangeOnline'),
     onDidMasterdataProgress: on('onDidMasterdataProgress'),
+    onDidReadProgress: on('onDidReadProgress'),
   } satisfies WdtApi;
 }

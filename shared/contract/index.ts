@@ -9,6 +9,7 @@ import { importContract, importEvents, type DroppedFile, type FileTicket } from 
 import { jobsContract, jobsEvents } from './jobs.contract';
 import { masterdataContract, masterdataEvents } from './masterdata.contract';
 import { profilesContract } from './profiles.contract';
+import { readProgressEvents } from './read-progress.contract';
 import { templatesContract } from './templates.contract';
 
 export * from './app.contract';
@@ -16,6 +17,7 @@ export * from './import.contract';
 export * from './jobs.contract';
 export * from './masterdata.contract';
 export * from './profiles.contract';
+export * from './read-progress.contract';
 export * from './templates.contract';
 export type { Page } from './ids';
 export { payloadWithin } from './payload';
@@ -23,7 +25,7 @@ export { payloadWithin } from './payload';
 /** Every request/response channel, by the name of its window.wdt function. */
 export const channels = { ...importContract, ...jobsContract, ...profilesContract, ...templatesContract, ...appContract, ...masterdataContract } as const;
 /** Every push event, by the name of its window.wdt subscription function. */
-export const events = { ...importEvents, ...jobsEvents, ...masterdataEvents } as const;
+export const events = { ...importEvents, ...jobsEvents, ...masterdataEvents, ...readProgressEvents } as const;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

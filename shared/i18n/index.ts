@@ -18,6 +18,7 @@ import { resendMessages } from './messages/resend';
 import { editMessages } from './messages/edit';
 import { browseMessages } from './messages/browse';
 import { followupMessages } from './messages/followup';
+import { readingMessages } from './messages/reading';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -42,6 +43,7 @@ export const catalog = {
   ...editMessages,
   ...browseMessages,
   ...followupMessages,
+  ...readingMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof catalog;

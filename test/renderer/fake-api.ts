@@ -281,5 +281,6 @@ export class FakeWdt {
     onDidChangeJobs: this.#on('onDidChangeJobs'),
     onDidChangeOnline: this.#on('onDidChangeOnline'),
     onDidMasterdataProgress: this.#on('onDidMasterdataProgress'),
+    onDidReadProgress: this.#on('onDidReadProgress'),
   };
 }

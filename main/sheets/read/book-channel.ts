@@ -40,7 +40,7 @@ export type WorkerMessage =
   | { type: 'sha256'; value: string } | { type: 'sha256'; failure: string }
   | { type: 'sheet'; seq: number; name: string; visible: boolean }
   | { type: 'sheets-end'; seq: number }
-  | { type: 'rows'; seq: number; packed: PackedRows }
+  | { type: 'rows'; seq: number; packed: PackedRows; lastRow: number | null }
   | { type: 'rows-end'; seq: number }
   | { type: 'fail'; seq: number; failure: Failure };
 
@@ -118,7 +118,8 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       post({ type: 'sheets-end', seq });
       continue;
     }
-    post({ type: 'sheet', seq, name: item.value.name, visible: item.value.visible });
+    const sheet = item.value;
+    post({ type: 'sheet', seq, name: sheet.name, visible: sheet.visible });
     const batch = new RowPacker();
     let ahead = 0;
     /** Takes the caller's message; true when it moved on (the next sheet, or done). */
@@ -130,7 +131,7 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
     const send = () => {
       if (batch.rows === 0) return;
       const { packed, transfer } = batch.take();
-      post({ type: 'rows', seq, packed }, transfer);
+      post({ type: 'rows', seq, packed, lastRow: sheet.lastRow?.() ?? null }, transfer);
       ahead++;
     };
     /** Sends the batch and waits while too far ahead; false when the sheet is left behind. */
@@ -193,13 +194,14 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
     }
   };
 
-  async function* rowsOf(mine: number): AsyncGenerator<SourceRow> {
+  async function* rowsOf(mine: number, told: { lastRow: number | null }): AsyncGenerator<SourceRow> {
     for (;;) {
       if (seq !== mine) return; // the consumer moved on to the next sheet
       const m = await receive();
       if (m.type === 'rows-end') return;
       if (m.type !== 'rows') throw new Error(`read worker sent '${m.type}' among rows`);
       command({ type: 'taken' });
+      told.lastRow = m.lastRow;
       yield* unpackRows(m.packed);
     }
   }
@@ -211,7 +213,8 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
       const m = await receive();
       if (m.type === 'sheets-end') return;
       if (m.type !== 'sheet') throw new Error(`read worker sent '${m.type}' for a sheet`);
-      yield { name: m.name, visible: m.visible, rows: rowsOf(seq) };
+      const told = { lastRow: null as number | null };
+      yield { name: m.name, visible: m.visible, rows: rowsOf(seq, told), lastRow: () => told.lastRow };
     }
   }
 

@@ -2,8 +2,14 @@
 // is the catalog's pure, synchronous work (shared/operations/grouping.ts). Orders never share rows: the
 // rows of one key form one order (or one list entry and its duplicates), whatever else the sheet holds.
 // So the rows are handed to groupRows a few thousand at a time, each key's rows together and the keys in
-// the order they first appear, with a turn of the event loop between slices: the same orders, in the same
-// order, with the same dispositions and problems as one call over all rows.
+// the order they first appear (keyless rows, each alone, after them), with a turn of the event loop between
+// slices: the same orders, in the same order, with the same dispositions and problems as one call over all rows.
+//
+// While a sheet streams in, most of it can be grouped before its last row arrives (`eager`): a sheet lists
+// an order's rows together, so once a key gives way to another its rows are usually complete, and groups of
+// such keys are grouped as they pile up — instead of all at the end, after the last row, where the clerk
+// waits for it. Should a key grouped already come back further down, those results are dropped and the
+// whole sheet is grouped at the end as before: never a different answer, at worst the work done twice.
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow, GroupOptions, Grouped } from '../../../shared/operations/grouping';
 import type { OperationDef } from '../../../shared/operations/types';
@@ -12,37 +18,113 @@ import { EventLoopYielder } from './event-loop-yielder';
 /** Rows per groupRows call: a few milliseconds of work. */
 const sliceRows = 2000;
 
-export async function groupInSlices(op: OperationDef, rows: readonly GroupInputRow[], options: GroupOptions, yielder = new EventLoopYielder()): Promise<Grouped> {
-  // Rows by key, keys in order of first appearance; rows without a usable key stand alone (each is invalid).
-  const byKey = new Map<unknown, GroupInputRow[]>();
-  const alone: GroupInputRow[][] = [];
-  for (const row of rows) {
-    const key = row.values[op.keyField];
+const emptyGrouped = (): Grouped => ({ orders: [], dispositions: new Map(), problems: [] });
+
+function groupInto(result: Grouped, op: OperationDef, slice: readonly GroupInputRow[], options: GroupOptions): void {
+  const part = groupRows(op, slice, options);
+  for (const order of part.orders) result.orders.push(order);
+  for (const [row, disposition] of part.dispositions) result.dispositions.set(row, disposition);
+  for (const problem of part.problems) result.problems.push(problem);
+}
+
+/** Rows taken one by one in sheet order; `finish` gives what one groupRows call over all of them gives. */
+export class StreamingGroups {
+  /** Every key's rows, keys in order of first appearance. */
+  private readonly byKey = new Map<string, GroupInputRow[]>();
+  private readonly alone: GroupInputRow[][] = [];
+  /** Keys that gave way to another, not yet grouped, in order of first appearance. */
+  private queue: string[] = [];
+  private queued = new Set<string>();
+  private queuedRows = 0;
+  private readonly grouped = new Set<string>();
+  private early: Grouped = emptyGrouped();
+  /** A key grouped already came back: the early results cannot stand. */
+  private spoiled = false;
+  private runKey: string | null = null;
+  /** Rows taken, and when the queue may be tried again (a key that keeps coming back holds it up). */
+  private taken = 0;
+  private tryAt = 0;
+
+  constructor(
+    private readonly op: OperationDef,
+    private readonly options: GroupOptions,
+    private readonly eager: boolean,
+  ) {}
+
+  add(row: GroupInputRow): void {
+    this.taken++;
+    const key = row.values[this.op.keyField];
     if (typeof key !== 'string' || key === '') {
-      alone.push([row]);
-      continue;
+      this.alone.push([row]);
+      return;
     }
-    const members = byKey.get(key);
+    const members = this.byKey.get(key);
     if (members) members.push(row);
-    else byKey.set(key, [row]);
+    else this.byKey.set(key, [row]);
+    if (!this.eager || this.spoiled) return;
+    if (this.grouped.has(key)) {
+      this.spoiled = true;
+      this.early = emptyGrouped();
+      return;
+    }
+    if (key === this.runKey) return;
+    if (this.runKey !== null) this.enqueue(this.runKey);
+    this.runKey = key;
+    if (this.queuedRows >= sliceRows && this.taken >= this.tryAt) {
+      this.groupQueue();
+      this.tryAt = this.taken + sliceRows / 4;
+    }
   }
-  const result: Grouped = { orders: [], dispositions: new Map(), problems: [] };
-  let slice: GroupInputRow[] = [];
-  const flush = async () => {
-    if (slice.length === 0) return;
-    const part = groupRows(op, slice, options);
-    for (const order of part.orders) result.orders.push(order);
-    for (const [row, disposition] of part.dispositions) result.dispositions.set(row, disposition);
-    for (const problem of part.problems) result.problems.push(problem);
-    slice = [];
-    await yielder.giveTurn();
-  };
-  for (const members of [...byKey.values(), ...alone]) {
-    for (const row of members) slice.push(row);
-    if (slice.length >= sliceRows) await flush();
+
+  /** Groups what is left, a slice at a time with the event loop's turns between. */
+  async finish(yielder = new EventLoopYielder()): Promise<Grouped> {
+    const result = this.eager && !this.spoiled ? this.early : emptyGrouped();
+    const rest = this.eager && !this.spoiled ? [...this.byKey].filter(([key]) => !this.grouped.has(key)).map(([, rows]) => rows) : [...this.byKey.values()];
+    let slice: GroupInputRow[] = [];
+    const flush = async () => {
+      if (slice.length === 0) return;
+      groupInto(result, this.op, slice, this.options);
+      slice = [];
+      await yielder.giveTurn();
+    };
+    for (const members of [...rest, ...this.alone]) {
+      for (const row of members) slice.push(row);
+      if (slice.length >= sliceRows) await flush();
+    }
+    await flush();
+    // Stable: a row's problems keep the order groupRows gave them (one row is never in two slices).
+    result.problems.sort((a, b) => a.row - b.row);
+    return result;
   }
-  await flush();
-  // Stable: a row's problems keep the order groupRows gave them (one row is never in two slices).
-  result.problems.sort((a, b) => a.row - b.row);
-  return result;
+
+  private enqueue(key: string): void {
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.queue.push(key);
+    this.queuedRows += (this.byKey.get(key) as GroupInputRow[]).length;
+  }
+
+  /**
+   * Groups the keys that gave way, up to the one whose rows are coming in again (A, B, A: A may grow yet,
+   * and the keys after it must wait for it, so the orders keep the order of first appearance).
+   */
+  private groupQueue(): void {
+    const open = this.queue.indexOf(this.runKey as string);
+    const ready = open < 0 ? this.queue : this.queue.slice(0, open);
+    if (ready.length === 0) return;
+    groupInto(this.early, this.op, ready.flatMap((key) => this.byKey.get(key) as GroupInputRow[]), this.options);
+    for (const key of ready) {
+      this.grouped.add(key);
+      this.queued.delete(key);
+    }
+    this.queue = open < 0 ? [] : this.queue.slice(open);
+    this.queuedRows = this.queue.reduce((n, key) => n + (this.byKey.get(key) as GroupInputRow[]).length, 0);
+  }
+}
+
+/** All the rows at once, grouped in slices (an edit's regrouping, tests). */
+export async function groupInSlices(op: OperationDef, rows: readonly GroupInputRow[], options: GroupOptions, yielder = new EventLoopYielder()): Promise<Grouped> {
+  const groups = new StreamingGroups(op, options, false);
+  for (const row of rows) groups.add(row);
+  return groups.finish(yielder);
 }

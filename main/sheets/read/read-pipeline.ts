@@ -19,17 +19,16 @@ import { chooseSheet } from './sheet-choose';
 import { buildRows, unmappedOf } from './sheet-rows';
 import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
-import type { FirstRows, ReadOptions, SheetImport, SourceFile } from './types';
+import type { FirstRows, ReadOptions, ReadWatchers, SheetImport, SourceFile } from './types';
+import { ProgressTeller } from './read-progress';
 import { parseWorkbookMeta } from './workbook-meta';
 import { openXlsx } from './xlsx-source';
 import { GuardFailure } from './zip-guard';
 
-export interface ReadRequest extends ReadOptions {
+export interface ReadRequest extends ReadOptions, ReadWatchers {
   /** Language of error messages (problems stay LocalizedText). */
   lang?: Lang;
   limits?: Partial<ReadLimits>;
-  /** Called once with the first checked rows (`firstRowsCount`, or all when fewer), long before the read ends. */
-  onFirstRows?: (first: FirstRows) => void;
 }
 
 /** What the file's side needs (and what crosses into the worker: parsed, because a worker's message is just data). */
@@ -90,7 +89,7 @@ export async function openSource(request: SourceRequest): Promise<Result<OpenedS
   try {
     if (!zip) return ok({ file, book: await openCsv(request.path, limits), refusal, sha256 });
     const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
-    return ok({ file, marks: meta.marks, book: openXlsx(request.path, meta, zip.merges, limits), refusal, sha256 });
+    return ok({ file, marks: meta.marks, book: openXlsx(request.path, meta, zip.sheetScan, limits), refusal, sha256 });
   } catch (e) {
     return err(readFailure(e, file.name, limits, lang));
   }
@@ -130,7 +129,8 @@ async function readBook(source: OpenedSource, request: ReadRequest): Promise<Res
     const pick = picked.value;
     const onFirst = request.onFirstRows;
     const first = onFirst && ((columns: FirstRows['columns'], rows: FirstRows['rows']) => onFirst({ sheet: pick.sheet, headerRow: pick.headerRow, operation: pick.operation.id, columns, rows }));
-    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, pick.mapping, first);
+    const progress = request.onProgress && new ProgressTeller(request.onProgress, pick.headerRow, pick.lastRow);
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, pick.mapping, { ...(first ? { first } : {}), ...(progress ? { progress } : {}) });
     return ok({
       file,
       sheets: pick.sheets,

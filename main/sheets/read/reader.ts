@@ -15,17 +15,15 @@ import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { readSheetInProcess, understandSource } from './read-pipeline';
 import type { ReadRequest, SourceRequest } from './read-pipeline';
-import type { ReadOptions, SheetImport } from './types';
+import type { ReadOptions, ReadWatchers, SheetImport } from './types';
 
 export { readSheetInProcess };
 
-export interface ReadSheetOptions extends ReadOptions {
+export interface ReadSheetOptions extends ReadOptions, ReadWatchers {
   /** The bundled worker (out/node/read-worker.cjs), or main/sheets/read/read.worker.ts under tsx. Without it the read runs in-process. */
   workerPath?: string;
   lang?: Lang;
   limits?: Partial<ReadLimits>;
-  /** Told the first checked rows long before the read ends (ReadRequest.onFirstRows). */
-  onFirstRows?: ReadRequest['onFirstRows'];
   /** Heap ceiling of the worker, in MB. */
   workerHeapMb?: number;
 }

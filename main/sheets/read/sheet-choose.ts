@@ -25,6 +25,8 @@ export interface HeaderPick {
   mapping: AppliedMapping | null;
   /** Rows after the header row that were already read, then the rest of the sheet. */
   rows: AsyncIterable<SourceRow>;
+  /** The sheet's last row as the file says (SourceSheet.lastRow), for a progress bar. */
+  lastRow: () => number | null;
   sheets: SheetInfo[];
   notices: SheetNotice[];
 }
@@ -166,7 +168,7 @@ export async function chooseSheet(
       const fingerprint = headerFingerprint(headers);
       const given = wanted.mapping ?? (saved && saved.operation === op.id ? { ...saved, source: 'saved' as const } : undefined);
       const mapping: AppliedMapping | null = given ? { operation: given.operation, columns: given.columns, source: given.source, fingerprint } : null;
-      return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, fingerprint, mapping, rows: chain(rest, overflow, iterator), sheets: infos, notices });
+      return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, fingerprint, mapping, rows: chain(rest, overflow, iterator), lastRow: () => sheet.lastRow?.() ?? null, sheets: infos, notices });
     }
     if (header && inference && 'ambiguous' in inference && !ambiguity) ambiguity = { sheet: sheet.name, candidates: inference.ambiguous };
     if (header && !ambiguity && target !== undefined) ambiguity = { sheet: sheet.name, candidates: operations.map((o) => o.id) };

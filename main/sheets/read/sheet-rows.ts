@@ -2,15 +2,15 @@
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
 import { mappedField, matchHeader, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
 import type { ColumnMapping } from '../../../shared/operations/headers';
-import type { GroupInputRow } from '../../../shared/operations/grouping';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
-import { groupInSlices } from './group-slices';
+import { StreamingGroups } from './group-slices';
 import { missingFieldsOf, rowCheck } from './row-check';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
 import type { ImportColumn, ImportRow, SheetNotice } from './types';
+import type { ProgressTeller } from './read-progress';
 
 /** First non-empty cell of a totals line. */
 const totalsMarker = /^(合计|总计|小计|共计|總計|合計|total|subtotal|sum)/i;
@@ -65,6 +65,14 @@ export function unmappedOf(op: OperationDef, columns: readonly ImportColumn[], m
   return { columns: ignoredColumnsOf(columns).filter((h) => !setAside(h)), fields: missingFieldsOf(op, columns).map((f) => f.key) };
 }
 
+/** Who watches the rows as they are checked, long before the read ends. */
+export interface RowsWatch {
+  /** Told the first `firstRowsCount` checked rows (or all, when fewer) as soon as they are, with the columns so far. */
+  first?: (columns: readonly ImportColumn[], rows: Omit<ImportRow, 'disposition'>[]) => void;
+  /** Told how far the rows are (read-progress.ts). */
+  progress?: ProgressTeller;
+}
+
 export interface BuiltRows {
   columns: ImportColumn[];
   /** Headers written in the sheet that name no field of the operation (not the letters given to headerless columns). */
@@ -87,9 +95,9 @@ export async function buildRows(
   sheet: string,
   limits: ReadLimits,
   mapping?: ColumnMapping | null,
-  /** Told the first `firstRowsCount` checked rows (or all, when fewer) as soon as they are, with the columns so far. */
-  onFirst?: (columns: readonly ImportColumn[], rows: Omit<ImportRow, 'disposition'>[]) => void,
+  watch: RowsWatch = {},
 ): Promise<BuiltRows> {
+  const { first: onFirst } = watch;
   const { columns, notices } = mapColumns(op, headers, mapping);
   // Before columns past the header row get their letters: those have no header to name.
   const ignoredColumns = ignoredColumnsOf(columns);
@@ -115,6 +123,8 @@ export async function buildRows(
   };
 
   const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
+  // Grouped as they come, most of it before the last row arrives (group-slices.ts).
+  const groups = new StreamingGroups(op, { columnOf: (key) => headerOf.get(key) }, true);
   let width = columns.length;
   let told = !onFirst;
   const tellFirst = () => {
@@ -160,14 +170,20 @@ export async function buildRows(
       if (cell) check.cell(row.number, i, cell, values, found);
     }
     check.finish(row.number, values, () => problems, found);
-    rows.push({ rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems });
-    if (rows.length === firstRowsCount) tellFirst();
+    const checked = { rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems };
+    rows.push(checked);
+    groups.add(checked);
+    watch.progress?.row(rows.length, problems);
+    if (rows.length === firstRowsCount) {
+      tellFirst();
+      watch.progress?.report(rows.length);
+    }
   }
   tellFirst();
+  watch.progress?.report(rows.length);
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
-  const inputs: GroupInputRow[] = rows;
-  const grouped = await groupInSlices(op, inputs, { columnOf: (key) => headerOf.get(key) }, yielder);
+  const grouped = await groups.finish(yielder);
   const extra = new Map<number, CellProblem[]>();
   for (const p of grouped.problems) {
     const list = extra.get(p.row);

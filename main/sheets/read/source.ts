@@ -14,6 +14,11 @@ export interface SourceSheet {
   visible: boolean;
   /** Rows in order; blank rows may be missing. The consumer may stop early. */
   rows: AsyncIterable<SourceRow>;
+  /**
+   * The sheet's last row as the file's own `<dimension>` says, once known (by the first row at the latest):
+   * an estimate for a progress bar only — writers may omit it or leave it stale; null when unknown.
+   */
+  lastRow?(): number | null;
 }
 
 export interface SourceBook {

@@ -92,6 +92,29 @@ export interface FirstRows {
   rows: readonly Omit<ImportRow, 'disposition'>[];
 }
 
+/**
+ * How far a read is (reader option `onProgress`): told a few times a second while rows are checked, and
+ * once when every row is in (before orders are grouped).
+ */
+export interface ReadProgress {
+  /** Data rows checked so far. */
+  rows: number;
+  /** About how many rows the sheet holds below its header, as the file's own dimension says; null when unknown. An estimate (blank rows included): never more than a progress bar's measure. */
+  total: number | null;
+  /** Problems found so far (errors and warnings), counted over every row. */
+  problems: number;
+  /** Problems found since the last report, in row order — at most `progressProblems` over the whole read. */
+  newProblems: readonly CellProblem[];
+}
+
+/** Who is told about a read before it ends (the app's review grid fills from these). */
+export interface ReadWatchers {
+  /** Called once with the first checked rows (`firstRowsCount`, or all when fewer), long before the read ends. */
+  onFirstRows?: (first: FirstRows) => void;
+  /** Told how far the read is, a few times a second while rows are checked. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
 export interface ReadOptions {
   /** Read this sheet instead of the first matching visible one. */
   sheet?: string;

@@ -1,8 +1,7 @@
 // Streams an .xlsx/.xlsm through exceljs's public streaming reader, ExcelJS.stream.xlsx.WorkbookReader
 // (never the whole workbook in memory), turning each cell into a RawCell and giving merged ranges' values
 // to every cell they cover. exceljs's stream reader ignores <mergeCells>; the zip guard's pass over the zip
-// finds them while the rows are parsed, and a sheet's first rows wait for them (merges.ts), so no sheet has
-// to be buffered. The sheets come in the workbook's tab order, whatever order the zip holds them in.
+// finds them before the sheet is parsed (merges.ts), so no sheet has to be buffered. The sheets come in the workbook's tab order, whatever order the zip holds them in.
 //
 // We do not let the WorkbookReader unzip: its unzipper ends the entry list early when the consumer is slow
 // (a busy machine loses xl/workbook.xml or the shared strings of a workbook whose worksheets come first,
@@ -18,10 +17,11 @@ import type ExcelModule from 'exceljs';
 import type { RawCell } from '../../../shared/operations/cells';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
-import { MergeGate } from './merges';
+import { mergeFiller } from './merges';
 import { SheetLimitError } from './source';
 import type { SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
+import type { SheetScan } from './zip-guard';
 import { openZip, readDirectory } from './zip-read';
 
 /** The cells of exceljs's Row that the reader uses (exceljs's public Row/Cell API). */
@@ -90,8 +90,8 @@ function sourceRow(row: ExcelRow, date1904: boolean, sheet: string, maxColumns: 
   return { number: row.number, cells };
 }
 
-/** The workbook's rows as RawCells. `merges` gives a worksheet entry's merged ranges once known (ZipFacts.merges); its rows wait for them. */
-export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string) => Promise<string[]>, limits: ReadLimits): SourceBook {
+/** The workbook's rows as RawCells. `scan` gives a worksheet entry's merged ranges once known (ZipFacts.sheetScan); its rows wait for them. */
+export function openXlsx(path: string, meta: WorkbookMeta, scan: (part: string) => Promise<SheetScan>, limits: ReadLimits): SourceBook {
   let zip: ZipFile | null = null;
   let current: Readable | null = null;
   const close = () => {
@@ -123,34 +123,31 @@ export function openXlsx(path: string, meta: WorkbookMeta, merges: (part: string
     parsers.properties = { model: { date1904: meta.date1904 } };
     for (const sheet of meta.sheets) {
       if (!sheet.part?.startsWith('xl/worksheets/') || !entries.has(sheet.part)) continue; // a chart sheet has no rows
-      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(parsers, () => part(sheet.part as string), sheet.name, new MergeGate(merges(sheet.part))) };
+      const scanned = scan(sheet.part);
+      let lastRow: number | null = null;
+      void scanned.then((s) => (lastRow = s.lastRow), () => undefined);
+      const ranges = scanned.then((s) => s.ranges);
+      ranges.catch(() => undefined); // a sheet that is never read must not leave the guard's refusal unhandled
+      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(parsers, () => part(sheet.part as string), sheet.name, ranges), lastRow: () => lastRow };
     }
   }
 
-  async function* rowsOf(parsers: ExcelPartParsers, opening: () => Promise<Readable | null>, sheet: string, gate: MergeGate): AsyncGenerator<SourceRow> {
+  async function* rowsOf(parsers: ExcelPartParsers, opening: () => Promise<Readable | null>, sheet: string, ranges: Promise<string[]>): AsyncGenerator<SourceRow> {
     let count = 0;
-    try {
-      const stream = await opening(); // only once the sheet's rows are wanted
-      // exceljs's own WorksheetReader over the part (the sheet number only names it in exceljs's events).
-      if (stream) {
-        for (const { value: worksheet } of parsers._parseWorksheet(stream, '1')) {
-          for await (const row of worksheet) {
-            // Every row element counts here, blank formatted ones too: a bound on the work. Rows holding a
-            // value are counted against maxRows where blanks are told apart (sheet-rows.ts).
-            if (++count > limits.maxRawRows) throw new SheetLimitError('rawRows', sheet, row.number);
-            const source = sourceRow(row, meta.date1904, sheet, limits.maxColumns);
-            if (gate.open) yield gate.fill(source);
-            else yield* gate.pass(source);
-          }
-        }
+    // Only once the sheet's rows are wanted: first its merged ranges (they sit after the rows; merges.ts),
+    // then its part.
+    const merged = await mergeFiller(ranges);
+    const stream = await opening();
+    if (!stream) return;
+    // exceljs's own WorksheetReader over the part (the sheet number only names it in exceljs's events).
+    for (const { value: worksheet } of parsers._parseWorksheet(stream, '1')) {
+      for await (const row of worksheet) {
+        // Every row element counts here, blank formatted ones too: a bound on the work. Rows holding a
+        // value are counted against maxRows where blanks are told apart (sheet-rows.ts).
+        if (++count > limits.maxRawRows) throw new SheetLimitError('rawRows', sheet, row.number);
+        yield merged.fill(sourceRow(row, meta.date1904, sheet, limits.maxColumns));
       }
-    } catch (e) {
-      // The rows held back for the merges go first: their reader may stop at a limit of its own on the way,
-      // and must do so whenever the merges happen to become known.
-      yield* await gate.end();
-      throw e;
     }
-    yield* await gate.end();
   }
 
   return { sheets: meta.sheets.map(({ name, visible }) => ({ name, visible })), open: sheets, close };

@@ -20,10 +20,18 @@ export interface ZipFacts {
   entries: string[];
   /** Small parts kept as text: [Content_Types].xml, xl/workbook.xml, xl/_rels/workbook.xml.rels. */
   parts: Map<string, string>;
-  /** A worksheet entry's merged ranges ("A2:A4"), once the background pass has inflated it; rejects with a GuardFailure. */
-  merges(entry: string): Promise<string[]>;
+  /** A worksheet entry's merged ranges and dimension, once the background pass has inflated it; rejects with a GuardFailure. */
+  sheetScan(entry: string): Promise<SheetScan>;
   /** The background pass: null once every entry inflated within the limits, else the refusal. Never rejects. */
   rest: Promise<AppError | null>;
+}
+
+/** What the guard's pass finds in a worksheet that exceljs's streaming reader does not report. */
+export interface SheetScan {
+  /** Merged ranges ("A2:A4"). */
+  ranges: string[];
+  /** The last row of its `<dimension ref="A1:L100001">` (the writer's word, for a progress bar), else null. */
+  lastRow: number | null;
 }
 
 /** The background pass refused the file: carried through the parser's stream of rows as an exception. */
@@ -33,6 +41,7 @@ export class GuardFailure extends Error {
   }
 }
 
+const noScan: SheetScan = { ranges: [], lastRow: null };
 const keptParts = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
 const maxPartBytes = 16 * 1024 * 1024;
 const worksheetEntry = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -46,37 +55,49 @@ class Refusal extends Error {
 /** Inflated chunks of 1 MB: the pass keeps ahead of the parser when both run in one thread (zip-read.ts). */
 const chunkBytes = 1024 * 1024;
 
-/** Finds `ref="…"` of every mergeCell once the mergeCells element has started (it sits after sheetData). */
-class MergeScanner {
-  private carry = Buffer.alloc(0);
+/**
+ * Finds `ref="…"` of every mergeCell once the mergeCells element has started (it sits after sheetData).
+ * Until then each chunk is only searched: the marker is looked for across a chunk boundary in the few bytes
+ * around it, never by copying the chunk (44 MB of worksheet go through here).
+ */
+export class MergeScanner {
+  private tail = Buffer.alloc(0);
+  private head: string | null = null;
   private section: Buffer[] = [];
   private sectionBytes = 0;
-  private inSection = false;
   private static readonly marker = Buffer.from('mergeCells');
 
   push(chunk: Buffer): void {
-    if (this.inSection) {
+    // The dimension sits before sheetData, in the first few hundred bytes.
+    if (this.head === null || this.head.length < 4096) this.head = (this.head ?? '') + chunk.subarray(0, 4096).toString('latin1');
+    if (this.sectionBytes > 0) {
       if (this.sectionBytes < maxPartBytes) {
         this.section.push(chunk);
         this.sectionBytes += chunk.length;
       }
       return;
     }
-    const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    const at = joined.indexOf(MergeScanner.marker);
-    if (at >= 0) {
-      this.inSection = true;
-      this.section.push(joined.subarray(at));
-      this.sectionBytes = joined.length - at;
-    } else {
-      this.carry = Buffer.from(joined.subarray(Math.max(0, joined.length - MergeScanner.marker.length)));
-    }
+    const reach = MergeScanner.marker.length - 1;
+    const seam = Buffer.concat([this.tail, chunk.subarray(0, reach)]);
+    const atSeam = this.tail.length > 0 ? seam.indexOf(MergeScanner.marker) : -1;
+    if (atSeam >= 0) return this.begin(Buffer.concat([seam.subarray(atSeam), chunk.subarray(reach)]));
+    const at = chunk.indexOf(MergeScanner.marker);
+    if (at >= 0) return this.begin(chunk.subarray(at));
+    const last = chunk.length >= reach ? chunk : seam; // a chunk shorter than the marker extends the tail
+    this.tail = Buffer.from(last.subarray(Math.max(0, last.length - reach)));
   }
 
-  ranges(): string[] {
-    if (!this.inSection) return [];
+  private begin(from: Buffer): void {
+    this.section.push(from);
+    this.sectionBytes = Math.max(1, from.length);
+  }
+
+  result(): SheetScan {
+    const dimension = /<(?:\w+:)?dimension\s[^>]*?ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(this.head ?? '');
+    const lastRow = dimension?.[1] ? Number(dimension[1]) : null;
+    if (this.sectionBytes === 0) return { ranges: [], lastRow };
     const text = Buffer.concat(this.section).toString('latin1');
-    return [...text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1] as string);
+    return { ranges: [...text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1] as string), lastRow };
   }
 }
 
@@ -156,7 +177,7 @@ export async function guardZip(path: string, fileName: string, limits: ReadLimit
     });
   }
 
-  const facts: ZipFacts = { entries: directory.map((e) => e.fileName), parts: new Map(), merges: () => Promise.resolve([]), rest: Promise.resolve(null) };
+  const facts: ZipFacts = { entries: directory.map((e) => e.fileName), parts: new Map(), sheetScan: () => Promise.resolve(noScan), rest: Promise.resolve(null) };
   try {
     for (const entry of directory) {
       if (!keptParts.has(entry.fileName)) continue;
@@ -172,9 +193,9 @@ export async function guardZip(path: string, fileName: string, limits: ReadLimit
     return err(failure(e));
   }
 
-  const merges = new Map<string, Deferred<string[]>>();
+  const merges = new Map<string, Deferred<SheetScan>>();
   for (const entry of directory) if (worksheetEntry.test(entry.fileName)) merges.set(entry.fileName, deferred());
-  facts.merges = (name) => merges.get(name)?.promise ?? Promise.resolve([]);
+  facts.sheetScan = (name) => merges.get(name)?.promise ?? Promise.resolve(noScan);
   facts.rest = (async (): Promise<AppError | null> => {
     try {
       for (const entry of directory) {
@@ -183,7 +204,7 @@ export async function guardZip(path: string, fileName: string, limits: ReadLimit
         const found = merges.get(name);
         const scanner = found ? new MergeScanner() : null;
         await inflate(entry, (chunk) => scanner?.push(chunk));
-        if (found && scanner) found.resolve(scanner.ranges());
+        if (found && scanner) found.resolve(scanner.result());
       }
       return null;
     } catch (e) {

@@ -42,6 +42,8 @@ interface Props {
   onEdit?(step: CellStep): void;
   onUndo?(): void;
   onRedo?(): void;
+  /** The rows of a sheet still being read (reading-preview.tsx): a row's state is "checking" unless its own cells fail, and none can be withdrawn yet. */
+  checking?: boolean;
 }
 
 const problemsOf = (row: ImportRowView, column: ImportColumnInfo): CellProblem[] =>
@@ -52,7 +54,7 @@ const fixed = [4.5, 5, 10];
 const keyWidth = 11;
 const lead = fixed.length;
 
-export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo }: Props) {
+export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo, checking = false }: Props) {
   const { lang } = useApp();
   const tr = useT();
   const id = useId();
@@ -131,6 +133,7 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
       const errors = row.problems.filter(isBlocking).length;
       return tr(countKey('ui.review.problems', errors), { count: errors });
     }
+    if (checking) return tr('reading.ui.checking');
     // A warning does not hold the row back: it is sent, and the clerk has been told why it might be refused.
     if (row.problems.length > 0) return tr('ui.review.validWithWarnings', { count: row.problems.length });
     return tr('ui.review.valid');
@@ -177,7 +180,7 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
             }
             const out = withdrawn.has(row.rowNumber);
             const prevKey = item.index > 0 ? rows.at(item.index - 1)?.orderKey : undefined;
-            const kind = out ? 'withdrawn' : row.disposition.kind;
+            const kind = out ? 'withdrawn' : checking && row.disposition.kind !== 'invalid' ? 'checking' : row.disposition.kind;
             const band = showOrders && row.orderKey !== null && prevKey !== row.orderKey ? ' order-start' : '';
             const at = (col: number) => ({ id: cellId(item.index, col), onMouseDown: () => setActive({ index: item.index, col }) });
             return (
@@ -190,6 +193,7 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
                     type="checkbox"
                     tabIndex={-1}
                     checked={out}
+                    disabled={checking}
                     onChange={(e) => onWithdraw(row.rowNumber, e.target.checked)}
                     aria-label={tr('ui.review.withdrawRow', { row: row.rowNumber })}
                   />

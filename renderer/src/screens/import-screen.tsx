@@ -7,8 +7,10 @@ import type { OperationId } from '../../../shared/operations/types';
 import type { Result } from '../../../shared/result';
 import { ErrorBox, Loading } from '../components/error-box';
 import { ScreenTitle } from '../components/screen-title';
+import { ReadingPreview } from '../components/reading-preview';
 import { useApp, useT } from '../hooks/use-app';
 import { useAsync } from '../hooks/use-async';
+import { useReadProgress } from '../hooks/use-read-progress';
 import { operationIds, operationLabel } from '../operations';
 
 interface Props {
@@ -35,6 +37,10 @@ export function ImportScreen({ ticket, onTicket, onRead }: Props) {
     if (ticket) void readAs(ticket.token);
     // Read once per ticket (readAs is a fresh closure each render, on purpose not a dependency).
   }, [ticket]);
+
+  // A big sheet shows its first rows while the rest is read (issue 18 item 3).
+  const reading = useReadProgress(read.status === 'loading' && ticket ? ticket.token : null);
+  if (reading && ticket) return <ReadingPreview name={ticket.name} reading={reading} />;
 
   const candidates = read.status === 'error' && read.error.code === 'OPERATION_UNKNOWN' ? candidatesOf(read.error.details) : [];
   // Main's text for this refusal is the command line's (it names --op and --sheet): say it as a clerk would.

@@ -7,7 +7,7 @@ import { getOperation } from '../../../shared/operations/catalog';
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
 import type { FieldValue } from '../../../shared/operations/types';
-import { groupInSlices } from '../../../main/sheets/read/group-slices';
+import { groupInSlices, StreamingGroups } from '../../../main/sheets/read/group-slices';
 
 const create = getOperation('return-create')!;
 const cancel = getOperation('return-cancel')!;
@@ -58,3 +58,44 @@ describe('grouping in slices gives exactly one groupRows call', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 });
+
+/** The rows of a sheet as it streams: most keys together (an order's lines), some back later (A, B, A). */
+function streamedRows(kind: 'together' | 'back-while-queued' | 'back-after-grouped'): GroupInputRow[] {
+  const rows: GroupInputRow[] = [];
+  for (let i = 0; i < 12_000; i++) {
+    const rowNumber = i + 2;
+    let key = `R${Math.floor(i / 4)}`;
+    if (kind === 'back-while-queued' && i % 4 === 3) key = `R${Math.max(0, Math.floor(i / 4) - 1)}`; // the previous order's key, once more
+    if (kind === 'back-after-grouped' && i === 11_000) key = 'R3';
+    const values: Record<string, FieldValue> = i % 1013 === 0 ? { spec_no: 'X', num: '1' } : { outer_no: key, spec_no: `SKU${i % 4}`, num: '1' };
+    if (i % 4 === 0) Object.assign(values, { warehouse_no: 'W1', provider_no: i % 804 === 0 ? 'P2' : 'P1' });
+    rows.push({ rowNumber, values, problems: i % 377 === 0 ? [{ row: rowNumber, field: 'num' }] : [] });
+  }
+  return rows;
+}
+
+describe('grouping as rows stream in gives exactly one groupRows call', () => {
+  for (const kind of ['together', 'back-while-queued', 'back-after-grouped'] as const) {
+    it(`keys ${kind}`, async () => {
+      const rows = streamedRows(kind);
+      const whole = groupRows(create, rows, { columnOf });
+      expect(whole.orders.length).toBeGreaterThan(1000);
+      const groups = new StreamingGroups(create, { columnOf }, true);
+      for (const row of rows) groups.add(row);
+      const streamed = await groups.finish();
+      expect(streamed.orders).toEqual(whole.orders);
+      expect(new Map(streamed.dispositions)).toEqual(whole.dispositions);
+      expect(streamed.problems).toEqual(whole.problems);
+    });
+  }
+
+  it('groups most of a sheet before its last row when keys stay together', () => {
+    const groups = new StreamingGroups(create, { columnOf }, true);
+    const rows = streamedRows('together');
+    for (const row of rows) groups.add(row);
+    // What is left for the end: fewer than a slice and a bit of rows (the last keys, the keyless rows).
+    const early = (groups as unknown as { grouped: Set<string> }).grouped.size;
+    expect(early).toBeGreaterThan(2500);
+  });
+});
+
