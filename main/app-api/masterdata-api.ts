@@ -29,7 +29,8 @@ export function createMasterdataApi(services: Services, emit: EventSink): Master
               emit('onDidMasterdataProgress', { profile: profile ?? '', list: p.list, calls: p.calls, records: p.records, until: p.untilMs === null ? null : new Date(p.untilMs).toISOString().slice(0, 10) }),
           });
           if (!got.ok) return got;
-          return ok({ profile: got.value.profile, complete: got.value.complete, lists: got.value.lists.map((l) => ({ ...l, notice: l.notice ?? null })) });
+          const { profile: name, complete, lists, notice } = got.value;
+          return ok({ profile: name, complete, lists: lists.map((l) => ({ ...l, notice: l.notice ?? null })), ...(notice ? { notice } : {}) });
         } finally {
           running = null;
         }

@@ -33,6 +33,7 @@ export const refreshJson = (r: RefreshReport & { profile: string }, lang: Lang) 
   profile: r.profile,
   complete: r.complete,
   lists: r.lists.map((l) => ({ list: l.list, outcome: l.outcome, calls: l.calls, records: l.records, notice: l.notice ? render(lang, l.notice) : null })),
+  notice: r.notice ? render(lang, r.notice) : null,
 });
 
 const checkJson = (c: MasterdataCheck, lang: Lang) => ({

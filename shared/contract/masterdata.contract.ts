@@ -32,6 +32,8 @@ export interface MasterdataRefreshView {
   profile: string;
   complete: boolean;
   lists: { list: ListId; outcome: 'fresh' | 'denied' | 'failed' | 'stopped' | 'not-run'; calls: number; records: number; notice: LocalizedText | null }[];
+  /** Why nothing ran: another refresh of the profile (the CLI, another app) holds its lease. */
+  notice?: LocalizedText;
 }
 
 /** A refresh moving on: the list being read, calls and records so far, how far its windows reach. */
