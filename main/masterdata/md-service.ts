@@ -150,7 +150,7 @@ export class MasterdataService {
     const connected = await this.connect(profileName);
     if (!connected.ok) return connected;
     try {
-      return await previewList(connected.value.query, this.deps.clock, this.deps.lang(), {
+      const report = await previewList(connected.value.query, this.deps.clock, this.deps.lang(), {
         operation,
         keys,
         cap: settings.value.previewCap,
@@ -158,6 +158,7 @@ export class MasterdataService {
         pageSize: settings.value.pageSize,
         ...o,
       });
+      return report.ok ? ok({ ...report.value, profile: connected.value.resolved.profile.name }) : report;
     } finally {
       await connected.value.close();
     }

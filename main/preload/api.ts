@@ -65,10 +65,14 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     masterdataStatus: call('masterdataStatus'),
     masterdataRefresh: call('masterdataRefresh'),
     masterdataStop: call('masterdataStop'),
+    masterdataNames: call('masterdataNames'),
+    masterdataPreview: call('masterdataPreview'),
+    masterdataPreviewStop: call('masterdataPreviewStop'),
     onDidImportFile: on('onDidImportFile'),
     onDidProgress: on('onDidProgress'),
     onDidChangeJobs: on('onDidChangeJobs'),
     onDidChangeOnline: on('onDidChangeOnline'),
     onDidMasterdataProgress: on('onDidMasterdataProgress'),
+    onDidMasterdataPreviewProgress: on('onDidMasterdataPreviewProgress'),
   } satisfies WdtApi;
 }
