@@ -21,6 +21,13 @@ import { CellEditor, type EditEnd } from './cell-editor';
 
 export const rowHeight = 32;
 
+/** A note shown after a cell's text (a code's ERP name, a document's state): `label` is what a screen reader and the tooltip say. */
+export interface CellNote {
+  text: string;
+  label: string;
+  tone: 'muted' | 'ok' | 'bad';
+}
+
 /** A cell to bring into view and make active: the row's index in the list, the sheet column's index. */
 export interface GridTarget {
   index: number;
@@ -42,6 +49,8 @@ interface Props {
   onEdit?(step: CellStep): void;
   onUndo?(): void;
   onRedo?(): void;
+  /** A note after a cell's text, or null (issue 17: names beside codes, the ERP state of a previewed document). */
+  annotate?(row: ImportRowView, column: ImportColumnInfo): CellNote | null;
 }
 
 const problemsOf = (row: ImportRowView, column: ImportColumnInfo): CellProblem[] =>
@@ -52,7 +61,7 @@ const fixed = [4.5, 5, 10];
 const keyWidth = 11;
 const lead = fixed.length;
 
-export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo }: Props) {
+export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo, annotate }: Props) {
   const { lang } = useApp();
   const tr = useT();
   const id = useId();
@@ -220,6 +229,8 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
                   const edit = row.edits?.find((e) => e.column === c.index);
                   const said = found.map((p) => (isBlocking(p) ? render(lang, p.text) : `${tr('ui.review.warning')}${render(lang, p.text)}`));
                   if (edit) said.push(tr('edit.ui.edited', { original: edit.original === '' ? tr('edit.ui.originalEmpty') : edit.original }));
+                  const note = annotate?.(row, c) ?? null;
+                  if (note) said.push(note.label);
                   const message = said.join('\n');
                   const error = found.some(isBlocking);
                   const tone = error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell';
@@ -239,6 +250,11 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
                     >
                       {inEdit ? (
                         <CellEditor value={row.cells[c.index] ?? ''} label={tr('edit.ui.editor', { row: row.rowNumber, column: c.header })} onEnd={endEdit} />
+                      ) : note ? (
+                        <>
+                          {row.cells[c.index] ?? ''}
+                          <span className={`cell-note cell-note-${note.tone}`}>{note.text}</span>
+                        </>
                       ) : (
                         (row.cells[c.index] ?? '')
                       )}
