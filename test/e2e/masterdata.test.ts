@@ -82,8 +82,15 @@ describe('master data in Chromium', () => {
     const file = await writeBook(path.join(host.home, 'cancel.xlsx'), [
       { name: '清单', rows: [['采购退货单号'], ['CR202406010001'], ['CR202406010006'], ['CR202406010004'], ['CR202406010002']] },
     ]);
+    await page.getByTestId('tab-work').click();
+    // Coming from the create sheet's review: start over with another file (on its own, the import step is open).
+    const another = page.getByRole('button', { name: '换一个文件' });
+    if ((await another.count()) > 0) await another.click();
     await host.control('/test/dialogs', { open: [file] });
     await page.getByRole('button', { name: '打开文件' }).click();
+    // 采购退货单号 heads both cancel and pending lists: the clerk picks which.
+    await page.getByTestId('pick-operation').selectOption('return-cancel', { timeout: 30_000 });
+    await page.getByRole('button', { name: '按此操作读取' }).click();
     await expect.poll(() => page.getByTestId('review-counts').textContent(), { timeout: 20_000 }).toContain('行数4');
     const panel = page.getByTestId('erp-preview');
     expect(await panel.textContent()).toContain('这一步可以跳过');

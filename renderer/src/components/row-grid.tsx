@@ -140,13 +140,15 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
     scroller.current?.focus({ preventScroll: true });
   }, [scrollTo]);
 
-  const widths = [...fixed.map((w) => `${w}em`), ...columns.map((_, i) => (i === keyColumn ? `${keyWidth}em` : 'minmax(9em, 1fr)'))].join(' ');
+  // A note after the key (a previewed document's ERP state) needs room in the frozen key column.
+  const keyEm = annotate ? keyWidth + 9 : keyWidth;
+  const widths = [...fixed.map((w) => `${w}em`), ...columns.map((_, i) => (i === keyColumn ? `${keyEm}em` : 'minmax(9em, 1fr)'))].join(' ');
   const fixedWidth = fixed.reduce((a, b) => a + b, 0);
   const minWidth = fixedWidth + 9 * columns.length + 2;
   const grid = useCssVars<HTMLDivElement>({
     '--grid-cols': widths,
     '--grid-min': `${minWidth}em`,
-    '--frozen': `${fixedWidth + (keyColumn >= 0 ? keyWidth : 0)}em`,
+    '--frozen': `${fixedWidth + (keyColumn >= 0 ? keyEm : 0)}em`,
     '--key-left': `${fixedWidth}em`,
   });
   const sizer = useCssVars<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` });
