@@ -13,6 +13,7 @@ import type { MasterdataPreviewProgress } from '../../../shared/contract';
 import { formatChinaTime } from '../../../shared/operations/erp-time';
 import { ok, type Result } from '../../../shared/result';
 import { listBook, readBook, sheetNames } from '../cli/helpers';
+import { createSheet } from '../jobs/helpers';
 import { testServices } from '../test-services';
 
 let home: string;
@@ -162,9 +163,23 @@ describe('the review screen\'s ERP preview', () => {
     expect(sandbox.state.counters.byMethod['purchase.PurchaseReturn.queryWithDetail']).toBe(2);
   }, 60_000);
 
-  it('names the codes of a create sheet from the local copy; a cancel list has none', async () => {
-    await open();
-    const importId = await read(['CR202406010001']);
-    expect(value(await app.api.masterdataNames({ importId }))).toEqual({ warehouse_no: {}, provider_no: {}, spec_no: {} });
-  }, 60_000);
+  it('names the codes of a create sheet from the local copy, edits included; a cancel list has none', async () => {
+    await open({ masterdata: { startDate: '2023-01-01' } });
+    const listId = await read(['CR202406010001']);
+    expect(value(await app.api.masterdataNames({ importId: listId }))).toEqual({ warehouse_no: {}, provider_no: {}, spec_no: {} });
+    expect(value(await app.api.masterdataRefresh({})).complete).toBe(true);
+    const file = await createSheet(path.join(home, '退货.xlsx'), [
+      { outer: 'O1', warehouse: 'WH001', provider: 'P001', spec: 'SKU-TS-RED-M' },
+      { outer: 'O2', warehouse: 'WH404', provider: 'P001', spec: 'SKU-TS-RED-M' },
+    ]);
+    const ticket = value(await app.api.importDroppedFile({ path: file }));
+    const importId = value(await app.api.importRead({ token: ticket.token })).importId;
+    const names = value(await app.api.masterdataNames({ importId }));
+    expect(names.warehouse_no).toEqual({ WH001: '上海主仓' });
+    expect(Object.keys(names.provider_no)).toEqual(['P001']);
+    expect(Object.keys(names.spec_no)).toEqual(['SKU-TS-RED-M']);
+    // A cell fixed in the review grid is named at once (the names follow the edited sheet).
+    value(await app.api.importEdit({ importId, rowNumber: 3, column: 1, value: 'WH002' }));
+    expect(Object.keys(value(await app.api.masterdataNames({ importId })).warehouse_no).sort()).toEqual(['WH001', 'WH002']);
+  }, 90_000);
 });
