@@ -38,7 +38,7 @@ export function createAppApi(services: Services, desktop: DesktopPort, emit: Eve
     ...createImportApi(services, desktop, imports, emit),
     ...createJobsApi(services, desktop, imports),
     ...createProfilesApi(services),
-    ...createMasterdataApi(services, emit),
+    ...createMasterdataApi(services, emit, imports),
     async appInfo() {
       return ok({
         name: t(lang(), 'common.appName'),

@@ -10,6 +10,7 @@ import { buildMapping, type MappingChoice } from '../profiles/mappings';
 import type { Lang } from '../../shared/i18n';
 import type { OperationId } from '../../shared/operations/types';
 import { withMasterdataWarnings } from '../masterdata/md-service';
+import type { KeptPreview } from '../masterdata/preview-notes';
 import { SheetEditor } from '../sheets/read/revalidate';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
@@ -30,6 +31,8 @@ export class ImportState {
   /** Tokens of the app's sample files, and the reads made from them: those go to the built-in sandbox only. */
   readonly #sampleTokens = new Set<string>();
   readonly #sampleReads = new Set<string>();
+  /** The last ERP preview of each read (masterdata-api), for the notes of the orders the clerk drops after it. */
+  readonly previews = new Map<string, KeptPreview>();
 
   markSample(token: string): void {
     this.#sampleTokens.add(token);
@@ -67,6 +70,7 @@ export class ImportState {
     this.#reads.delete(id);
     this.#editors.delete(id);
     this.#sampleReads.delete(id);
+    this.previews.delete(id);
   }
 }
 

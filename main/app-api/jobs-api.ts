@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { appError, err, ok, type Result } from '../../shared/result';
 import { confirmationText, needsConfirmation } from '../profiles/production-safety';
+import { droppedNotes } from '../masterdata/preview-notes';
 import { doneLines, type DoneKeys, type DoneReport } from '../jobs/done-keys';
 import type { CellEdits } from '../jobs/follow-up';
 import type { ResolvedProfile } from '../profiles/resolve-profile';
@@ -35,6 +36,11 @@ export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[
 
 /** A resend draft's edited rows as the follow-up's edits seam wants them: row number → all its cells. */
 const draftEdits = (sheet: SheetImport): CellEdits => new Map(sheet.rows.filter((r) => r.edits && r.edits.length > 0).map((r) => [r.rowNumber, r.cells]));
+/** The keys of the orders a withdrawal takes out (a row withdraws its whole order). */
+const withdrawnKeys = (sheet: SheetImport, withdrawnRows: readonly number[]): string[] => {
+  const withdrawn = new Set(withdrawnRows);
+  return sheet.orders.filter((o) => o.rows.some((r) => withdrawn.has(r))).map((o) => o.key);
+};
 
 const stamp = (date: Date): string => {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -112,7 +118,10 @@ export function createJobsApi(services: Services, desktop: DesktopPort, state: I
         return err(appError('CONFIRMATION_REQUIRED', t(lang(), 'ui.error.confirm'), { profile }));
       }
       const { sheet, done, resolved } = got.value;
-      return services.jobs.start({ sheet, meta: services.jobs.meta(sheet, resolved, isCheck, lang()), withdrawnRows, done });
+      // Orders dropped after the ERP preview showed they cannot succeed say so in the results, with the state found.
+      const kept = state.previews.get(importId);
+      const withdrawnNotes = kept ? droppedNotes(kept, withdrawnKeys(sheet, withdrawnRows)) : undefined;
+      return services.jobs.start({ sheet, meta: services.jobs.meta(sheet, resolved, isCheck, lang()), withdrawnRows, done, ...(withdrawnNotes ? { withdrawnNotes } : {}) });
     },
     async jobsResendDraft({ jobId }) {
       const draft = await services.jobs.followUpDraft(jobId);

@@ -34,6 +34,8 @@ export interface NewJob {
   meta: JobMeta;
   /** Sheet row numbers the person withdrew: their whole orders end as skipped. */
   withdrawnRows?: readonly number[];
+  /** Why the person withdrew an order, by its key, when the app knows (a preview found it cannot succeed); else "skipped on review". */
+  withdrawnNotes?: ReadonlyMap<string, readonly Note[]>;
   /** Order keys an earlier job already did (done-keys.ts): skipped, naming that job. */
   alreadyDone?: DoneKeys;
   /** The job this one resends rows of (a follow-up). */
@@ -95,7 +97,7 @@ export class JobStore {
   }
 
   /** Stores a read sheet as a job: every row (valid, invalid, duplicate), its orders planned into calls. */
-  createJob({ sheet, meta, withdrawnRows = [], alreadyDone = new Map(), followsJob, now, owner }: NewJob): string {
+  createJob({ sheet, meta, withdrawnRows = [], withdrawnNotes = new Map(), alreadyDone = new Map(), followsJob, now, owner }: NewJob): string {
     const id = `${compactStamp(now)}-${randomBytes(4).toString('hex')}`;
     const withdrawn = new Set(withdrawnRows);
     const kept = sheet.orders.filter((o) => !alreadyDone.has(o.key) && !o.rows.some((r) => withdrawn.has(r)));
@@ -145,7 +147,7 @@ export class JobStore {
             notes = [{ text: { key: 'resend.row.alreadyDone', params: { job: earlier.jobId, at: shortWhen(earlier.at) } } }];
           } else if (dropped.has(key)) {
             state = 'skipped';
-            notes = [{ text: { key: 'jobs.row.withdrawn' } }];
+            notes = [...(withdrawnNotes.get(key) ?? [{ text: { key: 'jobs.row.withdrawn' } }])];
           }
         } else if (d.kind === 'duplicate') {
           notes = [{ text: { key: 'jobs.row.duplicateOf', params: { row: d.ofRow } } }];

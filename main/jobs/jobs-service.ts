@@ -14,7 +14,7 @@ import type { EngineEvent, JobEngine, RunOptions } from './engine';
 import { checkDone, doneReport, type DoneReport } from './done-keys';
 import { followUpMeta, followUpSheet, type CellEdits } from './follow-up';
 import { jobMeta } from './job-meta';
-import type { JobMeta, JobStore } from './job-store';
+import type { JobMeta, JobStore, NewJob } from './job-store';
 import type { JobViews } from './job-views';
 import type { JobRecord, RowRecord } from './records';
 import type { RunEnd } from './runner';
@@ -42,6 +42,8 @@ export interface NewJobInput {
   meta: JobMeta;
   /** Sheet rows the person withdrew: their whole orders end as skipped. */
   withdrawnRows?: readonly number[];
+  /** Why the person withdrew an order, by its key (job-store.ts NewJob). */
+  withdrawnNotes?: NewJob['withdrawnNotes'];
   /** Send orders an earlier job already did anyway (never a create's). Ignored when `done` is given. */
   includeDone?: boolean;
   /** The done check already made for this sheet (doneReport), so the store is asked once. */

@@ -2,6 +2,7 @@
 // number instead (so version 1 still says `batch`: migration 4 renames it). The schema test
 // (test/main/jobs/store.test.ts) pins the resulting tables.
 
+import { masterdataLeaseMigration } from '../masterdata/md-lease-migration';
 import { masterdataMigration } from '../masterdata/md-migration';
 
 export interface Migration {
@@ -154,4 +155,5 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX jobs_by_created ON jobs (created_at);
     `,
   },
+  masterdataLeaseMigration,
 ];

@@ -2,9 +2,9 @@
 // against the copy (offline), and preview a cancel/pending list against the ERP. The secret is read at
 // send time by the client and never reaches the store, a log or a result (rule 3: effects come in).
 import type { Dispatcher } from 'undici';
-import type { Lang } from '../../shared/i18n';
+import type { Lang, LocalizedText } from '../../shared/i18n';
 import { checkCreateSheet, checksMasterdata, withWarnings, type MasterdataCheck, type SheetToCheck } from '../../shared/masterdata/check-create';
-import type { ListId } from '../../shared/masterdata/lists';
+import { listIds, type ListId } from '../../shared/masterdata/lists';
 import type { SheetImport } from '../sheets/read/types';
 import { getOperation } from '../../shared/operations/catalog';
 import type { OperationId } from '../../shared/operations/types';
@@ -16,9 +16,10 @@ import { RateLimiter } from '../jobs/rate-limiter';
 import type { ProfileStore } from '../profiles/profile-store';
 import { resolveProfile, type ResolvedProfile } from '../profiles/resolve-profile';
 import { readMasterdataSettings, startOfChinaDay, type MasterdataSettings } from './md-settings';
-import { MasterdataStore, type ListStatus } from './md-store';
+import { MasterdataStore, shownTime, type ListStatus } from './md-store';
 import { previewList, type PreviewReport } from './preview';
 import type { QueryDeps } from './query-call';
+import { newOwner, RefreshLease } from './md-lease';
 import { refreshMasterdata, type RefreshProgress, type RefreshReport } from './refresh';
 
 /** What checking a sheet against the ERP found (checkSheet). */
@@ -67,6 +68,16 @@ export class MasterdataService {
     const connected = await this.connect(profileName);
     if (!connected.ok) return connected;
     const { resolved, query, close } = connected.value;
+    // One refresh of a profile at a time, in any process: a second one says who refreshes and stops
+    // before it reads or moves a cursor (the two would otherwise interleave pages of one list).
+    const lease = new RefreshLease(this.deps.db(), this.deps.clock).take(resolved.profile.name, newOwner());
+    if (!lease.ok) {
+      await close();
+      this.deps.logger.info('masterdata refresh busy', { profile: resolved.profile.name, pid: lease.holder.pid });
+      const lists = (o.lists ?? listIds).map((list) => ({ list, outcome: 'not-run' as const, calls: 0, records: 0 }));
+      const notice: LocalizedText = { key: 'masterdata.refresh.busy', params: { pid: lease.holder.pid, since: shownTime(lease.holder.takenAt) } };
+      return ok({ profile: resolved.profile.name, lists, complete: false, notice });
+    }
     try {
       const lang = this.deps.lang();
       this.deps.logger.info('masterdata refresh', { profile: resolved.profile.name, lists: (o.lists ?? []).join(',') || 'all' });
@@ -85,6 +96,7 @@ export class MasterdataService {
       if (!report.ok) this.deps.logger.warn('masterdata refresh refused', { profile: resolved.profile.name, code: report.error.code });
       return report.ok ? ok({ ...report.value, profile: resolved.profile.name }) : report;
     } finally {
+      lease.release();
       await close();
     }
   }
@@ -138,7 +150,7 @@ export class MasterdataService {
     const connected = await this.connect(profileName);
     if (!connected.ok) return connected;
     try {
-      return await previewList(connected.value.query, this.deps.clock, this.deps.lang(), {
+      const report = await previewList(connected.value.query, this.deps.clock, this.deps.lang(), {
         operation,
         keys,
         cap: settings.value.previewCap,
@@ -146,6 +158,7 @@ export class MasterdataService {
         pageSize: settings.value.pageSize,
         ...o,
       });
+      return report.ok ? ok({ ...report.value, profile: connected.value.resolved.profile.name }) : report;
     } finally {
       await connected.value.close();
     }

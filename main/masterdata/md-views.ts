@@ -1,6 +1,6 @@
 // The plain-data views of the master-data results that the CLI prints (`--json`, docs/masterdata.md)
 // and a front end shows: words rendered in the reader's language, times as ISO and as the clerk reads them.
-import type { MasterdataListView } from '../../shared/contract';
+import type { MasterdataListView, MasterdataPreviewView } from '../../shared/contract';
 import { render, t, type Lang } from '../../shared/i18n';
 import type { MasterdataCheck } from '../../shared/masterdata/check-create';
 import { shownTime, type ListStatus } from './md-store';
@@ -33,6 +33,7 @@ export const refreshJson = (r: RefreshReport & { profile: string }, lang: Lang) 
   profile: r.profile,
   complete: r.complete,
   lists: r.lists.map((l) => ({ list: l.list, outcome: l.outcome, calls: l.calls, records: l.records, notice: l.notice ? render(lang, l.notice) : null })),
+  notice: r.notice ? render(lang, r.notice) : null,
 });
 
 const checkJson = (c: MasterdataCheck, lang: Lang) => ({
@@ -41,9 +42,28 @@ const checkJson = (c: MasterdataCheck, lang: Lang) => ({
 });
 
 /** A preview row for print: `rows` maps a document number to the sheet rows naming it. */
-export const previewJson = (p: PreviewReport, rowsOf: (key: string) => readonly number[], lang: Lang) => {
+const verdictCounts = (p: PreviewReport) => {
   const counts = { ok: 0, blocked: 0, unknown: 0 };
   for (const r of p.rows) counts[r.verdict] += 1;
+  return counts;
+};
+
+/** A preview as the review screen shows it: words still to render in the reader's language. */
+export const previewView = (p: PreviewReport, rowsOf: (key: string) => readonly number[], o: { importId: string; cap: number; at: string }): MasterdataPreviewView => ({
+  importId: o.importId,
+  profile: p.profile ?? '',
+  mode: p.mode,
+  cap: o.cap,
+  complete: p.complete,
+  calls: p.calls,
+  counts: verdictCounts(p),
+  notice: p.notice ?? null,
+  at: o.at,
+  rows: p.rows.map((r) => ({ key: r.key, rows: [...rowsOf(r.key)], verdict: r.verdict, labels: r.labels, reason: r.reason ?? null, found: r.found ?? null })),
+});
+
+export const previewJson = (p: PreviewReport, rowsOf: (key: string) => readonly number[], lang: Lang) => {
+  const counts = verdictCounts(p);
   return {
     operation: p.operation,
     mode: p.mode,

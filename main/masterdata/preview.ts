@@ -31,6 +31,8 @@ export interface PreviewReport {
   /** False when stopped, denied or failed midway: rows not reached are `unknown`. */
   complete: boolean;
   notice?: LocalizedText;
+  /** The profile whose ERP was asked (set by the service). */
+  profile?: string;
 }
 
 export interface PreviewOptions {

@@ -39,6 +39,8 @@ export interface RefreshReport {
   lists: ListReport[];
   /** Every asked list is fresh or denied. */
   complete: boolean;
+  /** Why nothing ran (another refresh of the profile holds its lease). */
+  notice?: LocalizedText;
 }
 
 export interface RefreshDeps {

@@ -68,11 +68,15 @@ export function createApi(ipc: PreloadIpc, pathForFile: PathForFile): WdtApi {
     masterdataStatus: call('masterdataStatus'),
     masterdataRefresh: call('masterdataRefresh'),
     masterdataStop: call('masterdataStop'),
+    masterdataNames: call('masterdataNames'),
+    masterdataPreview: call('masterdataPreview'),
+    masterdataPreviewStop: call('masterdataPreviewStop'),
     onDidImportFile: on('onDidImportFile'),
     onDidProgress: on('onDidProgress'),
     onDidChangeJobs: on('onDidChangeJobs'),
     onDidChangeOnline: on('onDidChangeOnline'),
     onDidMasterdataProgress: on('onDidMasterdataProgress'),
+    onDidMasterdataPreviewProgress: on('onDidMasterdataPreviewProgress'),
     onDidReadProgress: on('onDidReadProgress'),
   } satisfies WdtApi;
 }

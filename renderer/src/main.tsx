@@ -5,6 +5,7 @@ import type { WdtApi } from '../../shared/contract';
 import { App } from './app';
 import './app.css';
 import './screens.css';
+import './masterdata.css';
 
 declare global {
   interface Window {

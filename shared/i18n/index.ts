@@ -14,6 +14,7 @@ import { operationsMessages } from './messages/operations';
 import { hintsMessages } from './messages/hints';
 import { mappingMessages } from './messages/mapping';
 import { masterdataMessages } from './messages/masterdata';
+import { masterdataReviewMessages } from './messages/masterdata-review';
 import { resendMessages } from './messages/resend';
 import { editMessages } from './messages/edit';
 import { browseMessages } from './messages/browse';
@@ -39,6 +40,7 @@ export const catalog = {
   ...hintsMessages,
   ...mappingMessages,
   ...masterdataMessages,
+  ...masterdataReviewMessages,
   ...resendMessages,
   ...editMessages,
   ...browseMessages,

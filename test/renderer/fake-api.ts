@@ -2,7 +2,7 @@
 // this file stops compiling. Tests steer it: fail a channel, hold one (to see the loading state),
 // push events, and read which calls were made.
 import type {
-  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, MasterdataStatusView, ProfileView, SavedMappingView, SubmitPreview, WdtApi,
+  AppInfo, EventName, EventPayload, FileTicket, ImportRowView, ImportSummary, JobAttemptView, JobRowView, JobView, MasterdataStatusView, MasterdataNamesView, MasterdataPreviewView, ProfileView, SavedMappingView, SubmitPreview, WdtApi,
 } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
 import type { CellProblem } from '../../shared/operations/types';
@@ -81,6 +81,10 @@ export class FakeWdt {
   nextReads: ImportSummary[] = [];
   savedMappings: SavedMappingView[] = [];
   masterdata: MasterdataStatusView = { profile: 'sandbox', refreshing: false, lists: [] };
+  /** The ERP's names of the read's codes (masterdataNames). */
+  names: MasterdataNamesView = { warehouse_no: {}, provider_no: {}, spec_no: {} };
+  /** What masterdataPreview answers (null: an error). */
+  preview: MasterdataPreviewView | null = null;
   readonly calls: { name: Name; request: unknown }[] = [];
   readonly #failing = new Map<Name, AppError>();
   readonly #held = new Map<Name, (() => void)[]>();
@@ -276,11 +280,15 @@ export class FakeWdt {
     masterdataStatus: (r) => this.#answer('masterdataStatus', r, () => ok(this.masterdata)),
     masterdataRefresh: (r) => this.#answer('masterdataRefresh', r, () => ok({ profile: this.masterdata.profile, complete: true, lists: [] })),
     masterdataStop: (r) => this.#answer('masterdataStop', r, () => ok(undefined)),
+    masterdataNames: (r) => this.#answer('masterdataNames', r, () => ok(this.names)),
+    masterdataPreview: (r) => this.#answer('masterdataPreview', r, () => (this.preview ? ok(this.preview) : err(appError('ERP_UNREACHABLE', 'no preview')))),
+    masterdataPreviewStop: (r) => this.#answer('masterdataPreviewStop', r, () => ok(undefined)),
     onDidImportFile: this.#on('onDidImportFile'),
     onDidProgress: this.#on('onDidProgress'),
     onDidChangeJobs: this.#on('onDidChangeJobs'),
     onDidChangeOnline: this.#on('onDidChangeOnline'),
     onDidMasterdataProgress: this.#on('onDidMasterdataProgress'),
     onDidReadProgress: this.#on('onDidReadProgress'),
+    onDidMasterdataPreviewProgress: this.#on('onDidMasterdataPreviewProgress'),
   };
 }

@@ -65,6 +65,7 @@ async function refresh(io: CliIo, s: Services, p: P, lists: ListId[]): Promise<n
   }
   if (json) printJson(io, refreshJson(got.value, lang));
   else {
+    if (got.value.notice) printLine(io, render(lang, got.value.notice));
     for (const l of got.value.lists) {
       if (l.outcome === 'fresh') printLine(io, t(lang, 'masterdata.refresh.done', { list: listName(l.list), records: l.records, calls: l.calls }));
       else if (l.notice) printLine(io, render(lang, l.notice));

@@ -2,7 +2,7 @@
 // age (or why it was skipped), and a refresh with progress that can be stopped (docs/masterdata.md).
 import { useCallback, useEffect, useState } from 'react';
 import type { MasterdataProgress, MasterdataStatusView } from '../../../shared/contract';
-import { render } from '../../../shared/i18n';
+import { render, type LocalizedText } from '../../../shared/i18n';
 import { ageText } from '../../../shared/masterdata/age';
 import type { AppError } from '../../../shared/result';
 import { useApp, useT } from '../hooks/use-app';
@@ -16,6 +16,7 @@ export function MasterdataPanel() {
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<'done' | 'incomplete' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState<LocalizedText | null>(null);
 
   const load = useCallback(async () => {
     const got = await api.masterdataStatus({});
@@ -34,11 +35,14 @@ export function MasterdataPanel() {
     setRunning(true);
     setOutcome(null);
     setError(null);
+    setBusy(null);
     const got = await api.masterdataRefresh({});
     setRunning(false);
     setProgress(null);
-    if (got.ok) setOutcome(got.value.complete ? 'done' : 'incomplete');
-    else setError(got.error);
+    if (got.ok) {
+      setOutcome(got.value.complete ? 'done' : 'incomplete');
+      setBusy(got.value.notice ?? null);
+    } else setError(got.error);
     await load();
   };
 
@@ -71,7 +75,7 @@ export function MasterdataPanel() {
       )}
       {!running && outcome && (
         <p role="status" className={outcome === 'done' ? 'ok-text' : 'warn-text'} data-testid="masterdata-outcome">
-          {tr(outcome === 'done' ? 'masterdata.ui.done' : 'masterdata.ui.incomplete')}
+          {busy ? render(lang, busy) : tr(outcome === 'done' ? 'masterdata.ui.done' : 'masterdata.ui.incomplete')}
         </p>
       )}
       <ul className="profile-list" data-testid="masterdata-lists">

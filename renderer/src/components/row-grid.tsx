@@ -21,6 +21,13 @@ import { CellEditor, type EditEnd } from './cell-editor';
 
 export { rowHeight };
 
+/** A note shown after a cell's text (a code's ERP name, a document's state): `label` is what a screen reader and the tooltip say. */
+export interface CellNote {
+  text: string;
+  label: string;
+  tone: 'muted' | 'ok' | 'bad';
+}
+
 /** A cell to bring into view and make active: the row's index in the list, the sheet column's index. */
 export interface GridTarget {
   index: number;
@@ -28,7 +35,7 @@ export interface GridTarget {
   serial: number;
 }
 
-interface Props {
+export interface RowGridProps {
   operation: string;
   columns: readonly ImportColumnInfo[];
   rows: Pages<ImportRowView>;
@@ -44,6 +51,8 @@ interface Props {
   onRedo?(): void;
   /** The rows of a sheet still being read (reading-preview.tsx): a row's state is "checking" unless its own cells fail, and none can be withdrawn yet. */
   checking?: boolean;
+  /** A note after a cell's text, or null (issue 17: names beside codes, the ERP state of a previewed document). */
+  annotate?(row: ImportRowView, column: ImportColumnInfo): CellNote | null;
 }
 
 const problemsOf = (row: ImportRowView, column: ImportColumnInfo): CellProblem[] =>
@@ -54,7 +63,7 @@ const fixed = [4.5, 5, 10];
 const keyWidth = 11;
 const lead = fixed.length;
 
-export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo, checking = false }: Props) {
+export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showOrders, scrollTo, onEdit, onUndo, onRedo, checking = false, annotate }: RowGridProps) {
   const { lang } = useApp();
   const tr = useT();
   const id = useId();
@@ -116,13 +125,15 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
     scroller.current?.focus({ preventScroll: true });
   }, [scrollTo]);
 
-  const widths = [...fixed.map((w) => `${w}em`), ...columns.map((_, i) => (i === keyColumn ? `${keyWidth}em` : 'minmax(9em, 1fr)'))].join(' ');
+  // A note after the key (a previewed document's ERP state) needs room in the frozen key column.
+  const keyEm = annotate ? keyWidth + 9 : keyWidth;
+  const widths = [...fixed.map((w) => `${w}em`), ...columns.map((_, i) => (i === keyColumn ? `${keyEm}em` : 'minmax(9em, 1fr)'))].join(' ');
   const fixedWidth = fixed.reduce((a, b) => a + b, 0);
   const minWidth = fixedWidth + 9 * columns.length + 2;
   const grid = useCssVars<HTMLDivElement>({
     '--grid-cols': widths,
     '--grid-min': `${minWidth}em`,
-    '--frozen': `${fixedWidth + (keyColumn >= 0 ? keyWidth : 0)}em`,
+    '--frozen': `${fixedWidth + (keyColumn >= 0 ? keyEm : 0)}em`,
     '--key-left': `${fixedWidth}em`,
   });
 
@@ -206,6 +217,8 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
                   const edit = row.edits?.find((e) => e.column === c.index);
                   const said = found.map((p) => (isBlocking(p) ? render(lang, p.text) : `${tr('ui.review.warning')}${render(lang, p.text)}`));
                   if (edit) said.push(tr('edit.ui.edited', { original: edit.original === '' ? tr('edit.ui.originalEmpty') : edit.original }));
+                  const note = annotate?.(row, c) ?? null;
+                  if (note) said.push(note.label);
                   const message = said.join('\n');
                   const error = found.some(isBlocking);
                   const tone = error ? 'cell cell-problem' : found.length > 0 ? 'cell cell-warning' : 'cell';
@@ -225,6 +238,11 @@ export function RowGrid({ operation, columns, rows, withdrawn, onWithdraw, showO
                     >
                       {inEdit ? (
                         <CellEditor value={row.cells[c.index] ?? ''} label={tr('edit.ui.editor', { row: row.rowNumber, column: c.header })} onEnd={endEdit} />
+                      ) : note ? (
+                        <>
+                          {row.cells[c.index] ?? ''}
+                          <span className={`cell-note cell-note-${note.tone}`}>{note.text}</span>
+                        </>
                       ) : (
                         (row.cells[c.index] ?? '')
                       )}

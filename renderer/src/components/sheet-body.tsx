@@ -6,7 +6,7 @@ import type { Pages } from '../hooks/use-pages';
 import type { CellStep } from '../hooks/use-edit-history';
 import { ErrorBox } from './error-box';
 import { ProblemList } from './problem-list';
-import { RowGrid, type GridTarget } from './row-grid';
+import { RowGrid, type GridTarget, type RowGridProps } from './row-grid';
 
 interface Props {
   className: string;
@@ -20,16 +20,18 @@ interface Props {
   /** Changes after each edit: the problem list is fetched again. */
   problemsVersion: number;
   onPick(problem: CellProblem): void;
+  /** Notes after cells' text (issue 17: names beside codes, previewed ERP states). */
+  annotate?: RowGridProps['annotate'];
 }
 
-export function SheetBody({ className, summary, rows, withdrawn, onWithdraw, showOrders, scrollTo, grid, problemsVersion, onPick }: Props) {
+export function SheetBody({ className, summary, rows, withdrawn, onWithdraw, showOrders, scrollTo, grid, problemsVersion, onPick, annotate }: Props) {
   const { importId, counts } = summary;
   return (
     <div className={className}>
       {rows.error ? (
         <ErrorBox error={rows.error} />
       ) : (
-        <RowGrid operation={summary.operation} columns={summary.columns} rows={rows} withdrawn={withdrawn} onWithdraw={onWithdraw} showOrders={showOrders} scrollTo={scrollTo} {...grid} />
+        <RowGrid operation={summary.operation} columns={summary.columns} rows={rows} withdrawn={withdrawn} onWithdraw={onWithdraw} showOrders={showOrders} scrollTo={scrollTo} {...grid} {...(annotate ? { annotate } : {})} />
       )}
       <ProblemList key={problemsVersion} importId={importId} total={counts.problems} warnings={counts.warnings} onPick={onPick} />
     </div>

@@ -1,9 +1,14 @@
 // Review: the rows as read, the counts, every problem; the operation (with why it was chosen) and the
 // sheet can be changed, rows withdrawn, cells edited in the grid (judged again at once by main, with undo and
 // redo; the file is never changed). Nothing is sent from here: "Next" only opens the submit step.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CellProblem } from '../../../shared/operations/types';
-import type { FileTicket, ImportRowView, ImportSummary, RowFilter, SubmitPreview } from '../../../shared/contract';
+import type { FileTicket, ImportRowView, ImportSummary, MasterdataPreviewView, RowFilter, SubmitPreview } from '../../../shared/contract';
+import { previewSpecOf } from '../../../shared/masterdata/preview-rules';
+import { getOperation } from '../../../shared/operations/catalog';
+import { cellNotes } from '../components/erp-notes';
+import { ErpPreview } from '../components/erp-preview';
+import { useErpNames } from '../hooks/use-erp-names';
 import { render } from '../../../shared/i18n';
 import type { OperationId } from '../../../shared/operations/types';
 import { IgnoredColumns } from '../components/ignored-columns';
@@ -42,6 +47,15 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
   const [sending, runSending] = useAsync<SubmitPreview>();
   const { importId, counts } = summary;
   const grouped = groupsRows(summary.operation);
+  // Issue 17: names beside codes (a create sheet), the ERP's state beside each number (a previewed list).
+  const names = useErpNames(summary);
+  const [previewed, setPreviewed] = useState<MasterdataPreviewView | null>(null);
+  const preview = previewed?.importId === importId ? previewed : null;
+  const previewable = useMemo(() => {
+    const op = getOperation(summary.operation);
+    return op !== undefined && previewSpecOf(op) !== null;
+  }, [summary.operation]);
+  const annotate = useMemo(() => cellNotes(summary.operation, names, preview, lang), [summary.operation, names, preview, lang]);
 
   // Skipping a row changes what would be sent: the preview (the same count the submit screen shows)
   // says how many rows and orders are left, so review and submit never disagree.
@@ -162,6 +176,18 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
         <EditBar editedCells={summary.editedCells} history={history} />
       </div>
       {editError && <ErrorBox error={editError} />}
+      {previewable && (
+        <ErpPreview
+          key={importId}
+          importId={importId}
+          profileName={profileName}
+          editedCells={summary.editedCells}
+          withdrawn={withdrawn}
+          preview={preview}
+          onPreview={setPreviewed}
+          onDrop={(dropped) => onWithdrawn(new Set([...withdrawn, ...dropped]))}
+        />
+      )}
       <SheetBody
         className="review-body"
         summary={summary}
@@ -171,6 +197,7 @@ export function ReviewScreen({ ticket, summary, withdrawn, profileName, onWithdr
         showOrders={grouped}
         scrollTo={scrollTo}
         grid={grid}
+        {...(annotate ? { annotate } : {})}
         problemsVersion={edits}
         onPick={(problem) => void pick(problem)}
       />

@@ -30,7 +30,7 @@ describe('job store file', () => {
   it('pins the schema: tables and columns', () => {
     const db = openJobDatabase(path.join(tmp.dir, 'schema.sqlite'));
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(['call_attempts', 'job_calls', 'job_orders', 'job_rows', 'jobs', 'md_codes', 'md_links', 'md_lists']);
+    expect(tables).toEqual(['call_attempts', 'job_calls', 'job_orders', 'job_rows', 'jobs', 'md_codes', 'md_lease', 'md_links', 'md_lists']);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('call_attempts')).toEqual(['id', 'job_id', 'call', 'attempt', 'method', 'orders', 'outcome', 'http_status', 'erp_status', 'erp_message', 'duration_ms', 'at']);
     expect(columns('job_calls')).toEqual(['job_id', 'call', 'state', 'attempts']);

@@ -3,6 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../main/effects';
+import { openJobDatabase } from '../../../main/jobs/database';
+import { RefreshLease } from '../../../main/masterdata/md-lease';
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
 import { spawn } from 'node:child_process';
 import { cleanEnv, cliBin, erpEnv, json, listBook, runCli, tempDir } from '../cli/helpers';
@@ -130,6 +133,30 @@ describe('wdt-bulk masterdata', () => {
     expect(total).toBeGreaterThanOrEqual(windows);
     expect(total).toBeLessThanOrEqual(windows + 1);
     expect(json<StatusJson>(await cli('status')).lists[0]).toMatchObject({ state: 'fresh', count: 4, resumable: false });
+  });
+
+  it('a refresh while another process refreshes the same profile says so and stops before any call', async () => {
+    // This test process holds the profile's lease on the CLI's store file, as a running app would.
+    mkdirSync(path.join(tmp.dir, 'home'), { recursive: true });
+    const db = openJobDatabase(path.join(tmp.dir, 'home', 'jobs.sqlite'));
+    try {
+      const held = new RefreshLease(db, systemClock).take('@env', 'the-app');
+      expect(held.ok).toBe(true);
+      const busy = await cli('refresh');
+      expect(busy.code).toBe(1);
+      const r = json<{ complete: boolean; notice: string | null; lists: { outcome: string; calls: number }[] }>(busy);
+      expect(r.complete).toBe(false);
+      expect(r.notice).toContain(`正在由另一处刷新（进程 ${process.pid}`);
+      expect(r.lists.map((l) => [l.outcome, l.calls])).toEqual(Array(4).fill(['not-run', 0]));
+      expect(sandbox.state.counters.byMethod[warehouseMethod] ?? 0).toBe(0);
+      expect(json<StatusJson>(await cli('status')).lists.map((l) => l.state)).toEqual(Array(4).fill('never'));
+      if (held.ok) held.release();
+      const after = await cli('refresh', '--list', 'warehouses');
+      expect(after.code).toBe(0);
+      expect(json<{ notice: string | null }>(after).notice).toBeNull();
+    } finally {
+      db.close();
+    }
   });
 
   it('validate --check-erp adds the master-data warnings to the sheet\'s own, and previews a list with --query', async () => {
