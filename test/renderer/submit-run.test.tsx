@@ -43,7 +43,7 @@ describe('submit screen', () => {
     fake.jobs.push(fakeJob({ id: 'job-prod', profileName: 'acme-prod', environment: 'production', sid: 'acme', state: 'done' }));
     await renderApp(fake);
     fireEvent.click(screen.getByTestId('tab-jobs'));
-    fireEvent.click(await screen.findByRole('button', { name: /^查看/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^查看 / }));
     await waitFor(() => expect(screen.getByTestId('env-banner').textContent).toContain('本任务配置：acme-prod'));
     expect(screen.getByTestId('env-banner').className).toContain('env-production');
     expect(screen.getByTestId('env-banner').textContent).toContain('卖家账号 acme');

@@ -14,7 +14,7 @@ export function EarlierNotice({ earlier, includeDone, onIncludeDone }: Props) {
   const tr = useT();
   if (earlier.lines.length === 0) return null;
   return (
-    <div className="notice warn-text" role="status" data-testid="earlier-notice">
+    <div className="notice warn-text earlier-notice" role="status" data-testid="earlier-notice">
       {earlier.lines.map((line) => (
         <p key={line}>{line}</p>
       ))}

@@ -98,6 +98,12 @@ export function SubmitScreen({ summary, withdrawn, profiles, profile, onProfile,
                 <dt>{tr('ui.review.withdrawnCount')}</dt>
                 <dd>{preview.value.withdrawn.toLocaleString()}</dd>
               </div>
+              {preview.value.earlier.doneRows > 0 && (preview.value.earlier.alwaysSkip || !includeDone) && (
+                <div className="count count-warn" data-testid="done-count">
+                  <dt>{tr('resend.count.done')}</dt>
+                  <dd>{preview.value.earlier.doneRows.toLocaleString()}</dd>
+                </div>
+              )}
             </dl>
             {summary.counts.invalid + summary.counts.duplicate > 0 && (
               <p className="muted">{tr(countKey('ui.submit.notSent', summary.counts.invalid + summary.counts.duplicate), { count: summary.counts.invalid + summary.counts.duplicate })}</p>

@@ -23,6 +23,8 @@ export const resendMessages = defineMessages({
     'zh-CN': '同一个文件已于 {at} 由任务 {job}（配置 {profile}）提交过',
     en: 'This very file was submitted before: job {job} on {at} (profile {profile})',
   },
+  // The submit screen's count of the rows skipped because an earlier job did them
+  'resend.count.done': { 'zh-CN': '之前已成功（跳过）', en: 'Done before (skipped)' },
   'resend.include': { 'zh-CN': '仍然发送已成功过的行', en: 'Send the rows already done anyway' },
   // Follow-up jobs (the results workbook's Summary sheet, the results and jobs screens)
   'resend.summary.follows': { 'zh-CN': '重新提交自任务（原任务）', en: 'Resends rows of job (original)' },
