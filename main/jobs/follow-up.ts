@@ -49,7 +49,9 @@ export async function followUpSheet(job: JobRecord, rows: readonly RowRecord[], 
   const headers = job.columns.map((c) => c.header);
   // Each column goes to the field the original job placed it in, whether the catalog or a mapping placed it.
   const placed: ColumnMapping = { operation: op.id, columns: Object.fromEntries(job.columns.map((c) => [normaliseHeader(c.header), c.field])) };
-  const built = await buildRows(op, job.header_row, headers, sourceRows(rows, edits), job.sheet, defaultLimits, placed);
+  // Every offered row comes back a row: one edited to look blank, like a totals line or a header is kept
+  // invalid with its problem (row-rules.ts), never dropped from the follow-up without a trace.
+  const built = await buildRows(op, job.header_row, headers, sourceRows(rows, edits), job.sheet, defaultLimits, placed, {}, { everyRow: true });
   const stored = new Map(rows.map((r) => [r.row_number, r]));
   const marked = built.rows.map((row): ImportRow => {
     const record = stored.get(row.rowNumber);
@@ -72,6 +74,8 @@ export async function followUpSheet(job: JobRecord, rows: readonly RowRecord[], 
     // The columns are placed as the original job placed them (its own mapping, if any, is part of that).
     mapping: null,
     unmapped: unmappedOf(op, built.columns.slice(0, headers.length), placed),
+    // The draft's editor judges an edited row by the same rule (revalidate.ts).
+    everyRow: true,
   };
 }
 

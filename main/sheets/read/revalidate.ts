@@ -10,6 +10,7 @@ import type { GroupInputRow } from '../../../shared/operations/grouping';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { CellProblem, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import { rowCheck, type RowCheck } from './row-check';
+import { droppedProblem, isNotDataProblem, rowRules, type RowRules } from './row-rules';
 import type { CellEdit, ImportRow, SheetImport } from './types';
 
 /** A cell to set: the sheet row number, the 0-based sheet column, the new text. */
@@ -30,6 +31,8 @@ const keyOf = (op: OperationDef, row: ImportRow): string | null => {
 export class SheetEditor {
   readonly #op: OperationDef;
   readonly #check: RowCheck;
+  /** A follow-up's draft (`everyRow`): an edited row that is no longer data stays a row, invalid, saying why. */
+  readonly #rules: RowRules | null;
   /** The rows as read (never changed), and as they stand now. */
   readonly #original: readonly ImportRow[];
   readonly #rows: ImportRow[];
@@ -47,6 +50,7 @@ export class SheetEditor {
     if (!op) throw new Error(`the read names an operation the catalog lacks: ${sheet.operation}`);
     this.#op = op;
     this.#check = rowCheck(op, sheet.columns);
+    this.#rules = sheet.everyRow ? rowRules(op, sheet.columns.map((c) => c.header), sheet.columns, this.#check) : null;
     this.#original = sheet.rows;
     this.#rows = [...sheet.rows];
     sheet.rows.forEach((r, i) => this.#indexOf.set(r.rowNumber, i));
@@ -132,12 +136,14 @@ export class SheetEditor {
     for (const [k, v] of Object.entries(original.values)) if (!editedFields.has(k)) values[k] = v;
     // Kept: the cell problems of unedited mapped cells (a cell that failed to parse has no value). Missing
     // columns and the row schema's problems are made again by finish(), as the reader made them.
-    let problems: CellProblem[] | null = ownOf(original).filter((p) => !editedFields.has(p.field) && !(p.field in original.values) && this.#check.headerOf.has(p.field));
+    let problems: CellProblem[] | null = ownOf(original).filter((p) => !editedFields.has(p.field) && !(p.field in original.values) && this.#check.headerOf.has(p.field) && !isNotDataProblem(p));
     const found = (p: CellProblem) => (problems ??= []).push(p);
     for (const e of edits.values()) {
       if (this.#check.defs[e.column]) this.#check.cell(original.rowNumber, e.column, textCell(cells[e.column] ?? ''), values, found);
     }
     this.#check.finish(original.rowNumber, values, () => problems, found);
+    const notData = this.#rules?.notData(cells) ?? null;
+    if (notData && this.#rules) found(droppedProblem(this.#op, this.sheet.columns, this.#rules, original.rowNumber, cells, notData));
     const kept = [...edits.values()].sort((a, b) => a.column - b.column);
     // Grouping's problems and the disposition are made again by #regroup.
     return { rowNumber: now.rowNumber, cells, values, problems, disposition: now.disposition, ...(kept.length > 0 ? { edits: kept } : {}) };

@@ -1,21 +1,17 @@
 // From the header row down: map columns, sort every row into data / blank / repeated header / totals /
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
-import { mappedField, matchHeader, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
+import { mappedField, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
 import type { ColumnMapping } from '../../../shared/operations/headers';
 import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
 import { StreamingGroups } from './group-slices';
 import { missingFieldsOf, rowCheck } from './row-check';
+import { droppedProblem, notDataNotice, rowRules } from './row-rules';
 import { SheetLimitError } from './source';
 import type { SourceRow } from './source';
 import type { ImportColumn, ImportRow, SheetNotice } from './types';
 import type { ProgressTeller } from './read-progress';
-
-/** First non-empty cell of a totals line. */
-const totalsMarker = /^(合计|总计|小计|共计|總計|合計|total|subtotal|sum)/i;
-/** First non-empty cell of the template's example row (see template.ts). */
-export const exampleMarker = /^(示例|example)/i;
 
 export const columnLetter = (index: number): string => {
   let s = '';
@@ -73,6 +69,15 @@ export interface RowsWatch {
   progress?: ProgressTeller;
 }
 
+export interface BuildOptions {
+  /**
+   * Keep every row as a row: one the row rules would drop (blank, totals, example, repeated header) is
+   * kept invalid with a problem saying why (row-rules.ts). A follow-up's rows are rows a job stored, each
+   * offered again: none may vanish (main/jobs/follow-up.ts).
+   */
+  everyRow?: boolean;
+}
+
 export interface BuiltRows {
   columns: ImportColumn[];
   /** Headers written in the sheet that name no field of the operation (not the letters given to headerless columns). */
@@ -96,31 +101,15 @@ export async function buildRows(
   limits: ReadLimits,
   mapping?: ColumnMapping | null,
   watch: RowsWatch = {},
+  options: BuildOptions = {},
 ): Promise<BuiltRows> {
   const { first: onFirst } = watch;
   const { columns, notices } = mapColumns(op, headers, mapping);
   // Before columns past the header row get their letters: those have no header to name.
   const ignoredColumns = ignoredColumnsOf(columns);
   const check = rowCheck(op, columns);
-  const { defs, mapped, headerOf } = check;
-  const mappedCount = mapped.length;
-  // A repeated header row: at least half the mapped columns hold their header again. Exact text is checked
-  // first; the (costly) normalised match runs only when the key column already reads like a header.
-  const keyIndex = columns.findIndex((c) => c.field === op.keyField);
-  const need = Math.max(1, Math.ceil(mappedCount / 2));
-  let lastKey: string | undefined;
-  let lastKeyIsHeader = false;
-  const looksLikeHeader = (texts: string[]): boolean => {
-    let same = 0;
-    for (const i of mapped) if (texts[i] === headers[i]) same++;
-    if (same >= need) return true;
-    const keyText = keyIndex >= 0 ? texts[keyIndex] : undefined;
-    if (!keyText) return false;
-    // The rows of one order usually follow each other with the same key: match each key text once.
-    if (keyText !== lastKey) [lastKey, lastKeyIsHeader] = [keyText, matchHeader(op, keyText)?.key === op.keyField];
-    if (!lastKeyIsHeader) return false;
-    return defs.filter((d, i) => d && texts[i] && matchHeader(op, texts[i] as string)?.key === d.key).length >= need;
-  };
+  const { mapped, headerOf } = check;
+  const rules = rowRules(op, headers, columns, check);
 
   const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
   // Grouped as they come, most of it before the last row arrives (group-slices.ts).
@@ -142,20 +131,10 @@ export async function buildRows(
     if (yielder.due(++seen)) await yielder.giveTurn();
     if (row.number <= headerRow) continue;
     const texts = row.cells.map((c) => c.text.trim());
-    const first = texts.find((s) => s !== '');
-    if (first === undefined) continue; // blank rows are skipped silently
-    // NFKC and space removal only matter for what the markers can match; most first cells are plain ASCII codes.
-    const firstBare = /^[\x21-\x7e]*$/.test(first) ? first : first.normalize('NFKC').replace(/\s+/g, '');
-    if (totalsMarker.test(firstBare)) {
-      notices.push({ row: row.number, text: { key: 'sheets.notice.totals', params: { row: row.number, text: first } } });
-      continue;
-    }
-    if (exampleMarker.test(firstBare)) {
-      notices.push({ row: row.number, text: { key: 'sheets.notice.example', params: { row: row.number } } });
-      continue;
-    }
-    if (mappedCount > 0 && looksLikeHeader(texts)) {
-      notices.push({ row: row.number, text: { key: 'sheets.notice.repeatedHeader', params: { row: row.number } } });
+    const notData = rules.notData(texts);
+    if (notData && !options.everyRow) {
+      const notice = notDataNotice(row.number, notData);
+      if (notice) notices.push(notice); // blank rows are skipped silently
       continue;
     }
     if (rows.length >= limits.maxRows) throw new SheetLimitError('rows', sheet, row.number);
@@ -170,6 +149,7 @@ export async function buildRows(
       if (cell) check.cell(row.number, i, cell, values, found);
     }
     check.finish(row.number, values, () => problems, found);
+    if (notData) found(droppedProblem(op, columns, rules, row.number, texts, notData));
     const checked = { rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems };
     rows.push(checked);
     groups.add(checked);

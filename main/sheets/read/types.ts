@@ -73,10 +73,15 @@ export interface SheetImport {
   mapping: AppliedMapping | null;
   /** What still needs the mapping step: headers nothing placed (and no mapping ignored), required fields without a column. */
   unmapped: { columns: readonly string[]; fields: readonly string[] };
-  /** Every non-blank data row in source order (repeated headers and totals rows are notices, not rows). */
+  /**
+   * Every non-blank data row in source order (repeated headers and totals rows are notices, not rows) —
+   * except with `everyRow`, where each is kept as an invalid row saying why (row-rules.ts).
+   */
   rows: readonly ImportRow[];
   orders: readonly OrderDraft[];
   notices: readonly SheetNotice[];
+  /** A follow-up's rows (main/jobs/follow-up.ts): none may vanish, so a row that is not data stays an invalid row, also after an edit. */
+  everyRow?: true;
 }
 
 /**

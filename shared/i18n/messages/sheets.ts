@@ -86,6 +86,23 @@ export const sheetsMessages = defineMessages({
   'sheets.notice.hiddenSkipped': { 'zh-CN': '隐藏的工作表“{sheet}”未读取。', en: 'The hidden sheet "{sheet}" was not read.' },
   'sheets.notice.unknownColumn': { 'zh-CN': '列“{column}”不属于此操作，将原样保留在结果中，不会提交。', en: 'Column "{column}" is not part of this operation; it is kept in the results and never sent.' },
   'sheets.notice.columnTwice': { 'zh-CN': '列“{column}”与前面的列对应同一字段，已作为其他列保留，不会提交。', en: 'Column "{column}" maps to the same field as an earlier column; it is kept as an extra column and never sent.' },
+  // A follow-up's row that is no longer data (row-rules.ts): kept, invalid, and says what to do.
+  'sheets.problem.blankRow': {
+    'zh-CN': '第 {row} 行是空行：必填列（{columns}）都没有填写，这一行不会提交。要提交它，请填写这些列；否则不必处理，结果中会列为校验未通过。',
+    en: 'Row {row} is blank: its required columns ({columns}) are empty, so it is not sent. To send it, fill those columns in; otherwise leave it: the results list it as invalid.',
+  },
+  'sheets.problem.totalsRow': {
+    'zh-CN': '第 {row} 行看起来像合计行（“{column}”列写的是“{text}”），这一行不会提交。要提交它，请改成要提交的数据；否则不必处理，结果中会列为校验未通过。',
+    en: 'Row {row} looks like a totals row ("{column}" says "{text}"), so it is not sent. To send it, change it into the data to send; otherwise leave it: the results list it as invalid.',
+  },
+  'sheets.problem.exampleRow': {
+    'zh-CN': '第 {row} 行看起来像模板的示例行（“{column}”列以“示例”开头），这一行不会提交。要提交它，请改成要提交的数据；否则不必处理，结果中会列为校验未通过。',
+    en: 'Row {row} looks like the template\'s example row ("{column}" starts with "example"), so it is not sent. To send it, change it into the data to send; otherwise leave it: the results list it as invalid.',
+  },
+  'sheets.problem.headerRow': {
+    'zh-CN': '第 {row} 行看起来像表头（{columns} 列写的是表头文字），这一行不会提交。要提交它，请改成要提交的数据；否则不必处理，结果中会列为校验未通过。',
+    en: 'Row {row} looks like the header row ({columns} hold header text), so it is not sent. To send it, change it into the data to send; otherwise leave it: the results list it as invalid.',
+  },
   'sheets.problem.missingColumn': { 'zh-CN': '缺少必填列“{column}”。请在表头中加上这一列。', en: 'The required column "{column}" is missing. Add it to the header row.' },
   'sheets.problem.required': { 'zh-CN': '“{column}”必填，不能为空。', en: '"{column}" is required and cannot be empty.' },
   'sheets.problem.invalid': { 'zh-CN': '“{column}”的值无效。', en: 'The value of "{column}" is not valid.' },

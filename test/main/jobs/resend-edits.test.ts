@@ -134,6 +134,78 @@ describe('resend failed rows edited on the results screen', () => {
     expect(rowsOf(third)[0]?.cells[spec]).toBe('SKU-STILL-NOT');
   });
 
+  it('a row edited to look blank, like a header or like a totals line stays in the follow-up, invalid, saying why', async () => {
+    const file = await createSheet(path.join(home, 'create-4.xlsx'), [
+      { outer: 'RE-GONE-1', spec: 'SKU-NOT-THERE' },
+      { outer: 'RE-GONE-2', spec: 'SKU-NOT-THERE' },
+      { outer: 'RE-GONE-3', spec: 'SKU-NOT-THERE' },
+      { outer: 'RE-GONE-4', spec: 'SKU-NOT-THERE' },
+    ]);
+    const first = await submit(file);
+    expect(s.jobs.counts(first)).toMatchObject({ failed: 4 });
+    const draft = value(await app.api.jobsResendDraft({ jobId: first }));
+    const width = draft.columns.length;
+    const set = async (rowNumber: number, cells: readonly string[]) => {
+      for (let column = 0; column < width; column++) {
+        value(await app.api.importEdit({ importId: draft.importId, rowNumber, column, value: cells[column] ?? '' }));
+      }
+    };
+    const header = draft.columns.map((c) => c.header);
+    await set(2, []);
+    await set(3, header);
+    await set(4, ['合计', '', '', '', '4']);
+    const spec = draft.columns.findIndex((c) => c.field === 'spec_no');
+    value(await app.api.importEdit({ importId: draft.importId, rowNumber: 5, column: spec, value: 'SKU-TS-RED-M' }));
+
+    // The draft shows them before anything is sent: still rows, invalid, each with its reason.
+    const seen = value(await app.api.importRows({ importId: draft.importId, offset: 0, limit: 10, filter: 'all', grouped: false }));
+    expect(seen.items.map((r) => [r.rowNumber, r.disposition.kind, r.problems.map((p) => p.text.key)])).toEqual([
+      [2, 'invalid', ['sheets.problem.blankRow']],
+      [3, 'invalid', expect.arrayContaining(['sheets.problem.headerRow'])],
+      [4, 'invalid', expect.arrayContaining(['sheets.problem.totalsRow'])],
+      [5, 'valid', []],
+    ]);
+
+    const follow = value(await app.api.jobsResend({ jobId: first, importId: draft.importId, withdrawnRows: [] }));
+    const done = await ended(follow.jobId);
+    expect(done.counts).toMatchObject({ succeeded: 1, invalid: 3, failed: 0 });
+    const rows = rowsOf(follow.jobId);
+    expect(rows.map((r) => [r.rowNumber, r.state])).toEqual([
+      [2, 'invalid'],
+      [3, 'invalid'],
+      [4, 'invalid'],
+      [5, 'succeeded'],
+    ]);
+    expect(rows[0]?.message).toContain('Row 2 is blank: its required columns (外部单号、仓库编码、供应商编号、商家编码、退货数量) are empty');
+    expect(rows[1]?.message).toContain('Row 3 looks like the header row');
+    expect(rows[2]?.message).toContain('Row 4 looks like a totals row ("外部单号" says "合计")');
+
+    // The workbook lists every offered row, the three kept ones with their reason.
+    const out = value(await s.jobs.writeResults(follow.jobId, 'zh-CN', path.join(home, 'follow-4.xlsx')));
+    const results = (await readBook(out)).get(sheetNames.results)!;
+    const lines = results.slice(1).map((r) => r.map(String).join(' | '));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('第 2 行是空行：必填列（外部单号、仓库编码、供应商编号、商家编码、退货数量）都没有填写');
+    expect(lines[1]).toContain('第 3 行看起来像表头');
+    expect(lines[2]).toContain('第 4 行看起来像合计行');
+    expect(lines[3]).toContain('RE-GONE-4');
+  });
+
+  it('the edits seam alone (the CLI has no draft) keeps a row edited to blank as an invalid row', async () => {
+    const file = await createSheet(path.join(home, 'create-5.xlsx'), [
+      { outer: 'RE-SEAM-1', spec: 'SKU-NOT-THERE' },
+      { outer: 'RE-SEAM-2', spec: 'SKU-NOT-THERE' },
+    ]);
+    const first = await submit(file);
+    const next = value(await s.jobs.followUp(first, new Map([[2, ['', '', '', '', '']], [3, ['RE-SEAM-2', 'WH001', 'P001', 'SKU-TS-RED-M', '1']]])));
+    value(await s.jobs.run(next));
+    expect(rowsOf(next).map((r) => [r.rowNumber, r.state])).toEqual([
+      [2, 'invalid'],
+      [3, 'succeeded'],
+    ]);
+    expect(rowsOf(next)[0]?.edits?.length).toBe(5);
+  });
+
   it('every row still invalid: no follow-up is made, and the message says what to do', async () => {
     const file = await createSheet(path.join(home, 'create-3.xlsx'), [{ outer: 'RE-OUT-5', num: 'many' }]);
     const first = await submit(file);
