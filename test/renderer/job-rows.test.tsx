@@ -73,6 +73,50 @@ describe('one job, every row', () => {
   });
 });
 
+describe('a running job’s rows follow it', () => {
+  it('a progress push refreshes the counts and the rows in view, keeping the scroll position and focus', { timeout: 20_000 }, async () => {
+    const fake = new FakeWdt();
+    const rows = 1000;
+    fake.jobs = [fakeJob({ id: 'job-big', state: 'running', sourceName: 'big.xlsx', counts: { ...emptyCounts(), pending: rows } })];
+    fake.jobRows = Array.from({ length: rows }, (_, i) => ({
+      rowNumber: i + 2, key: key(i), cells: [key(i)], state: 'pending', message: '', hint: null, erpNo: null, call: null, submittedAt: null,
+    }));
+    await openRows(fake);
+    const select = screen.getByTestId('job-rows-state') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['全部（1,000）', '待提交（1,000）']);
+    const scroller = screen.getByTestId('job-rows-scroll');
+    act(() => scroller.scrollTo({ top: 32 * 600 }));
+    await waitFor(() => expect(renderedRows()).toContain(602));
+    scroller.focus();
+    const top = scroller.scrollTop;
+    const stateOf = (row: number) => document.querySelector(`[data-row="${row}"] [role="cell"]:nth-child(3)`)?.textContent;
+    expect(stateOf(602)).toBe('待提交');
+
+    // The ERP answers for row 602's order: the store says failed, and main pushes the job's progress.
+    fake.jobRows[600] = { ...fake.jobRows[600]!, state: 'failed', message: '单据不存在', call: 12, submittedAt: new Date().toISOString() };
+    const counts = { ...emptyCounts(), pending: rows - 1, failed: 1 };
+    const asked = rowCalls(fake).length;
+    act(() => fake.emit('onDidProgress', { jobId: 'job-big', state: 'running', counts, attempts: 12, callsPlanned: 20, callsDone: 12, rows, startedAt: null, waitingReason: null, lastAttempt: null }));
+    await waitFor(() => expect(stateOf(602)).toBe('失败'));
+    expect((document.querySelector('[data-row="602"]') as HTMLElement).textContent).toContain('单据不存在');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['全部（1,000）', '失败（1）', '待提交（999）']);
+    // Only the pages in view were asked again, and the view did not move.
+    const offsets = rowCalls(fake).slice(asked).map((c) => c.offset);
+    expect(offsets).toContain(600);
+    expect(offsets).not.toContain(0);
+    expect(scroller.scrollTop).toBe(top);
+    expect(document.activeElement).toBe(scroller);
+
+    // Another job's push changes nothing here; the job's end (a job change) is asked for and shown.
+    const before = rowCalls(fake).length;
+    act(() => fake.emit('onDidProgress', { jobId: 'job-other', state: 'running', counts: emptyCounts(), attempts: 0, callsPlanned: 1, callsDone: 0, rows: 1, startedAt: null, waitingReason: null, lastAttempt: null }));
+    expect(rowCalls(fake).length).toBe(before);
+    fake.jobs = [fakeJob({ id: 'job-big', state: 'done', sourceName: 'big.xlsx', counts: { ...emptyCounts(), succeeded: rows - 1, failed: 1 } })];
+    act(() => fake.emit('onDidChangeJobs', { jobId: 'job-big' }));
+    await waitFor(() => expect([...select.options].map((o) => o.textContent)).toEqual(['全部（1,000）', '成功（999）', '失败（1）']));
+  });
+});
+
 describe('the jobs list', () => {
   it('asks the store with each filter and says when nothing matches', { timeout: 20_000 }, async () => {
     const fake = new FakeWdt();

@@ -2,13 +2,15 @@
 // fetched from the job store as they scroll in, so a 100,000-row job keeps about 40 rows in the DOM. Narrowed
 // by state (the states the job has, with their counts) and by a key or sheet row number; each row shows its
 // sheet row number, order key, state, the ERP's answer or our note, and the call that carried it. The table
-// scrolls with the keyboard (arrows, Page Up/Down, Home/End) once focused.
+// scrolls with the keyboard (arrows, Page Up/Down, Home/End) once focused. While the job runs, the counts and
+// the rows in view follow it (use-follow-job.ts), at most twice a second, keeping the scroll position.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JobRowView, JobView } from '../../../shared/contract';
 import { finalStates, type RowState } from '../../../shared/states';
 import { ErrorBox } from './error-box';
 import { useApp, useT } from '../hooks/use-app';
 import { placeAt, useCssVars } from '../hooks/use-css-vars';
+import { useFollowJob } from '../hooks/use-follow-job';
 import { usePages } from '../hooks/use-pages';
 import { rowHeight, useRowWindow } from '../hooks/use-row-window';
 
@@ -16,7 +18,7 @@ const pageSize = 200;
 /** Typing pauses this long before the store is asked (a 100,000-row search is not free). */
 const searchDelay = 250;
 
-export function JobRows({ job, onBack }: { job: JobView; onBack(): void }) {
+export function JobRows({ job: opened, onBack }: { job: JobView; onBack(): void }) {
   const { api } = useApp();
   const tr = useT();
   const id = useId();
@@ -28,17 +30,20 @@ export function JobRows({ job, onBack }: { job: JobView; onBack(): void }) {
     return () => clearTimeout(timer);
   }, [typed]);
   const rows = usePages<JobRowView>(
-    `${job.id}:${state}:${search}`,
-    (offset, limit) => api.jobsRows({ jobId: job.id, offset, limit, ...(state === 'all' ? {} : { states: [state] }), ...(search ? { search } : {}) }),
+    `${opened.id}:${state}:${search}`,
+    (offset, limit) => api.jobsRows({ jobId: opened.id, offset, limit, ...(state === 'all' ? {} : { states: [state] }), ...(search ? { search } : {}) }),
     pageSize,
   );
   const scroller = useRef<HTMLDivElement>(null);
-  const { total, virtualizer, items, sizer } = useRowWindow(rows, scroller);
+  const { total, virtualizer, items, sizer, refresh } = useRowWindow(rows, scroller);
+  // While the job runs its counts and the rows in view follow it; the scroll position and focus stay.
+  const job = useFollowJob(opened, refresh);
   // A new filter starts at the top.
   useEffect(() => virtualizer.scrollToOffset(0), [state, search]);
   const grid = useCssVars<HTMLDivElement>({ '--grid-cols': '6em 12em 7em minmax(20em, 1fr) 7em', '--grid-min': '54em' });
   const all = Object.values(job.counts).reduce((a, b) => a + b, 0);
-  const states = [...finalStates, 'pending' as const].filter((s) => job.counts[s] > 0);
+  // The state chosen stays offered while the job runs, even once no row is in it any more (pending at the end).
+  const states = [...finalStates, 'pending' as const].filter((s) => job.counts[s] > 0 || s === state);
 
   return (
     <section className="job-rows" aria-labelledby={`${id}-title`} data-testid="job-rows">

@@ -17,7 +17,7 @@ const problemsShown = 200;
 
 /** The first rows as a fixed list for the grid: no page to fetch, nothing withdrawn. */
 function fixedPages(rows: readonly ImportRowView[]): Pages<ImportRowView> {
-  return { total: rows.length, at: (i) => rows[i], ensure: () => undefined, error: null, reload: () => undefined };
+  return { total: rows.length, at: (i) => rows[i], ensure: () => undefined, error: null, reload: () => undefined, refresh: () => undefined };
 }
 
 export function ReadingPreview({ name, reading }: { name: string; reading: ReadingState }) {

@@ -14,6 +14,12 @@ export interface Pages<T> {
   error: AppError | null;
   /** Drops the cache and fetches again (after a change the list can't see). */
   reload(): void;
+  /**
+   * Asks again for the pages covering [start, end] (a running job's rows change under the list): they stay
+   * on screen until their new answers arrive, so nothing flickers or jumps; pages out of that range are
+   * dropped and fetched again when they scroll back in.
+   */
+  refresh(start: number, end: number): void;
 }
 
 export function usePages<T>(key: string, fetch: (offset: number, limit: number) => Promise<Result<Page<T>>>, pageSize = 200): Pages<T> {
@@ -27,8 +33,8 @@ export function usePages<T>(key: string, fetch: (offset: number, limit: number) 
   const [, setVersion] = useState(0);
 
   const load = useCallback(
-    (index: number) => {
-      if (pages.current.has(index) || inflight.current.has(index)) return;
+    (index: number, again = false) => {
+      if ((!again && pages.current.has(index)) || inflight.current.has(index)) return;
       const mine = generation.current;
       inflight.current.add(index);
       void fetchRef.current(index * pageSize, pageSize).then((got) => {
@@ -59,11 +65,25 @@ export function usePages<T>(key: string, fetch: (offset: number, limit: number) 
     reset();
   }, [key, reset]);
 
+  const pagesOf = useCallback((start: number, end: number) => [Math.floor(Math.max(0, start) / pageSize), Math.floor(Math.max(0, end) / pageSize)] as const, [pageSize]);
+
+  const refresh = useCallback(
+    (start: number, end: number) => {
+      const [first, last] = pagesOf(start, end);
+      generation.current += 1;
+      pages.current = new Map([...pages.current].filter(([p]) => p >= first && p <= last));
+      inflight.current = new Set();
+      for (let p = first; p <= last; p += 1) load(p, true);
+    },
+    [load, pagesOf],
+  );
+
   const ensure = useCallback(
     (start: number, end: number) => {
-      for (let p = Math.floor(Math.max(0, start) / pageSize); p <= Math.floor(Math.max(0, end) / pageSize); p += 1) load(p);
+      const [first, last] = pagesOf(start, end);
+      for (let p = first; p <= last; p += 1) load(p);
     },
-    [load, pageSize],
+    [load, pagesOf],
   );
 
   return {
@@ -72,5 +92,6 @@ export function usePages<T>(key: string, fetch: (offset: number, limit: number) 
     ensure,
     error,
     reload: reset,
+    refresh,
   };
 }

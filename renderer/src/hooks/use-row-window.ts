@@ -2,7 +2,7 @@
 // margin, are rendered; the pages covering them are asked for as they scroll in. The sticky header sits above
 // the rows inside the scroller, so the rows start one row height down (`scrollMargin`).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, type RefObject } from 'react';
 import { useCssVars } from './use-css-vars';
 import type { Pages } from './use-pages';
 
@@ -22,11 +22,13 @@ export function useRowWindow<T>(rows: Pages<T>, scroller: RefObject<HTMLDivEleme
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
-  const { ensure } = rows;
+  const { ensure, refresh: refreshPages } = rows;
   useEffect(() => {
     if (total > 0) ensure(first, last);
   }, [ensure, first, last, total]);
+  /** Asks again for the rows in view (the list changed under them); the scroll position stays where it is. */
+  const refresh = useCallback(() => refreshPages(first, last), [refreshPages, first, last]);
   /** The element whose height is every row's: the scroller's scrollbar covers the whole list. */
   const sizer = useCssVars<HTMLDivElement>({ height: `${virtualizer.getTotalSize()}px` });
-  return { total, virtualizer, items, sizer };
+  return { total, virtualizer, items, sizer, refresh };
 }
