@@ -191,6 +191,24 @@ describe('resend failed rows edited on the results screen', () => {
     expect(lines[3]).toContain('RE-GONE-4');
   });
 
+  it('in the draft, a row blanked then filled in again loses the blank-row problem and can be sent', async () => {
+    const file = await createSheet(path.join(home, 'create-6.xlsx'), [{ outer: 'RE-BACK-1', spec: 'SKU-NOT-THERE' }]);
+    const first = await submit(file);
+    const draft = value(await app.api.jobsResendDraft({ jobId: first }));
+    const fill = async (cells: readonly string[]) => {
+      let summary = draft;
+      for (let column = 0; column < draft.columns.length; column++) {
+        summary = value(await app.api.importEdit({ importId: draft.importId, rowNumber: 2, column, value: cells[column] ?? '' }));
+      }
+      return summary;
+    };
+    expect((await fill([])).counts).toMatchObject({ valid: 0, invalid: 1 });
+    const problems = async () => value(await app.api.importRows({ importId: draft.importId, offset: 0, limit: 1, filter: 'all', grouped: false })).items[0]?.problems.map((p) => p.text.key);
+    expect(await problems()).toEqual(['sheets.problem.blankRow']);
+    expect((await fill(['RE-BACK-1', 'WH001', 'P001', 'SKU-TS-RED-M', '1'])).counts).toMatchObject({ valid: 1, invalid: 0 });
+    expect(await problems()).toEqual([]);
+  });
+
   it('the edits seam alone (the CLI has no draft) keeps a row edited to blank as an invalid row', async () => {
     const file = await createSheet(path.join(home, 'create-5.xlsx'), [
       { outer: 'RE-SEAM-1', spec: 'SKU-NOT-THERE' },
