@@ -6,6 +6,7 @@ import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
 import { StreamingGroups } from './group-slices';
+import { isOwnColumn } from './own-columns';
 import { missingFieldsOf, rowCheck } from './row-check';
 import { droppedProblem, notDataNotice, rowRules } from './row-rules';
 import { SheetLimitError } from './source';
@@ -55,9 +56,9 @@ export const ignoredColumnsOf = (columns: readonly ImportColumn[]): string[] =>
   columns.filter((c) => c.field === null && c.header.trim() !== '').map((c) => c.header);
 
 
-/** What the mapping step is for: headers nothing placed and no mapping set aside, required fields without a column. */
+/** What the mapping step is for: headers nothing placed and no mapping set aside (nor the app's own, own-columns.ts), required fields without a column. */
 export function unmappedOf(op: OperationDef, columns: readonly ImportColumn[], mapping: ColumnMapping | null | undefined): { columns: string[]; fields: string[] } {
-  const setAside = (header: string) => mappedField(op, mapping, header) === null;
+  const setAside = (header: string) => mappedField(op, mapping, header) === null || isOwnColumn(header);
   return { columns: ignoredColumnsOf(columns).filter((h) => !setAside(h)), fields: missingFieldsOf(op, columns).map((f) => f.key) };
 }
 

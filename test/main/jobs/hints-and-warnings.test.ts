@@ -73,6 +73,9 @@ describe('hints in the results workbook', () => {
       expect.objectContaining({ header: '错误原因', field: null }),
       expect.objectContaining({ header: '处理建议', field: null }),
     ]);
+    // They are listed as not sent, but they are the app's own words: the mapping step does not stop for them.
+    expect(again.ignoredColumns).toEqual(['错误原因', '处理建议']);
+    expect(again.unmapped).toEqual({ columns: [], fields: [] });
     const orderOf = (o: { key: string; header: object; lines: readonly object[] }) => ({ key: o.key, header: o.header, lines: o.lines });
     expect(again.orders.map(orderOf)).toEqual(first.sheet.orders.filter((o) => o.key === 'HINT-WH').map(orderOf));
     expect(again.rows.map((x) => x.disposition.kind)).toEqual(['valid', 'invalid']);
@@ -88,6 +91,7 @@ describe('hints in the results workbook', () => {
     expect(enFix[1]?.at(-1)).toBe(t('en', 'hints.warehouseMissing'));
     const enAgain = await readImport(enFile);
     expect(enAgain.orders.map(orderOf)).toEqual(again.orders.map(orderOf));
+    expect(enAgain.unmapped.columns).toEqual([]);
   });
 });
 
