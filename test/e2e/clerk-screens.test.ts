@@ -254,6 +254,10 @@ describe('the clerk screens (issue 14)', () => {
     const rows: (string | number)[][] = [['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', ...extra, '单价']];
     for (let i = 1; i <= 60; i += 1) rows.push([`ORD-${i}`, 'WH001', 'P001', 'SKU-CAP-01', 1, ...extra.map(() => 'x'), i === 45 ? 'abc' : 12]);
     await open(await writeBook(path.join(host.home, 'wide.xlsx'), [{ name: '退货', rows }]));
+    // The 14 备注 columns name no field: the mapping step asks first, each set to 不导入.
+    await page.getByTestId('mapping-screen').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('mapping-unplaced').textContent()).toContain('备注14');
+    await page.getByTestId('mapping-apply').click();
     await expect.poll(() => page.getByTestId('review-counts').textContent(), { timeout: 20_000 }).toContain('行数60');
     await page.locator('.problem', { hasText: '第 46 行' }).click();
     const cell = page.locator('.grid-row[data-row="46"] .cell-problem');

@@ -3,23 +3,16 @@
 // of the same headers (written with noise) is mapped without asking, with a notice and a way to change it;
 // Settings lists the saved mapping.
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeBook } from './files';
-import { keepFailure, openFile, startFlow, type FlowApp } from './flow-steps';
+import { openFile, useFlow } from './flow-steps';
 import { shot } from './support';
 
 describe('column mapping step, in Chromium (issue 16 item 1)', () => {
-  let f: FlowApp | undefined;
-  beforeAll(async () => {
-    f = await startFlow();
-  });
-  afterEach(({ task }) => keepFailure(f, task));
-  afterAll(async () => {
-    await f?.close();
-  });
+  const f = useFlow();
 
   it('maps unknown headers, then reuses the mapping on the next drop', async () => {
-    const { page, host } = f!;
+    const { page, host } = f;
     const rows = [
       ['CR202406010001', '编辑中'],
       ['CR202406010002', '待审核'],
@@ -55,5 +48,27 @@ describe('column mapping step, in Chromium (issue 16 item 1)', () => {
 
     await page.getByTestId('tab-settings').click();
     await expect.poll(() => page.getByTestId('saved-mappings').textContent()).toContain('退货单据');
+  });
+
+  it('opens by itself for a column it cannot place, though every field has one; 不导入 is remembered for those headers', async () => {
+    const { page, host } = f;
+    const header = ['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', '单价', '采购员说明'];
+    const row = (n: number) => [`MAP-${n}`, 'WH001', 'P001', 'SKU-CAP-01', 1, 12, `说明${n}`];
+    await openFile(page, host, await writeBook(path.join(host.home, 'own-column.xlsx'), [{ name: '退货', rows: [header, row(1), row(2)] }]));
+    await page.getByTestId('mapping-screen').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('mapping-unplaced').textContent()).toContain('这些列无法自动识别：采购员说明');
+    expect(await page.getByTestId('mapping-missing').count()).toBe(0);
+    expect(await page.getByTestId('map-0').inputValue()).toBe('outer_no');
+    expect(await page.getByTestId('map-6').inputValue()).toBe('');
+    await shot(page, '32-mapping-unplaced');
+    await page.getByTestId('mapping-apply').click();
+    await expect.poll(() => page.getByTestId('review-counts').textContent(), { timeout: 20_000 }).toContain('行数2');
+    expect(await page.getByTestId('ignored-columns').textContent()).toContain('采购员说明');
+
+    // The same headers next time: straight to the review, the column still set aside, with a way to change it.
+    await openFile(page, host, await writeBook(path.join(host.home, 'own-column-2.xlsx'), [{ name: '退货', rows: [header, row(3)] }]));
+    await expect.poll(() => page.getByTestId('review-counts').textContent(), { timeout: 20_000 }).toContain('行数1');
+    expect(await page.getByTestId('mapping-notice').textContent()).toContain('已自动使用保存的列对应关系');
+    expect(await page.getByTestId('ignored-columns').textContent()).toContain('采购员说明');
   });
 });

@@ -38,6 +38,36 @@ describe('mapping step', () => {
     });
   });
 
+  it('opens also when every field has a column but a column cannot be placed, names it, and keeps it 不导入 by default', async () => {
+    const fake = new FakeWdt();
+    const imp = fakeImport(2);
+    const columns = [{ index: 0, header: '采购退货单号', field: 'returnNos' }, { index: 1, header: '说明', field: null }];
+    const first: ImportSummary = { ...imp.summary, columns, ignoredColumns: ['说明'], unmapped: { columns: ['说明'], fields: [] } };
+    fake.addImport({ ...imp, summary: first });
+    await renderApp(fake);
+    fireEvent.click(screen.getByTestId('sample'));
+    await screen.findByTestId('mapping-screen');
+    expect(screen.getByTestId('mapping-unplaced').textContent).toContain('这些列无法自动识别：说明');
+    expect(screen.queryByTestId('mapping-missing')).toBeNull();
+    expect((screen.getByTestId('map-0') as HTMLSelectElement).value).toBe('returnNos');
+    expect((screen.getByTestId('map-1') as HTMLSelectElement).value).toBe('');
+    fake.nextReads.push({ ...first, unmapped: { columns: [], fields: [] }, mapping: { source: 'chosen', columns: { 采购退货单号: 'returnNos', 说明: null } } });
+    fireEvent.click(screen.getByTestId('mapping-apply'));
+    await screen.findByTestId('review-counts');
+    expect(fake.callsOf('importRead').at(-1)).toMatchObject({ mapping: { columns: [{ header: '采购退货单号', field: 'returnNos' }, { header: '说明', field: null }], remember: true } });
+  });
+
+  it('the app’s own sample goes straight to the review although its 备注 column is not placed', async () => {
+    const fake = new FakeWdt();
+    const imp = fakeImport(2);
+    fake.addImport({ ...imp, summary: { ...imp.summary, ignoredColumns: ['备注'], unmapped: { columns: ['备注'], fields: [] }, sandboxOnly: true } });
+    await renderApp(fake);
+    fireEvent.click(screen.getByTestId('sample'));
+    await screen.findByTestId('review-counts');
+    expect(screen.queryByTestId('mapping-screen')).toBeNull();
+    expect(screen.getByTestId('mapping-notice').textContent).toContain('修改对应关系');
+  });
+
   it('a saved mapping applied by main is said on the review, and the mapping can be changed', async () => {
     const fake = new FakeWdt();
     const imp = fakeImport(2);

@@ -7,11 +7,13 @@ export type Tab = 'work' | 'jobs' | 'settings';
 export type Step = 'import' | 'mapping' | 'review' | 'submit' | 'run' | 'results';
 
 /**
- * A read goes to the mapping step first when no mapping placed its columns and a required field has no
- * column: as read, no row could be sent. Columns merely left unplaced go to the review, which lists them
- * (they are kept, never sent) and offers the mapping step.
+ * A read goes to the mapping step first (issue 16 item 1) when no mapping placed its columns and either a
+ * required field has no column, or a column could not be placed: the clerk says once what each column is
+ * (or 不导入), and the choice is saved for that header set, so the same headers go straight to the review
+ * next time, with a notice and a way to change it. The built-in sample is ours: it never stops there.
  */
-export const needsMapping = (summary: ImportSummary): boolean => summary.mapping === null && summary.unmapped.fields.length > 0;
+export const needsMapping = (summary: ImportSummary): boolean =>
+  summary.mapping === null && !summary.sandboxOnly && (summary.unmapped.fields.length > 0 || summary.unmapped.columns.length > 0);
 
 export interface FlowState {
   tab: Tab;

@@ -26,6 +26,8 @@ export function MappingScreen({ ticket, summary, onReviewed, onStartOver }: Prop
   const tr = useT();
   const fields = useMemo(() => operationFields(summary.operation, lang), [summary.operation, lang]);
   const columns = summary.columns.filter((c) => c.header.trim() !== '');
+  // The headers the read could not place (and no mapping set aside): why the step opened, when no field is missing.
+  const unplaced = useMemo(() => new Set(summary.unmapped.columns), [summary.unmapped.columns]);
   const [choice, setChoice] = useState<Record<number, string>>(() => Object.fromEntries(columns.map((c) => [c.index, c.field ?? ''])));
   const [remember, setRemember] = useState(true);
   const [samples, setSamples] = useState<Map<number, string[]>>(new Map());
@@ -62,6 +64,11 @@ export function MappingScreen({ ticket, summary, onReviewed, onStartOver }: Prop
       </ScreenTitle>
       <p>{tr('mapping.intro', { file: summary.file.name })}</p>
       <p className="muted">{operationLabel(summary.operation, lang)}</p>
+      {unplaced.size > 0 && (
+        <div className="notice notice-warn" role="status" data-testid="mapping-unplaced">
+          {tr('mapping.unplaced', { columns: [...unplaced].join(lang === 'zh-CN' ? '、' : ', ') })}
+        </div>
+      )}
       <table className="table" data-testid="mapping-table">
         <thead>
           <tr>
@@ -73,7 +80,10 @@ export function MappingScreen({ ticket, summary, onReviewed, onStartOver }: Prop
         <tbody>
           {columns.map((c) => (
             <tr key={c.index}>
-              <th scope="row">{c.header}</th>
+              <th scope="row">
+                {c.header}
+                {unplaced.has(c.header) && <span className="muted"> {tr('mapping.unplacedTag')}</span>}
+              </th>
               <td className="muted">{(samples.get(c.index) ?? []).join(lang === 'zh-CN' ? '、' : ', ')}</td>
               <td>
                 <select

@@ -38,6 +38,11 @@ export const mappingMessages = defineMessages({
     'zh-CN': '“{file}”中有无法自动识别的列，或缺少必填字段。请为每一列选择对应的字段；不需要的列选“不导入”（它仍会出现在结果工作簿中）。',
     en: '“{file}” has columns the app cannot place, or required fields without a column. Choose a field for each column; choose “Ignore” for columns not needed (they still appear in the results workbook).',
   },
+  'mapping.unplaced': {
+    'zh-CN': '这些列无法自动识别：{columns}。请为它们选择对应的字段，或保持“不导入”（不会被发送，仍保留在结果工作簿中）。',
+    en: 'The app cannot place these columns: {columns}. Choose a field for each, or keep “Ignore” (not sent, still kept in the results workbook).',
+  },
+  'mapping.unplacedTag': { 'zh-CN': '未识别', en: 'not recognised' },
   'mapping.col.column': { 'zh-CN': '表格的列', en: 'Sheet column' },
   'mapping.col.samples': { 'zh-CN': '示例值', en: 'Sample values' },
   'mapping.col.field': { 'zh-CN': '对应字段', en: 'Field' },
