@@ -26,7 +26,8 @@ type JobsApi = Pick<
  */
 export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[], done: DoneKeys = new Map()): { orders: number; rows: number; withdrawn: number } {
   const withdrawn = new Set(withdrawnRows);
-  const kept = sheet.orders.filter((o) => !done.has(o.key) && !o.rows.some((r) => withdrawn.has(r)));
+  const touched = withdrawnBy(withdrawn);
+  const kept = sheet.orders.filter((o) => !done.has(o.key) && !touched(o));
   return {
     orders: kept.length,
     rows: kept.reduce((sum, o) => sum + o.rows.length, 0),
@@ -34,13 +35,16 @@ export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[
   };
 }
 
+/** Whether a withdrawal takes an order out: any one of its rows withdraws the whole order. */
+const withdrawnBy =
+  (withdrawn: ReadonlySet<number>) =>
+  (order: { rows: readonly number[] }): boolean =>
+    order.rows.some((r) => withdrawn.has(r));
+
 /** A resend draft's edited rows as the follow-up's edits seam wants them: row number → all its cells. */
 const draftEdits = (sheet: SheetImport): CellEdits => new Map(sheet.rows.filter((r) => r.edits && r.edits.length > 0).map((r) => [r.rowNumber, r.cells]));
 /** The keys of the orders a withdrawal takes out (a row withdraws its whole order). */
-const withdrawnKeys = (sheet: SheetImport, withdrawnRows: readonly number[]): string[] => {
-  const withdrawn = new Set(withdrawnRows);
-  return sheet.orders.filter((o) => o.rows.some((r) => withdrawn.has(r))).map((o) => o.key);
-};
+const withdrawnKeys = (sheet: SheetImport, withdrawnRows: readonly number[]): string[] => sheet.orders.filter(withdrawnBy(new Set(withdrawnRows))).map((o) => o.key);
 
 const stamp = (date: Date): string => {
   const p = (n: number) => String(n).padStart(2, '0');

@@ -1,7 +1,7 @@
 // Steps the flow tests share: the app in Chromium on a host of the file's own, and the clerk's moves
 // that set a test up (a profile added in Settings, a file opened through the dialog).
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { sandboxCredentials } from '../../main/sandbox';
 import { buildPrivateRenderer, openApp, shot, startHostProcess, watchProblems, type RunningHost } from './support';
 
@@ -30,6 +30,26 @@ export async function startFlow(): Promise<FlowApp> {
       await host.stop();
     },
   };
+}
+
+/**
+ * One app for a describe block: started before its tests (then `setup`, e.g. to take its page and host
+ * or to seed its store), a failed test's screen and log kept, and closed after the last test. Returns the
+ * app, filled in once started.
+ */
+export function useFlow(setup?: (flow: FlowApp) => void | Promise<void>, timeout?: number): FlowApp {
+  const flow = {} as FlowApp;
+  let started: FlowApp | undefined;
+  beforeAll(async () => {
+    started = await startFlow();
+    Object.assign(flow, started);
+    await setup?.(flow);
+  }, timeout);
+  afterEach(({ task }) => keepFailure(started, task));
+  afterAll(async () => {
+    await started?.close();
+  });
+  return flow;
 }
 
 /** A failed step leaves its screen and the host's log behind, to see why. */

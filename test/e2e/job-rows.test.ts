@@ -5,12 +5,12 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJobDatabase } from '../../main/jobs/database';
 import { JobStore } from '../../main/jobs/job-store';
 import { bigKey, bigState, seedBigJob } from '../main/jobs/big-job';
 import { writeBook } from './files';
-import { keepFailure, openFile, startFlow, type FlowApp } from './flow-steps';
+import { openFile, useFlow } from './flow-steps';
 import { seriousViolations, shot, type RunningHost } from './support';
 
 const rows = 100_000;
@@ -18,14 +18,12 @@ const failed = Array.from({ length: rows }, (_, i) => i).filter((i) => bigState(
 const renderedRows = (page: Page) => page.locator('[data-testid="job-rows"] .grid-sizer .grid-row[data-row]').count();
 
 describe('every job, every row', () => {
-  let flow: FlowApp | undefined;
   let host: RunningHost;
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    flow = await startFlow();
-    ({ host, page, problems } = flow);
+  useFlow(async (f) => {
+    ({ host, page, problems } = f);
     // The host has the store open (it looked for jobs to resume at start): a second connection writes beside it.
     const db = openJobDatabase(path.join(host.home, 'jobs.sqlite'));
     try {
@@ -36,10 +34,6 @@ describe('every job, every row', () => {
       db.close();
     }
   }, 420_000);
-  afterEach(({ task }) => keepFailure(flow, task));
-  afterAll(async () => {
-    await flow?.close();
-  });
 
   it('the jobs list is filtered by the store', async () => {
     await page.getByTestId('tab-jobs').click();

@@ -5,24 +5,18 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeBook } from './files';
-import { keepFailure, openCancelList, startFlow, type FlowApp } from './flow-steps';
+import { openCancelList, useFlow } from './flow-steps';
 import { seriousViolations, shot, type RunningHost } from './support';
 
 describe('never twice by accident: a resubmitted file warns and skips', () => {
-  let flow: FlowApp | undefined;
   let host: RunningHost;
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    flow = await startFlow();
-    ({ host, page, problems } = flow);
-  });
-  afterEach(({ task }) => keepFailure(flow, task));
-  afterAll(async () => {
-    await flow?.close();
+  useFlow(async (f) => {
+    ({ host, page, problems } = f);
   });
 
   const runToEnd = async () => {

@@ -5,25 +5,19 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noteText } from '../main/sheets/results-fixtures';
 import { writeBook } from './files';
-import { keepFailure, openFile, startFlow, type FlowApp } from './flow-steps';
+import { openFile, useFlow } from './flow-steps';
 import { seriousViolations, shot, type RunningHost } from './support';
 
 describe('resend a failed row edited on the results screen', () => {
-  let flow: FlowApp | undefined;
   let host: RunningHost;
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    flow = await startFlow();
-    ({ host, page, problems } = flow);
-  });
-  afterEach(({ task }) => keepFailure(flow, task));
-  afterAll(async () => {
-    await flow?.close();
+  useFlow(async (f) => {
+    ({ host, page, problems } = f);
   });
 
   it('a refused row is fixed in place and resent as a linked job that succeeds', async () => {

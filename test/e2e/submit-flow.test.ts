@@ -6,33 +6,27 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials, startSandbox, type Sandbox } from '../../main/sandbox';
 import { returnStatus } from '../../main/sandbox';
 import { cleanEnv, erpEnv, runCli } from '../main/cli/helpers';
 import { writeBook } from './files';
-import { addProfile as addProfileAt, keepFailure, openCancelList, startFlow, type FlowApp } from './flow-steps';
+import { addProfile as addProfileAt, openCancelList, useFlow } from './flow-steps';
 import { shot, type RunningHost } from './support';
 
 describe('submit, run and results in Chromium', () => {
-  let flow: FlowApp | undefined;
   let host: RunningHost;
   let page: Page;
   let problems: string[];
   let erp: Sandbox;
   let erpData: string;
 
-  beforeAll(async () => {
-    flow = await startFlow();
-    ({ host, page, problems } = flow);
+  useFlow(async (f) => {
+    ({ host, page, problems } = f);
     erpData = path.join(await mkdtemp(path.join(os.tmpdir(), 'wdt-e2e-erp-')), 'erp.json');
     erp = await startSandbox({ dataFile: erpData });
   });
-
-  afterEach(({ task }) => keepFailure(flow, task));
-
   afterAll(async () => {
-    await flow?.close();
     await erp?.close();
   });
 
