@@ -75,6 +75,14 @@ export interface StartedAttempt {
   doubtful: Set<string>;
 }
 
+/** An attempt's answer and its orders' outcomes, as finishAttempt records them. */
+export interface FinishedAttempt {
+  call: number;
+  attemptId: number;
+  answer: AttemptAnswer;
+  settlements: readonly OrderSettlement[];
+}
+
 export type CallState = 'planned' | 'sending' | 'in-doubt' | 'done';
 
 const finalOrder = new Set(['succeeded', 'failed', 'unknown', 'skipped']);
@@ -304,8 +312,30 @@ export class JobStore {
    * before `durable` resolves.
    */
   beginAhead(id: string, calls: readonly number[], method: string, now: number, wal?: WalSync): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
-    const started = unsynced(this.db, () => calls.map((call) => this.begin(id, call, method, now)));
-    return { started, durable: wal ? wal.sync() : syncCommitted(this.db) };
+    const { started, durable } = this.recordAndBegin(id, [], calls, method, now, wal);
+    return { started, durable: durable ?? Promise.resolve() };
+  }
+
+  /**
+   * The runner's store work once its requests are on their way, in one transaction: the records of answered calls
+   * (finishAttempt's writes) and the attempts of the next calls (beginAhead's). One commit instead of one each: a
+   * call's record and a later call's attempt share the commit's pages (calls, attempts, indexes) and its fixed cost.
+   * A kill lands before or after the whole. Synced on the thread pool (`durable`) only when attempts were begun —
+   * none of them may leave before it resolves; records alone commit unsynced, as finishAttempt's.
+   */
+  recordAndBegin(
+    id: string,
+    records: readonly FinishedAttempt[],
+    calls: readonly number[],
+    method: string,
+    now: number,
+    wal?: WalSync,
+  ): { started: (StartedAttempt | null)[]; durable: Promise<void> | null } {
+    const started = unsynced(this.db, () => {
+      for (const record of records) this.finish(id, record);
+      return calls.map((call) => this.begin(id, call, method, now));
+    });
+    return { started, durable: calls.length === 0 ? null : wal ? wal.sync() : syncCommitted(this.db) };
   }
 
   /**
@@ -315,11 +345,14 @@ export class JobStore {
    * attempt is still 'sending' on disk: recovery marks it lost and settles its orders by query, as for a crash.
    */
   finishAttempt(id: string, call: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
-    unsynced(this.db, () => {
-      this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
-      this.applySettlements(id, settlements);
-      this.closeCallIfSettled(id, call);
-    });
+    unsynced(this.db, () => this.finish(id, { call, attemptId, answer, settlements }));
+  }
+
+  /** finishAttempt's writes, inside the caller's transaction. */
+  private finish(id: string, { call, attemptId, answer, settlements }: FinishedAttempt): void {
+    this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
+    this.applySettlements(id, settlements);
+    this.closeCallIfSettled(id, call);
   }
 
   /**
