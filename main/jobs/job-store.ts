@@ -301,7 +301,7 @@ export class JobStore {
     return {
       attemptId,
       attempt: attempts,
-      orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft)) as OrderDraft),
+      orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft))),
       doubtful: new Set(raw.filter((r) => r.doubt === 1).map((r) => r.key)),
     };
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJobDatabase } from '../../../main/jobs/database';
 import { JobStore } from '../../../main/jobs/job-store';
-import { rowRecordSchema } from '../../../main/jobs/records';
+import { draftSchema, rowRecordSchema } from '../../../main/jobs/records';
 import { seedBigJob } from './big-job';
 import { tempDir } from './helpers';
 
@@ -48,6 +48,25 @@ describe('a stored row read back', () => {
       expect(() => rowRecordSchema.parse(raw(5))).toThrow();
       db.prepare(`UPDATE job_rows SET edits = '[{"column":-1,"original":"a"}]' WHERE job_id = ? AND seq = 6`).run(id);
       expect(() => rowRecordSchema.parse(raw(6))).toThrow();
+    } finally {
+      db.close();
+    }
+  });
+
+  it("reads an order's draft back as stored, and refuses one this build did not write, naming the order", () => {
+    const { db, id } = storedJob();
+    try {
+      const draft = (key: string) => JSON.parse((db.prepare('SELECT draft FROM job_orders WHERE job_id = ? AND key = ?').get(id, key) as { draft: string }).draft) as unknown;
+      const stored = draft('PR0000003');
+      expect(draftSchema.parse(stored)).toEqual(stored);
+      expect(draftSchema.parse(stored)).toMatchObject({ key: 'PR0000003', rows: [5], lines: [] });
+      const create = { key: 'OUT-1', rows: [2, 3], header: { outer_no: 'OUT-1', is_check: false }, lines: [{ spec_no: 'SKU-1', num: 2, tags: ['a'] }, { spec_no: 'SKU-2', num: 1 }] };
+      expect(draftSchema.parse(JSON.parse(JSON.stringify(create)))).toEqual(create);
+      expect(() => draftSchema.parse({ ...create, rows: ['2'] })).toThrow(/job_orders\.draft.*OUT-1/);
+      expect(() => draftSchema.parse({ ...create, lines: [{ num: { deep: 1 } }] })).toThrow(/OUT-1/);
+      expect(() => draftSchema.parse({ ...create, header: [] })).toThrow(/job_orders\.draft/);
+      expect(() => draftSchema.parse({ rows: [], header: {}, lines: [] })).toThrow(/job_orders\.draft/);
+      expect(() => draftSchema.parse(null)).toThrow(/job_orders\.draft/);
     } finally {
       db.close();
     }
