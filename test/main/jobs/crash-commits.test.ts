@@ -4,51 +4,23 @@
 // every kill, with no process running, the store must be consistent: a row settled from an answer has that answer
 // stored; an order out on the wire has its attempt 'sending' (recovery then settles it by query); a row never sent
 // has no submit time. Resumed to the end: every row says what the ERP did, nothing cancelled twice.
-import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxCredentials } from '../../../main/sandbox';
+import { bin, cliEnv, readStore as readStoreIn, sandboxProcess, seeded, sleep } from './crash-kit';
 import { listSheet, tempDir } from './helpers';
 
-const bin = fileURLToPath(new URL('../../../bin/wdt-bulk.mjs', import.meta.url));
 const tmp = tempDir('wdt-crash-commits-');
 const home = path.join(tmp.dir, 'home');
+const { seed, random } = seeded();
 
-const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-let state = seed;
-const random = () => {
-  state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return state / 2_147_483_648;
-};
-
-let sandbox: ChildProcess;
+let sandbox: Awaited<ReturnType<typeof sandboxProcess>> | undefined;
 let url = '';
-
-const env = () => ({
-  ...process.env,
-  WDT_BULK_HOME: home,
-  WDT_BASE_URL: url,
-  WDT_SID: sandboxCredentials.sid,
-  WDT_APPKEY: sandboxCredentials.appkey,
-  WDT_APPSECRET: sandboxCredentials.appSecret,
-  WDT_CONCURRENCY: '4',
-  WDT_CALLS_PER_MINUTE: '0',
-});
-
-const sleep = (ms: number) => new Promise<null>((res) => setTimeout(() => res(null), ms));
-
-function readStore<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(home, 'jobs.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+const env = () => cliEnv(home, url, 4);
+const readStore = <T>(fn: (db: Database.Database) => T): T => readStoreIn(home, fn);
 const jobId = (): string | null => {
   try {
     return readStore((db) => (db.prepare('SELECT id FROM jobs ORDER BY rowid LIMIT 1').get() as { id: string } | undefined)?.id ?? null);
@@ -101,24 +73,14 @@ function inconsistencies(db: Database.Database, id: string): string[] {
 }
 
 beforeAll(async () => {
-  sandbox = spawn(process.execPath, [bin, 'sandbox', '--port', '0', '--data', path.join(tmp.dir, 'sandbox.json'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    sandbox.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve(buf.slice(0, nl));
-    });
-    sandbox.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
-  });
-  url = (JSON.parse(line) as { url: string }).url;
+  sandbox = await sandboxProcess(path.join(tmp.dir, 'sandbox.json'));
+  url = sandbox.url;
   const res = await request(`${url}/__sandbox/options`, { method: 'POST', body: JSON.stringify({ latencyMs: 15 }) });
   await res.body.text();
 });
 
 afterAll(async () => {
-  sandbox?.kill('SIGTERM');
-  if (sandbox && sandbox.exitCode === null) await once(sandbox, 'exit');
+  await sandbox?.stop();
   tmp.cleanup();
 });
 
