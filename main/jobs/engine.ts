@@ -17,6 +17,9 @@ import { JobRunner, stoppedEnd, type RunEnd } from './runner';
 import { storeAppError, storeFailureOf, storeFailureText, storeFolder } from './store-failure';
 import { spendReserve } from './store-reserve';
 
+
+/** How often a running job's progress is told (progressSoon). */
+const progressEveryMs = 250;
 export type EngineEvent =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'jobs-changed'; jobId: string | null }
@@ -334,7 +337,7 @@ export class JobEngine {
     const calls = this.o.store.callCounts(jobId);
     const unrecorded = this.unrecordedReason(jobId);
     const heldMs = this.active.get(jobId)?.limiter?.heldForMs ?? 0;
-    // Sent every 100 ms while a job runs: the last attempt and the count in one read; a job's rows never change.
+    // Sent every progressEveryMs while a job runs: the last attempt and the count in one read; a job's rows never change.
     const last = this.o.views.attempts(jobId, 0, 1);
     let rows = this.rowCounts.get(jobId);
     if (rows === undefined) this.rowCounts.set(jobId, (rows = this.o.views.rowCount(jobId)));
@@ -408,7 +411,11 @@ export class JobEngine {
     }
   }
 
-  /** Progress at most every 100 ms per job, and always the last state. */
+  /**
+   * Progress at most every progressEveryMs per job, and always the last state. Each event reads the job, its calls,
+   * its last attempt and its rows' counts per state (a scan of the job's rows: ~1 ms for 10,000): at 100 ms that was
+   * a tenth of the app's own work per call while sending; a quarter second still moves the bar smoothly.
+   */
   private progressSoon(jobId: string): void {
     if (this.pendingEmit.has(jobId)) return;
     this.pendingEmit.set(
@@ -420,7 +427,7 @@ export class JobEngine {
           const progress = this.progress(jobId);
           if (progress) this.emit({ type: 'progress', progress });
         });
-      }, 100),
+      }, progressEveryMs),
     );
   }
 

@@ -75,6 +75,14 @@ export interface StartedAttempt {
   doubtful: Set<string>;
 }
 
+/** An attempt's answer and its orders' outcomes, as finishAttempt records them. */
+export interface FinishedAttempt {
+  call: number;
+  attemptId: number;
+  answer: AttemptAnswer;
+  settlements: readonly OrderSettlement[];
+}
+
 export type CallState = 'planned' | 'sending' | 'in-doubt' | 'done';
 
 const finalOrder = new Set(['succeeded', 'failed', 'unknown', 'skipped']);
@@ -293,7 +301,7 @@ export class JobStore {
     return {
       attemptId,
       attempt: attempts,
-      orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft)) as OrderDraft),
+      orders: raw.map((r) => draftSchema.parse(JSON.parse(r.draft))),
       doubtful: new Set(raw.filter((r) => r.doubt === 1).map((r) => r.key)),
     };
   }
@@ -304,8 +312,30 @@ export class JobStore {
    * before `durable` resolves.
    */
   beginAhead(id: string, calls: readonly number[], method: string, now: number, wal?: WalSync): { started: (StartedAttempt | null)[]; durable: Promise<void> } {
-    const started = unsynced(this.db, () => calls.map((call) => this.begin(id, call, method, now)));
-    return { started, durable: wal ? wal.sync() : syncCommitted(this.db) };
+    const { started, durable } = this.recordAndBegin(id, [], calls, method, now, wal);
+    return { started, durable: durable ?? Promise.resolve() };
+  }
+
+  /**
+   * The runner's store work once its requests are on their way, in one transaction: the records of answered calls
+   * (finishAttempt's writes) and the attempts of the next calls (beginAhead's). One commit instead of one each: a
+   * call's record and a later call's attempt share the commit's pages (calls, attempts, indexes) and its fixed cost.
+   * A kill lands before or after the whole. Synced on the thread pool (`durable`) only when attempts were begun —
+   * none of them may leave before it resolves; records alone commit unsynced, as finishAttempt's.
+   */
+  recordAndBegin(
+    id: string,
+    records: readonly FinishedAttempt[],
+    calls: readonly number[],
+    method: string,
+    now: number,
+    wal?: WalSync,
+  ): { started: (StartedAttempt | null)[]; durable: Promise<void> | null } {
+    const started = unsynced(this.db, () => {
+      for (const record of records) this.finish(id, record);
+      return calls.map((call) => this.begin(id, call, method, now));
+    });
+    return { started, durable: calls.length === 0 ? null : wal ? wal.sync() : syncCommitted(this.db) };
   }
 
   /**
@@ -315,11 +345,14 @@ export class JobStore {
    * attempt is still 'sending' on disk: recovery marks it lost and settles its orders by query, as for a crash.
    */
   finishAttempt(id: string, call: number, attemptId: number, answer: AttemptAnswer, settlements: readonly OrderSettlement[]): void {
-    unsynced(this.db, () => {
-      this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
-      this.applySettlements(id, settlements);
-      this.closeCallIfSettled(id, call);
-    });
+    unsynced(this.db, () => this.finish(id, { call, attemptId, answer, settlements }));
+  }
+
+  /** finishAttempt's writes, inside the caller's transaction. */
+  private finish(id: string, { call, attemptId, answer, settlements }: FinishedAttempt): void {
+    this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
+    this.applySettlements(id, settlements);
+    this.closeCallIfSettled(id, call);
   }
 
   /**
@@ -401,21 +434,36 @@ export class JobStore {
     return row.n === 0;
   }
 
+  /**
+   * Writes each order's outcome and its rows'. Orders ending the same way (the common case: a call's orders all
+   * succeeded, or all refused in the same words) share one statement over their keys (`IN json_each(?)`): one
+   * statement per group instead of one per order.
+   */
   private applySettlements(id: string, settlements: readonly OrderSettlement[]): void {
-    const order = this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key = ?`);
-    const rows = this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key = ?`);
-    // Back to pending with no attempt that may have acted (offline, rate-limited, refused credentials): the
-    // rows were never submitted, so the workbook must not give them a call or a submit time.
-    const unsent = this.sql(
-      `UPDATE job_rows SET call = NULL, submitted_at = NULL WHERE job_id = ? AND order_key = ?
-       AND NOT EXISTS (SELECT 1 FROM job_orders WHERE job_id = ? AND key = ? AND doubt = 1)`,
-    );
+    const orders = new Groups();
+    const rows = new Groups();
+    const unsent: string[] = [];
     for (const s of settlements) {
       // In doubt after a refusal: keep the ERP's words until a query says whether they are the truth.
-      order.run(s.state, s.doubt || s.state === 'in-doubt' ? 1 : 0, s.state === 'in-doubt' ? (s.erpMessage ?? null) : null, id, s.key);
-      if (finalOrder.has(s.state)) {
-        rows.run(s.state, s.erpMessage ?? null, s.notes && s.notes.length > 0 ? JSON.stringify(s.notes) : null, s.erpNo ?? null, id, s.key);
-      } else if (s.state === 'pending') unsent.run(id, s.key, id, s.key);
+      orders.add([s.state, s.doubt || s.state === 'in-doubt' ? 1 : 0, s.state === 'in-doubt' ? (s.erpMessage ?? null) : null], s.key);
+      if (finalOrder.has(s.state)) rows.add([s.state, s.erpMessage ?? null, s.notes && s.notes.length > 0 ? JSON.stringify(s.notes) : null, s.erpNo ?? null], s.key);
+      else if (s.state === 'pending') unsent.push(s.key);
+    }
+    for (const [values, keys] of orders.groups.values()) {
+      if (keys.length === 1) this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key = ?`).run(...values, id, keys[0]);
+      else this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key IN (SELECT value FROM json_each(?))`).run(...values, id, JSON.stringify(keys));
+    }
+    for (const [values, keys] of rows.groups.values()) {
+      if (keys.length === 1) this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key = ?`).run(...values, id, keys[0]);
+      else this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key IN (SELECT value FROM json_each(?))`).run(...values, id, JSON.stringify(keys));
+    }
+    // Back to pending with no attempt that may have acted (offline, rate-limited, refused credentials): the
+    // rows were never submitted, so the workbook must not give them a call or a submit time.
+    if (unsent.length > 0) {
+      this.sql(
+        `UPDATE job_rows SET call = NULL, submitted_at = NULL WHERE job_id = ? AND order_key IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM job_orders WHERE job_id = ? AND key = job_rows.order_key AND doubt = 1)`,
+      ).run(id, JSON.stringify(unsent), id);
     }
   }
 
@@ -427,5 +475,16 @@ export class JobStore {
       .get(id, call) as { pending: number | null; sent: number | null; doubt: number | null };
     const state: CallState = (counts.sent ?? 0) > 0 ? 'sending' : (counts.doubt ?? 0) > 0 ? 'in-doubt' : (counts.pending ?? 0) > 0 ? 'planned' : 'done';
     this.sql('UPDATE job_calls SET state = ? WHERE job_id = ? AND call = ?').run(state, id, call);
+  }
+}
+
+/** Keys grouped by the values their statement sets, in first-seen order (a key's values are compared as JSON). */
+class Groups {
+  readonly groups = new Map<string, [values: (string | number | null)[], keys: string[]]>();
+  add(values: (string | number | null)[], key: string): void {
+    const id = JSON.stringify(values);
+    const group = this.groups.get(id);
+    if (group) group[1].push(key);
+    else this.groups.set(id, [values, [key]]);
   }
 }

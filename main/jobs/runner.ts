@@ -10,7 +10,7 @@ import type { Clock, Logger } from '../effects';
 import type { CallResult, WdtClient } from '../wdt/types';
 import { WalSync } from './database';
 import { haltOf } from './halts';
-import type { JobStore, OrderSettlement, StartedAttempt } from './job-store';
+import type { FinishedAttempt, JobStore, OrderSettlement, StartedAttempt } from './job-store';
 import type { RateLimiter, RateSignal } from './rate-limiter';
 import { reconcileCall } from './reconciler';
 import { answerOf, nothingDone, settleAnswered, unknownOutcome } from './settle';
@@ -86,8 +86,9 @@ export class JobRunner {
   private queue: number[] = [];
   /** Attempts committed ahead of their send, by call (see aheadForMs). */
   private readonly ahead = new Map<number, { started: StartedAttempt; at: number; durable: Promise<void> }>();
-  private aheadScheduled = false;
-  /** Records of settled calls not yet written (recordSoon); the run ends only once they are. */
+  /** Store work due once the requests just made are written (afterSends): records of settled calls, attempts ahead. */
+  private due: { records: FinishedAttempt[]; ahead: boolean } | null = null;
+  /** That work not yet written; the run ends only once it is. */
   private readonly unrecorded = new Set<Promise<void>>();
   /** One handle on the -wal file for the run's syncs of attempts committed ahead. */
   private readonly wal: WalSync;
@@ -200,7 +201,7 @@ export class JobRunner {
       const keys = started.orders.map((o) => o.key);
       const body = serializeArgs(op.buildArgs(started.orders, { isCheck: this.d.isCheck }));
       const answered = client.call({ method: op.method, body, timeoutMs: this.d.timeoutMs });
-      this.beginAhead();
+      this.afterSendsWrite(null, true);
       const result = await answered;
       signal = this.sawResult(result);
       const answer = answerOf(result);
@@ -210,7 +211,7 @@ export class JobRunner {
           const settlements = settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts);
           // Every order settled: nothing more to do with this call, so its record waits until the lane's next
           // request is on its way (the slot is free at once). Otherwise the lane needs the call's new state now.
-          if (settlements.every(closesCall)) return this.recordSoon(() => store.finishAttempt(jobId, call, started.attemptId, answer, settlements));
+          if (settlements.every(closesCall)) return this.afterSendsWrite({ call, attemptId: started.attemptId, answer, settlements });
           store.finishAttempt(jobId, call, started.attemptId, answer, settlements);
           break;
         }
@@ -256,59 +257,59 @@ export class JobRunner {
   }
 
   /**
-   * Records a call whose orders all settled once the requests just made are on their way. Killed before it is
-   * written, the attempt is still 'sending' on disk: recovery marks it lost and settles its orders by query, as
-   * for a kill while the call was on the wire. The run's end waits for every such record.
+   * Schedules store work for once the requests just made are on their way (afterSends), all of it in one transaction
+   * (store.recordAndBegin): the record of a call whose orders all settled, and/or the attempts of the next calls ahead.
+   * Killed before it is written, a recorded call's attempt is still 'sending' on disk: recovery marks it lost and
+   * settles its orders by query, as for a kill while the call was on the wire. The run's end waits for the write.
    */
-  private recordSoon(write: () => void): void {
-    const recorded = new Promise<void>((resolve) =>
-      afterSends(() => {
-        try {
-          write();
-          this.d.onChange();
-        } catch (error) {
-          // The store failed (disk full…): as in a lane, the run ends once the calls in flight have answered.
-          this.broken ??= { error };
-          this.stopWith({ kind: 'paused' });
-        }
-        resolve();
-      }),
-    );
-    this.unrecorded.add(recorded);
-    void recorded.then(() => this.unrecorded.delete(recorded));
+  private afterSendsWrite(record: FinishedAttempt | null, ahead = false): void {
+    if (!this.due) {
+      const due = (this.due = { records: [], ahead: false });
+      const written = new Promise<void>((resolve) =>
+        afterSends(() => {
+          this.due = null;
+          try {
+            this.writeDue(due);
+          } catch (error) {
+            // The store failed (disk full…): as in a lane, the run ends once the calls in flight have answered.
+            this.broken ??= { error };
+            this.stopWith({ kind: 'paused' });
+          }
+          resolve();
+        }),
+      );
+      this.unrecorded.add(written);
+      void written.then(() => this.unrecorded.delete(written));
+    }
+    if (record) this.due.records.push(record);
+    if (ahead) this.due.ahead = true;
   }
 
-  /**
-   * Once the request just made is on its way, commits the attempts of the next planned calls, one per slot, in
-   * one transaction — only while the rate limiter would let them go now, so an attempt committed ahead is sent
-   * within moments.
-   */
-  private beginAhead(): void {
-    if (this.aheadScheduled) return;
-    this.aheadScheduled = true;
-    afterSends(() => {
-      this.aheadScheduled = false;
-      if (this.halt) return;
-      const { store, jobId, op, limiter, clock } = this.d;
-      const room = Math.min(limiter.concurrency, limiter.headroom) - this.ahead.size;
-      const next: number[] = [];
-      for (const call of this.queue) {
-        if (next.length >= room) break;
-        if (!this.ahead.has(call) && store.callState(jobId, call) === 'planned') next.push(call);
-      }
-      if (next.length === 0) return;
-      try {
-        const at = clock.now();
-        const { started, durable } = store.beginAhead(jobId, next, op.method, at, this.wal);
-        // Awaited before each send; a failure here is handled there (this catch only keeps it from going unhandled).
-        durable.catch(() => {});
-        started.forEach((s, i) => s && this.ahead.set(next[i]!, { started: s, at, durable }));
-      } catch (error) {
-        // The store failed (disk full…): as in a lane, the run ends once the calls in flight have answered.
-        this.broken ??= { error };
-        this.stopWith({ kind: 'paused' });
-      }
-    });
+  /** Writes the due records and commits the attempts of the next planned calls (nextAhead), in one transaction. */
+  private writeDue({ records, ahead }: { records: FinishedAttempt[]; ahead: boolean }): void {
+    const { store, jobId, op, clock } = this.d;
+    const next = ahead && !this.halt ? this.nextAhead() : [];
+    if (records.length === 0 && next.length === 0) return;
+    const at = clock.now();
+    const { started, durable } = store.recordAndBegin(jobId, records, next, op.method, at, this.wal);
+    if (durable) {
+      // Awaited before each send; a failure here is handled there (this catch only keeps it from going unhandled).
+      durable.catch(() => {});
+      started.forEach((s, i) => s && this.ahead.set(next[i]!, { started: s, at, durable }));
+    }
+    if (records.length > 0) this.d.onChange();
+  }
+
+  /** The planned calls to commit ahead now, one per slot — only while the rate limiter would let them go at once. */
+  private nextAhead(): number[] {
+    const { store, jobId, limiter } = this.d;
+    const room = Math.min(limiter.concurrency, limiter.headroom) - this.ahead.size;
+    const next: number[] = [];
+    for (const call of this.queue) {
+      if (next.length >= room) break;
+      if (!this.ahead.has(call) && store.callState(jobId, call) === 'planned') next.push(call);
+    }
+    return next;
   }
 
   /** At the run's end: attempts committed ahead that never left are taken back (their orders wait again). */

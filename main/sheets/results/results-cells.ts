@@ -13,9 +13,14 @@ export const maxCellChars = 32_767;
 const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character either pattern above may touch (any surrogate, paired or not): without one, the text is already safe. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const mayNeedCleaning = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** A string as it can be written: XML-safe, at most 32,767 characters (cut on a character boundary). */
 export function plainText(text: string): string {
-  let s = text.replace(notXml, '').replace(loneSurrogate, '\uFFFD');
+  // Every cell of every row passes here; the lookbehind replace is the costly part, and almost no text needs it.
+  let s = mayNeedCleaning.test(text) ? text.replace(notXml, '').replace(loneSurrogate, '\uFFFD') : text;
   if (s.length > maxCellChars) {
     s = s.slice(0, maxCellChars);
     if (/[\uD800-\uDBFF]$/.test(s)) s = s.slice(0, -1);

@@ -2,31 +2,23 @@
 // its own process, kill -9'd at random moments, resumed, again and again, across a job of creates and
 // a job of cancels. Then: every row settled truthfully against the sandbox's own state, no return
 // created twice, PRAGMA integrity_check ok, rows in = rows out.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials } from '../../../main/sandbox';
 import { systemClock } from '../../../main/effects';
 import { HttpWdtClient } from '../../../main/wdt/client';
+import { bin, cliEnv, readStore as readStoreIn, sandboxProcess, seeded, sleep } from './crash-kit';
 import { createSheet, listSheet, tempDir } from './helpers';
 
-const bin = fileURLToPath(new URL('../../../bin/wdt-bulk.mjs', import.meta.url));
 const tmp = tempDir('wdt-crash-');
 const home = path.join(tmp.dir, 'home');
+const { seed, random } = seeded();
 
-// A seeded generator, so a failing run can be replayed (the seed is printed).
-const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-let state = seed;
-const random = () => {
-  state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return state / 2_147_483_648;
-};
-
-let sandbox: ChildProcess;
+let sandbox: Awaited<ReturnType<typeof sandboxProcess>> | undefined;
 let url = '';
 
 interface Snapshot {
@@ -39,36 +31,15 @@ const setOptions = async (options: object) => {
   await res.body.text();
 };
 
-const env = () => ({
-  ...process.env,
-  WDT_BULK_HOME: home,
-  WDT_BASE_URL: url,
-  WDT_SID: sandboxCredentials.sid,
-  WDT_APPKEY: sandboxCredentials.appkey,
-  WDT_APPSECRET: sandboxCredentials.appSecret,
-  WDT_CONCURRENCY: '2',
-  WDT_CALLS_PER_MINUTE: '0',
-});
-
 function cli(args: string[]): { child: ChildProcess; out: () => string } {
-  const child = spawn(process.execPath, [bin, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { env: cliEnv(home, url, 2), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
   return { child, out: () => out };
 }
 
-const sleep = (ms: number) => new Promise<null>((res) => setTimeout(() => res(null), ms));
-
-/** The store as another reader sees it (read-only; WAL lets us read while nobody writes). */
-function readStore<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(home, 'jobs.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+const readStore = <T>(fn: (db: Database.Database) => T): T => readStoreIn(home, fn);
 const jobIds = (): string[] => {
   try {
     return readStore((db) => (db.prepare('SELECT id FROM jobs ORDER BY rowid').all() as { id: string }[]).map((r) => r.id));
@@ -121,22 +92,12 @@ async function crashLoop(submitArgs: string[], wantKills: number, minMs: number,
 }
 
 beforeAll(async () => {
-  sandbox = spawn(process.execPath, [bin, 'sandbox', '--port', '0', '--data', path.join(tmp.dir, 'sandbox.json'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    sandbox.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve(buf.slice(0, nl));
-    });
-    sandbox.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
-  });
-  url = (JSON.parse(line) as { url: string }).url;
+  sandbox = await sandboxProcess(path.join(tmp.dir, 'sandbox.json'));
+  url = sandbox.url;
 });
 
 afterAll(async () => {
-  sandbox?.kill('SIGTERM');
-  if (sandbox && sandbox.exitCode === null) await once(sandbox, 'exit');
+  await sandbox?.stop();
   tmp.cleanup();
 });
 

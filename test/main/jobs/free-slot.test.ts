@@ -23,14 +23,23 @@ describe('a free slot', () => {
 
     // Requests the ERP had received when each call's answer began to be recorded; each record takes 20 ms.
     const seenAtRecord = new Map<number, number>();
-    const finish = x.store.finishAttempt.bind(x.store);
-    x.store.finishAttempt = (id, call, attemptId, answer, settlements) => {
-      seenAtRecord.set(call, x.sandbox.state.counters.requests);
-      const until = Date.now() + 20;
+    // Settled calls are recorded by recordAndBegin (with the next attempts ahead, if any), others by finishAttempt.
+    const slow = (calls: readonly number[]) => {
+      for (const call of calls) seenAtRecord.set(call, x.sandbox.state.counters.requests);
+      const until = Date.now() + 20 * calls.length;
       while (Date.now() < until) {
         // a slow disk
       }
+    };
+    const finish = x.store.finishAttempt.bind(x.store);
+    x.store.finishAttempt = (id, call, attemptId, answer, settlements) => {
+      slow([call]);
       finish(id, call, attemptId, answer, settlements);
+    };
+    const recordAndBegin = x.store.recordAndBegin.bind(x.store);
+    x.store.recordAndBegin = (id, records, ...rest) => {
+      slow(records.map((r) => r.call));
+      return recordAndBegin(id, records, ...rest);
     };
 
     const end = await x.engine.run(created.value);
