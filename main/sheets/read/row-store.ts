@@ -20,40 +20,32 @@ const tag = { absent: 0, text: 1, number: 2, yes: 3, no: 4, list: 5 } as const;
 const disposed = { invalid: 0, valid: 1, duplicate: 2 } as const;
 const noProblems: readonly CellProblem[] = Object.freeze([]);
 
-/** A typed array that grows by doubling while a read appends to it. */
-class Grow<T extends Uint32Array | Uint8Array | Float64Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-  /** The filled part, copied into an array of its exact size (the doubling's slack is given back). */
-  done(): T {
-    return this.data.slice(0, this.length) as T;
-  }
+/** `a`, or a copy twice as large (or `need`) when it is too small to hold `need` items. One per element type, so each stays monomorphic. */
+const roomU32 = (a: Uint32Array, need: number): Uint32Array => (need <= a.length ? a : copied(new Uint32Array(Math.max(need, a.length * 2)), a));
+const roomU8 = (a: Uint8Array, need: number): Uint8Array => (need <= a.length ? a : copied(new Uint8Array(Math.max(need, a.length * 2)), a));
+const roomF64 = (a: Float64Array, need: number): Float64Array => (need <= a.length ? a : copied(new Float64Array(Math.max(need, a.length * 2)), a));
+function copied<T extends Uint32Array | Uint8Array | Float64Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
 }
-
-const u32 = (n: number) => new Uint32Array(n);
-const u8 = (n: number) => new Uint8Array(n);
-const f64 = (n: number) => new Float64Array(n);
 
 /** Collects checked rows as the reader makes them; `finish` hands the store over once grouping is done. */
 export class RowStoreBuilder {
-  private readonly rowNumbers = new Grow(u32(1024), u32);
-  private readonly cellEnds = new Grow(u32(1024), u32);
-  private readonly cellTexts = new Grow(u32(16_384), u32);
-  private readonly valueTags = new Grow(u8(16_384), u8);
-  private readonly valueData = new Grow(f64(16_384), f64);
+  private rows = 0;
+  private cellCount = 0;
+  private rowNumbers: Uint32Array = new Uint32Array(1024);
+  private cellEnds: Uint32Array = new Uint32Array(1024);
+  private cellTexts: Uint32Array = new Uint32Array(16_384);
+  // New typed arrays are zeros: a slot no value is written to stays `tag.absent`.
+  private valueTags: Uint8Array = new Uint8Array(16_384);
+  private valueData: Float64Array = new Float64Array(16_384);
   private readonly texts: string[] = [''];
   private textIndex: Map<string, number> | null = new Map([['', 0]]);
+  /** Each column's last text and its index: a column repeats itself down a sheet (a warehouse, an order's lines), and a repeat skips the Map. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastIndex: number[] = [];
+  private readonly lastValue: (string | undefined)[] = [];
+  private readonly lastValueIndex: number[] = [];
   private readonly lists: (readonly string[])[] = [];
   private readonly own = new Map<number, readonly CellProblem[]>();
   private readonly slotOf: ReadonlyMap<string, number>;
@@ -69,7 +61,16 @@ export class RowStoreBuilder {
   }
 
   get length(): number {
-    return this.rowNumbers.length;
+    return this.rows;
+  }
+
+  /** The text's index, through column `at`'s last text (cells and values keep one each). */
+  private textOf(s: string, last: (string | undefined)[], lastIndex: number[], at: number): number {
+    if (s === last[at]) return lastIndex[at] as number;
+    const i = this.text(s);
+    last[at] = s;
+    lastIndex[at] = i;
+    return i;
   }
 
   private text(s: string): number {
@@ -84,40 +85,52 @@ export class RowStoreBuilder {
 
   /** One checked row: its cells' texts (trimmed), its values, its own problems. Returns its index. */
   add(rowNumber: number, cells: readonly string[], values: Readonly<Record<string, FieldValue>>, problems: readonly CellProblem[]): number {
-    const at = this.rowNumbers.length;
-    if (at > 0 && rowNumber <= (this.rowNumbers.data[at - 1] as number)) this.ascending = false;
-    this.rowNumbers.push(rowNumber);
-    for (const cell of cells) this.cellTexts.push(this.text(cell));
-    this.cellEnds.push(this.cellTexts.length);
-    const width = this.slots.length;
-    for (let s = 0; s < width; s++) {
-      this.valueTags.push(tag.absent);
-      this.valueData.push(0);
+    const at = this.rows;
+    if (at > 0 && rowNumber <= (this.rowNumbers[at - 1] as number)) this.ascending = false;
+    this.rowNumbers = roomU32(this.rowNumbers, at + 1);
+    this.cellEnds = roomU32(this.cellEnds, at + 1);
+    this.rowNumbers[at] = rowNumber;
+    const count = cells.length;
+    const texts = (this.cellTexts = roomU32(this.cellTexts, this.cellCount + count));
+    for (let c = 0; c < count; c++) {
+      texts[this.cellCount++] = this.textOf(cells[c] as string, this.lastText, this.lastIndex, c);
     }
-    const base = at * width;
+    this.cellEnds[at] = this.cellCount;
+    const base = at * this.slots.length;
+    const tags = (this.valueTags = roomU8(this.valueTags, base + this.slots.length));
+    const data = (this.valueData = roomF64(this.valueData, base + this.slots.length));
     for (const key in values) {
       const s = this.slotOf.get(key);
       if (s === undefined) throw new Error(`row ${rowNumber}: a value for ${key}, which no column maps to`);
       const v = values[key] as FieldValue;
-      const [t, d] = typeof v === 'string' ? [tag.text, this.text(v)] : typeof v === 'number' ? [tag.number, v] : typeof v === 'boolean' ? [v ? tag.yes : tag.no, 0] : [tag.list, this.lists.push(v) - 1];
-      this.valueTags.data[base + s] = t;
-      this.valueData.data[base + s] = d;
+      if (typeof v === 'string') {
+        tags[base + s] = tag.text;
+        data[base + s] = this.textOf(v, this.lastValue, this.lastValueIndex, s);
+      } else if (typeof v === 'number') {
+        tags[base + s] = tag.number;
+        data[base + s] = v;
+      } else if (typeof v === 'boolean') tags[base + s] = v ? tag.yes : tag.no;
+      else {
+        tags[base + s] = tag.list;
+        data[base + s] = this.lists.push(v) - 1;
+      }
     }
     if (problems.length > 0) this.own.set(at, problems);
+    this.rows = at + 1;
     return at;
   }
 
   /** The index of the row with this number, or -1. */
   find(rowNumber: number): number {
-    return findRow(this.rowNumbers.data, this.rowNumbers.length, rowNumber, this.ascending, () => (this.indexOf ??= indexRows(this.rowNumbers.data, this.rowNumbers.length)));
+    return findRow(this.rowNumbers, this.rows, rowNumber, this.ascending, () => (this.indexOf ??= indexRows(this.rowNumbers, this.rows)));
   }
 
   /** Grouping's word on some rows (any number of times while grouping runs; the last word on a row counts). */
   dispose(dispositions: ReadonlyMap<number, RowDisposition>, problems: readonly CellProblem[]): void {
-    this.dispositions ??= new Uint8Array(Math.max(1024, this.rowNumbers.data.length));
+    this.dispositions ??= new Uint8Array(this.rowNumbers.length);
     this.ofRows ??= new Uint32Array(this.dispositions.length);
-    if (this.dispositions.length < this.rowNumbers.data.length) {
-      const kinds = new Uint8Array(this.rowNumbers.data.length);
+    if (this.dispositions.length < this.rowNumbers.length) {
+      const kinds = new Uint8Array(this.rowNumbers.length);
       kinds.set(this.dispositions);
       const of = new Uint32Array(kinds.length);
       of.set(this.ofRows);
@@ -147,17 +160,17 @@ export class RowStoreBuilder {
 
   /** What grouping needs of row i again (the sheet grouped a second time). */
   groupInput(i: number): { rowNumber: number; values: Record<string, FieldValue>; problems: readonly CellProblem[] } {
-    return { rowNumber: this.rowNumbers.data[i] as number, values: valuesAt(this.parts(), i), problems: this.own.get(i) ?? noProblems };
+    return { rowNumber: this.rowNumbers[i] as number, values: valuesAt(this.parts(), i), problems: this.own.get(i) ?? noProblems };
   }
 
   private parts(): StoreParts {
     return {
       slots: this.slots,
-      rowNumbers: this.rowNumbers.data,
-      cellEnds: this.cellEnds.data,
-      cellTexts: this.cellTexts.data,
-      valueTags: this.valueTags.data,
-      valueData: this.valueData.data,
+      rowNumbers: this.rowNumbers,
+      cellEnds: this.cellEnds,
+      cellTexts: this.cellTexts,
+      valueTags: this.valueTags,
+      valueData: this.valueData,
       texts: this.texts,
       lists: this.lists,
     };
@@ -165,7 +178,8 @@ export class RowStoreBuilder {
 
   /** The packed rows, padded to `width` cells each. The builder is spent. */
   finish(width: number): RowStore {
-    const n = this.rowNumbers.length;
+    const n = this.rows;
+    const slots = this.slots.length;
     const kinds = new Uint8Array(n);
     const of = new Uint32Array(n);
     if (this.dispositions && this.ofRows) {
@@ -175,11 +189,12 @@ export class RowStoreBuilder {
     this.textIndex = null;
     return new RowStore({
       slots: this.slots,
-      rowNumbers: this.rowNumbers.done(),
-      cellEnds: this.cellEnds.done(),
-      cellTexts: this.cellTexts.done(),
-      valueTags: this.valueTags.done(),
-      valueData: this.valueData.done(),
+      // Copies of exactly the filled part: the doubling's slack is given back.
+      rowNumbers: this.rowNumbers.slice(0, n),
+      cellEnds: this.cellEnds.slice(0, n),
+      cellTexts: this.cellTexts.slice(0, this.cellCount),
+      valueTags: this.valueTags.slice(0, n * slots),
+      valueData: this.valueData.slice(0, n * slots),
       texts: this.texts,
       lists: this.lists,
       width,
