@@ -1,17 +1,19 @@
 // import:* and templates:* — tickets to reads, reads kept in memory by an opaque id, rows served by page.
-import type { EventSink, FileTicket, ImportRowView, ImportSummary, RowFilter, ServerApi } from '../../shared/contract';
+import type { EventSink, FileTicket, ImportRowView, ImportSummary, ServerApi } from '../../shared/contract';
 import { readWatchers } from './read-progress-events';
 import { t } from '../../shared/i18n';
 import { getOperation } from '../../shared/operations/catalog';
 import { isBlocking } from '../../shared/operations/types';
 import { appError, err, ok, type Result } from '../../shared/result';
-import type { ImportRow, ReadOptions, SheetImport } from '../sheets/read/types';
+import type { ReadOptions, RowBrief, SheetImport } from '../sheets/read/types';
 import { buildMapping, type MappingChoice } from '../profiles/mappings';
 import type { Lang } from '../../shared/i18n';
 import type { OperationId } from '../../shared/operations/types';
 import { withMasterdataWarnings } from '../masterdata/md-service';
 import type { KeptPreview } from '../masterdata/preview-notes';
 import { SheetEditor } from '../sheets/read/revalidate';
+import { orderKeyOf, pageOf, problemsOf, rowView } from './row-views';
+import { briefAt } from '../../shared/row-list';
 import type { Services } from '../services';
 import type { DesktopPort } from './desktop-port';
 import { FileTokens, newId } from './file-tokens';
@@ -76,7 +78,8 @@ export class ImportState {
 
 export function summarize(importId: string, sheet: SheetImport, sandboxOnly = false, editedCells = 0): ImportSummary {
   const counts = { rows: sheet.rows.length, orders: sheet.orders.length, valid: 0, invalid: 0, duplicate: 0, problems: 0, warnings: 0, notices: sheet.notices.length };
-  for (const row of sheet.rows) {
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const row = briefAt(sheet.rows, i) as RowBrief;
     counts[row.disposition.kind] += 1;
     for (const p of row.problems) counts[isBlocking(p) ? 'problems' : 'warnings'] += 1;
   }
@@ -115,41 +118,6 @@ type ImportApi = Pick<
   'importOpenDialog' | 'importDroppedFile' | 'importRead' | 'importMappings' | 'importMappingRemove' | 'importRows' | 'importFindRow' | 'importProblems' | 'importSample' | 'importToFix' | 'importTakePending' | 'importEdit' | 'importDiscard' | 'templatesSave'
 >;
 
-/** The order a row belongs to: its order's key when valid, else its own key field's value if it parsed. */
-const orderKeyOf = (sheet: SheetImport, row: ImportRow): string | null => {
-  if (row.disposition.kind === 'valid') return row.disposition.orderKey;
-  const field = getOperation(sheet.operation)?.keyField;
-  const value = field ? row.values[field] : undefined;
-  return typeof value === 'string' && value !== '' ? value : null;
-};
-
-/** Rows with each order's rows together, orders in order of first appearance; keyless rows stay where they were. */
-const groupedRows = new WeakMap<SheetImport, readonly ImportRow[]>();
-function grouped(sheet: SheetImport): readonly ImportRow[] {
-  const cached = groupedRows.get(sheet);
-  if (cached) return cached;
-  const buckets = new Map<string, ImportRow[]>();
-  const list: (ImportRow | ImportRow[])[] = [];
-  for (const row of sheet.rows) {
-    const key = orderKeyOf(sheet, row);
-    if (key === null) list.push(row);
-    else {
-      let bucket = buckets.get(key);
-      if (!bucket) buckets.set(key, (bucket = []));
-      if (bucket.length === 0) list.push(bucket);
-      bucket.push(row);
-    }
-  }
-  const flat = list.flat();
-  groupedRows.set(sheet, flat);
-  return flat;
-}
-
-function rowsOf(sheet: SheetImport, filter: RowFilter, group: boolean): readonly ImportRow[] {
-  const rows = group ? grouped(sheet) : sheet.rows;
-  return filter === 'all' ? rows : rows.filter((r) => r.disposition.kind === filter);
-}
-
 export function createImportApi(services: Services, desktop: DesktopPort, state: ImportState, emit: EventSink): ImportApi {
   const lang = () => services.settings.lang();
   const unknownImport = () => err(appError('INVALID_ARGUMENT', t(lang(), 'ui.error.importUnknown')));
@@ -182,10 +150,8 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
     },
     importRows: ({ importId, offset, limit, filter, grouped: group }) =>
       withImport(importId, (sheet) => {
-        const rows = rowsOf(sheet, filter, group);
-        const items: ImportRowView[] = rows
-          .slice(offset, offset + limit)
-          .map((row) => ({
+        const view = rowView(sheet, filter, group);
+        const items: ImportRowView[] = pageOf(sheet, view, offset, limit).map((row) => ({
             rowNumber: row.rowNumber,
             cells: row.cells,
             problems: row.problems,
@@ -193,13 +159,13 @@ export function createImportApi(services: Services, desktop: DesktopPort, state:
             orderKey: orderKeyOf(sheet, row),
             ...(row.edits ? { edits: row.edits } : {}),
           }));
-        return ok({ total: rows.length, offset, items });
+        return ok({ total: view.indices.length, offset, items });
       }),
     importFindRow: ({ importId, rowNumber, filter, grouped: group }) =>
-      withImport(importId, (sheet) => ok(rowsOf(sheet, filter, group).findIndex((r) => r.rowNumber === rowNumber))),
+      withImport(importId, (sheet) => ok(rowView(sheet, filter, group).rowNumbers.indexOf(rowNumber))),
     importProblems: ({ importId, offset, limit }) =>
       withImport(importId, (sheet) => {
-        const problems = sheet.rows.flatMap((r) => r.problems);
+        const problems = problemsOf(sheet);
         return ok({ total: problems.length, offset, items: problems.slice(offset, offset + limit) });
       }),
     importTakePending: async () => ok(state.pending.splice(0)),

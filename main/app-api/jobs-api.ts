@@ -13,6 +13,7 @@ import type { Services } from '../services';
 import { writeProblemList } from '../sheets/results/problem-list';
 import type { DesktopPort } from './desktop-port';
 import { summarize, type ImportState } from './import-api';
+import { countRows, rowsWhere } from '../sheets/read/import-rows';
 
 type JobsApi = Pick<
   ServerApi,
@@ -31,7 +32,7 @@ export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[
   return {
     orders: kept.length,
     rows: kept.reduce((sum, o) => sum + o.rows.length, 0),
-    withdrawn: sheet.rows.filter((r) => withdrawn.has(r.rowNumber)).length,
+    withdrawn: countRows(sheet.rows, (r) => withdrawn.has(r.rowNumber)),
   };
 }
 
@@ -42,7 +43,7 @@ const withdrawnBy =
     order.rows.some((r) => withdrawn.has(r));
 
 /** A resend draft's edited rows as the follow-up's edits seam wants them: row number → all its cells. */
-const draftEdits = (sheet: SheetImport): CellEdits => new Map(sheet.rows.filter((r) => r.edits && r.edits.length > 0).map((r) => [r.rowNumber, r.cells]));
+const draftEdits = (sheet: SheetImport): CellEdits => new Map(rowsWhere(sheet.rows, (r) => r.edits !== undefined && r.edits.length > 0).map((r) => [r.rowNumber, r.cells]));
 /** The keys of the orders a withdrawal takes out (a row withdraws its whole order). */
 const withdrawnKeys = (sheet: SheetImport, withdrawnRows: readonly number[]): string[] => sheet.orders.filter(withdrawnBy(new Set(withdrawnRows))).map((o) => o.key);
 

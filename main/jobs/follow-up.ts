@@ -53,7 +53,7 @@ export async function followUpSheet(job: JobRecord, rows: readonly RowRecord[], 
   // invalid with its problem (row-rules.ts), never dropped from the follow-up without a trace.
   const built = await buildRows(op, job.header_row, headers, sourceRows(rows, edits), job.sheet, defaultLimits, placed, {}, { everyRow: true });
   const stored = new Map(rows.map((r) => [r.row_number, r]));
-  const marked = built.rows.map((row): ImportRow => {
+  const marked = Array.from(built.rows, (row): ImportRow => {
     const record = stored.get(row.rowNumber);
     const changed = record ? editsOf(record, row.cells) : [];
     return changed.length > 0 ? { ...row, edits: changed } : row;

@@ -140,7 +140,9 @@ export class JobStore {
       const insertRow = db.prepare(
         `INSERT INTO job_rows (job_id, seq, row_number, cells, order_key, state, notes, warnings, edits, done_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      sheet.rows.forEach((row, seq) => {
+      let seq = -1;
+      for (const row of sheet.rows) {
+        seq++;
         const d = row.disposition;
         let state: RowState = firstState[d.kind];
         let notes: Note[] | null = null;
@@ -167,7 +169,7 @@ export class JobStore {
         // Edited cells keep the file's text beside the edited one (the workbook marks them; migration 6).
         const edits = row.edits && row.edits.length > 0 ? JSON.stringify(row.edits) : null;
         insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null, edits, doneBy);
-      });
+      }
       const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, call, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
       sheet.orders.forEach((order, seq) => {
         const call = callOf.get(order.key) ?? null;

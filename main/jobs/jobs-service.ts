@@ -18,6 +18,7 @@ import type { JobMeta, JobStore, NewJob } from './job-store';
 import type { JobViews } from './job-views';
 import type { JobRecord, RowRecord } from './records';
 import type { RunEnd } from './runner';
+import { countRows } from '../sheets/read/import-rows';
 
 /** The open store and the engine over it. */
 export interface JobsCore {
@@ -157,7 +158,7 @@ export class JobsService {
     const withdrawn = new Set(options.withdrawnRows ?? []);
     const sendable = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
     if (sendable.length === 0) {
-      const invalid = sheet.rows.filter((r) => r.disposition.kind === 'invalid').length;
+      const invalid = countRows(sheet.rows, (r) => r.disposition.kind === 'invalid');
       return err(appError('NO_VALID_ROWS', t(lang, 'followup.error.nothingValid', { job: jobId, rows: sheet.rows.length, invalid }), { job: jobId }));
     }
     return this.create({

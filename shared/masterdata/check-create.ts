@@ -5,6 +5,8 @@
 import type { LocalizedText, MessageKey } from '../i18n';
 import type { CellProblem, FieldValue, OperationDef } from '../operations/types';
 import { looseKey } from './loose-key';
+import { briefAt, RowsWithChanges } from '../row-list';
+import type { RowList } from '../row-list';
 
 /** The fields the local copy can vouch for. */
 const checkedFields: readonly string[] = ['warehouse_no', 'provider_no', 'spec_no'];
@@ -32,7 +34,7 @@ export interface MasterdataLookup {
 /** The parts of a read sheet the check needs (SheetImport fits). */
 export interface SheetToCheck {
   columns: readonly { header: string; field: string | null }[];
-  rows: readonly { rowNumber: number; values: Readonly<Record<string, FieldValue>> }[];
+  rows: Iterable<{ rowNumber: number; values: Readonly<Record<string, FieldValue>> }>;
   orders: readonly { rows: readonly number[]; header: Readonly<Record<string, FieldValue>> }[];
 }
 
@@ -125,11 +127,16 @@ export function checkCreateSheet(sheet: SheetToCheck, lookup: MasterdataLookup):
  * The rows with the check's warnings added to their own problems (after them, in row order), so the
  * review grid, the problem list and the job's stored warnings show them like any other warning.
  */
-export function withWarnings<R extends { rowNumber: number; problems: readonly CellProblem[] }>(rows: readonly R[], warnings: readonly CellProblem[]): R[] {
+export function withWarnings<R extends B, B extends { rowNumber: number; problems: readonly CellProblem[] }>(rows: RowList<R, B>, warnings: readonly CellProblem[]): RowList<R, B> {
+  if (warnings.length === 0) return rows;
   const byRow = new Map<number, CellProblem[]>();
   for (const w of warnings) byRow.set(w.row, [...(byRow.get(w.row) ?? []), w]);
-  return rows.map((r) => {
-    const more = byRow.get(r.rowNumber);
-    return more ? { ...r, problems: [...r.problems, ...more] } : r;
-  });
+  // Only the warned rows are made anew; the others stay as the read keeps them (packed).
+  const changed = new Map<number, R>();
+  for (let i = 0; i < rows.length; i++) {
+    const more = byRow.get((briefAt(rows, i) as B).rowNumber);
+    const r = more && rows.at(i);
+    if (r) changed.set(i, { ...r, problems: [...r.problems, ...more] });
+  }
+  return new RowsWithChanges<R, B>(rows, changed);
 }

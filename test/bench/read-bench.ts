@@ -71,9 +71,11 @@ const { readSheet, warmReadWorker } = require(${JSON.stringify(readerBundle)});
   loop.disable();
   if (!result.ok) throw new Error('read failed: ' + result.error.message);
   const rows = result.value.rows;
+  let validRows = 0;
+  for (const r of rows) if (r.disposition.kind === 'valid') validRows++;
   console.log(JSON.stringify({
     ms, firstMs, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, stallMs: loop.max / 1e6 - 1, stallP99Ms: loop.percentile(99) / 1e6 - 1, heapUsed: process.memoryUsage().heapUsed,
-    rows: rows.length, valid: rows.filter((r) => r.disposition.kind === 'valid').length, orders: result.value.orders.length,
+    rows: rows.length, valid: validRows, orders: result.value.orders.length,
   }));
 })();
 `;

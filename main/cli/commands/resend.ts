@@ -12,6 +12,7 @@ import type { CliIo, CommandRun } from '../context';
 import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused, runJob, sendOptions, sendTarget } from '../job-run';
 import { parseCommand } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
+import { countRows } from '../../sheets/read/import-rows';
 
 export const run: CommandRun = async (io, argv) => {
   const p = parseCommand(io, argv, sendOptions, 'followup.cli.usage');
@@ -45,7 +46,7 @@ async function resend(
   const sheet = draft.value;
   const original = s.jobs.record(o.jobId)!;
   const op = getOperation(original.operation)!;
-  const invalid = sheet.rows.filter((r) => r.disposition.kind === 'invalid').length;
+  const invalid = countRows(sheet.rows, (r) => r.disposition.kind === 'invalid');
   io.stderr.write(`${t(lang, 'followup.cli.follows', { job: o.jobId, rows: sheet.rows.length, invalid })}\n`);
   const done = s.jobs.followUpDone(o.jobId, sheet, o.includeDone);
   if (!done.ok) return fail(done.error);

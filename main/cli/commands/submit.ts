@@ -15,6 +15,7 @@ import { parseCommand } from '../parse-command';
 import { ignoredColumnsLine, printError, printJson, printLine } from '../output';
 import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
 import type { ReadOptions } from '../../sheets/read/types';
+import { countRows } from '../../sheets/read/import-rows';
 
 const options = {
   op: { type: 'string' },
@@ -83,8 +84,8 @@ async function submit(
     return exitCodes.nothingSubmitted;
   }
   if (sheet.orders.length === 0) {
-    const invalid = sheet.rows.filter((r) => r.disposition.kind === 'invalid').length;
-    const duplicate = sheet.rows.filter((r) => r.disposition.kind === 'duplicate').length;
+    const invalid = countRows(sheet.rows, (r) => r.disposition.kind === 'invalid');
+    const duplicate = countRows(sheet.rows, (r) => r.disposition.kind === 'duplicate');
     printError(io, { json }, appError('NO_VALID_ROWS', t(lang, 'cli.noValidRows', { file: sheet.file.name, invalid, duplicate }), { file: sheet.file.name }));
     return exitCodes.nothingSubmitted;
   }

@@ -20,6 +20,8 @@ import { GuardFailure } from './zip-guard';
 
 /** Rows per batch: a few milliseconds of work on either side, few enough messages. */
 const rowsPerBatch = 500;
+/** A sheet's first batch is smaller: the review's first rows (100, below a header of a few rows) need not wait for 500 to be parsed. */
+const firstBatchRows = 128;
 /** Batches the worker may run ahead of the caller: few, so rows wait in the worker, not in the caller's heap (fewer promoted to its old generation; 16 stalled the main thread longer in the bench). */
 const window = 16;
 
@@ -122,6 +124,7 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
     post({ type: 'sheet', seq, name: sheet.name, visible: sheet.visible });
     const batch = new RowPacker();
     let ahead = 0;
+    let sent = 0;
     /** Takes the caller's message; true when it moved on (the next sheet, or done). */
     const heard = (m: CallerCommand | undefined): boolean => {
       if (m?.type === 'taken') ahead--;
@@ -133,6 +136,7 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       const { packed, transfer } = batch.take();
       post({ type: 'rows', seq, packed, lastRow: sheet.lastRow?.() ?? null }, transfer);
       ahead++;
+      sent++;
     };
     /** Sends the batch and waits while too far ahead; false when the sheet is left behind. */
     const sendAndPace = async (): Promise<boolean> => {
@@ -146,7 +150,7 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
       // Leaving the loop early ends the parse of this sheet: it is left behind.
       for await (const row of item.value.rows) {
         batch.add(row);
-        if (batch.rows >= rowsPerBatch && !(going = await sendAndPace())) break;
+        if (batch.rows >= (sent === 0 ? firstBatchRows : rowsPerBatch) && !(going = await sendAndPace())) break;
       }
       if (!going) continue;
       send();

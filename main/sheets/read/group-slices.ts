@@ -12,22 +12,39 @@
 // whole sheet is grouped at the end as before: never a different answer, at worst the work done twice.
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow, GroupOptions, Grouped } from '../../../shared/operations/grouping';
-import type { OperationDef } from '../../../shared/operations/types';
+import type { CellProblem, OperationDef, RowDisposition } from '../../../shared/operations/types';
 import { EventLoopYielder } from './event-loop-yielder';
 
-/** Rows per groupRows call: a few milliseconds of work. */
-const sliceRows = 2000;
+/** Rows per groupRows call: a few milliseconds of work warm (≈ 6 µs a row), still within a slice while the code is cold. */
+const sliceRows = 500;
 
 const emptyGrouped = (): Grouped => ({ orders: [], dispositions: new Map(), problems: [] });
 
-function groupInto(result: Grouped, op: OperationDef, slice: readonly GroupInputRow[], options: GroupOptions): void {
+/**
+ * Where grouping's word on each row goes as it comes, instead of into one Map for the whole sheet (the
+ * reader's packed rows, row-store.ts): then the rows of a key already grouped need not be kept either.
+ */
+export interface GroupSink {
+  dispose(dispositions: ReadonlyMap<number, RowDisposition>, problems: readonly CellProblem[]): void;
+  /** Everything told so far is void: the sheet is grouped again from `again`. */
+  forgetGrouping(): void;
+  /** Every row again, in sheet order. */
+  again(): Iterable<GroupInputRow>;
+}
+
+function groupInto(result: Grouped, op: OperationDef, slice: readonly GroupInputRow[], options: GroupOptions, sink?: GroupSink): void {
   const part = groupRows(op, slice, options);
   for (const order of part.orders) result.orders.push(order);
+  if (sink) return sink.dispose(part.dispositions, part.problems);
   for (const [row, disposition] of part.dispositions) result.dispositions.set(row, disposition);
   for (const problem of part.problems) result.problems.push(problem);
 }
 
-/** Rows taken one by one in sheet order; `finish` gives what one groupRows call over all of them gives. */
+/**
+ * Rows taken one by one in sheet order; `finish` gives what one groupRows call over all of them gives. With
+ * a sink, dispositions and problems go to it as they are made (`finish` returns the orders alone), and the
+ * rows of keys grouped early are let go: should such a key come back, the sheet is grouped again from the sink.
+ */
 export class StreamingGroups {
   /** Every key's rows, keys in order of first appearance. */
   private readonly byKey = new Map<string, GroupInputRow[]>();
@@ -49,10 +66,12 @@ export class StreamingGroups {
     private readonly op: OperationDef,
     private readonly options: GroupOptions,
     private readonly eager: boolean,
+    private readonly sink?: GroupSink,
   ) {}
 
   add(row: GroupInputRow): void {
     this.taken++;
+    if (this.sink && this.spoiled) return; // grouped again from the sink at the end
     const key = row.values[this.op.keyField];
     if (typeof key !== 'string' || key === '') {
       this.alone.push([row]);
@@ -65,6 +84,12 @@ export class StreamingGroups {
     if (this.grouped.has(key)) {
       this.spoiled = true;
       this.early = emptyGrouped();
+      if (this.sink) {
+        // The early keys' rows are gone: all is grouped again from the sink at the end.
+        this.sink.forgetGrouping();
+        this.byKey.clear();
+        this.alone.length = 0;
+      }
       return;
     }
     if (key === this.runKey) return;
@@ -78,12 +103,17 @@ export class StreamingGroups {
 
   /** Groups what is left, a slice at a time with the event loop's turns between. */
   async finish(yielder = new EventLoopYielder()): Promise<Grouped> {
+    if (this.sink && this.spoiled) {
+      const again = new StreamingGroups(this.op, this.options, false, this.sink);
+      for (const row of this.sink.again()) again.add(row);
+      return again.finish(yielder);
+    }
     const result = this.eager && !this.spoiled ? this.early : emptyGrouped();
     const rest = this.eager && !this.spoiled ? [...this.byKey].filter(([key]) => !this.grouped.has(key)).map(([, rows]) => rows) : [...this.byKey.values()];
     let slice: GroupInputRow[] = [];
     const flush = async () => {
       if (slice.length === 0) return;
-      groupInto(result, this.op, slice, this.options);
+      groupInto(result, this.op, slice, this.options, this.sink);
       slice = [];
       await yielder.giveTurn();
     };
@@ -98,6 +128,7 @@ export class StreamingGroups {
   }
 
   private enqueue(key: string): void {
+    if (this.spoiled) return;
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.queue.push(key);
@@ -112,10 +143,12 @@ export class StreamingGroups {
     const open = this.queue.indexOf(this.runKey as string);
     const ready = open < 0 ? this.queue : this.queue.slice(0, open);
     if (ready.length === 0) return;
-    groupInto(this.early, this.op, ready.flatMap((key) => this.byKey.get(key) as GroupInputRow[]), this.options);
+    groupInto(this.early, this.op, ready.flatMap((key) => this.byKey.get(key) as GroupInputRow[]), this.options, this.sink);
     for (const key of ready) {
       this.grouped.add(key);
       this.queued.delete(key);
+      // Told to the sink already; a key coming back regroups from the sink, not from these.
+      if (this.sink) this.byKey.delete(key);
     }
     this.queue = open < 0 ? [] : this.queue.slice(open);
     this.queuedRows = this.queue.reduce((n, key) => n + (this.byKey.get(key) as GroupInputRow[]).length, 0);

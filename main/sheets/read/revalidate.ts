@@ -5,13 +5,14 @@
 // The file is never changed; every edit remembers the text the file has, and setting a cell back to that
 // text restores exactly what the reader made of it (undo is exact, even for typed number or date cells).
 import { textCell } from './raw-cell';
+import { RowsWithChanges } from '../../../shared/row-list';
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { CellProblem, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import { rowCheck, type RowCheck } from './row-check';
 import { droppedProblem, isNotDataProblem, rowRules, type RowRules } from './row-rules';
-import type { CellEdit, ImportRow, SheetImport } from './types';
+import type { CellEdit, ImportRow, ImportRows, RowBrief, SheetImport } from './types';
 
 /** A cell to set: the sheet row number, the 0-based sheet column, the new text. */
 export interface CellChange {
@@ -23,20 +24,28 @@ export interface CellChange {
 export type EditRefusal = 'unknown-row' | 'unknown-column';
 
 const ownOf = (row: ImportRow): readonly CellProblem[] => row.ownProblems ?? row.problems;
-const keyOf = (op: OperationDef, row: ImportRow): string | null => {
-  const v = row.values[op.keyField];
-  return typeof v === 'string' && v !== '' ? v : null;
-};
+const asKey = (v: FieldValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const keyOf = (op: OperationDef, row: ImportRow): string | null => asKey(row.values[op.keyField]);
+
+/** What a packed store (row-store.ts) answers without making the row; a plain array of rows is asked row by row. */
+interface FastRows extends ImportRows {
+  find(rowNumber: number): number;
+  valueAt(i: number, key: string): FieldValue | undefined;
+}
+const isFast = (rows: ImportRows): rows is FastRows => 'find' in rows && 'valueAt' in rows;
+
 
 export class SheetEditor {
   readonly #op: OperationDef;
   readonly #check: RowCheck;
   /** A follow-up's draft (`everyRow`): an edited row that is no longer data stays a row, invalid, saying why. */
   readonly #rules: RowRules | null;
-  /** The rows as read (never changed), and as they stand now. */
-  readonly #original: readonly ImportRow[];
-  readonly #rows: ImportRow[];
-  readonly #indexOf = new Map<number, number>();
+  /** The rows as read (never changed), and the rows changed since, by index (the rest stand as read). */
+  readonly #original: ImportRows;
+  readonly #changed = new Map<number, ImportRow>();
+  readonly #rows: RowsWithChanges<ImportRow, RowBrief>;
+  /** A row's index by its number. */
+  readonly #indexOf: (rowNumber: number) => number | undefined;
   /** Row indices by their current key, in source order; built at the first edit. */
   #byKey: Map<string, number[]> | null = null;
   /** Valid orders by key as they stand now, and in the order their first row appears (as the reader lists them). */
@@ -52,8 +61,8 @@ export class SheetEditor {
     this.#check = rowCheck(op, sheet.columns);
     this.#rules = sheet.everyRow ? rowRules(op, sheet.columns.map((c) => c.header), sheet.columns, this.#check) : null;
     this.#original = sheet.rows;
-    this.#rows = [...sheet.rows];
-    sheet.rows.forEach((r, i) => this.#indexOf.set(r.rowNumber, i));
+    this.#rows = new RowsWithChanges(sheet.rows, this.#changed);
+    this.#indexOf = indexOfRows(sheet.rows);
     for (const o of sheet.orders) this.#orders.set(o.key, o);
     this.#orderList = [...sheet.orders];
     this.#current = sheet;
@@ -74,18 +83,18 @@ export class SheetEditor {
     const touched = new Set<number>();
     const keys = new Set<string>();
     for (const change of changes) {
-      const at = this.#indexOf.get(change.rowNumber);
+      const at = this.#indexOf(change.rowNumber);
       if (at === undefined) return { refused: 'unknown-row', change };
       if (!Number.isInteger(change.column) || change.column < 0 || change.column >= this.sheet.columns.length) return { refused: 'unknown-column', change };
     }
     const byKey = this.#keys();
     for (const change of changes) {
-      const at = this.#indexOf.get(change.rowNumber) as number;
-      const before = this.#rows[at] as ImportRow;
+      const at = this.#indexOf(change.rowNumber) as number;
+      const before = this.#rows.at(at) as ImportRow;
       const oldKey = keyOf(this.#op, before);
       if (oldKey !== null) keys.add(oldKey);
       const row = this.#recheck(at, change.column, change.value.trim());
-      this.#rows[at] = row;
+      this.#changed.set(at, row);
       touched.add(at);
       const newKey = keyOf(this.#op, row);
       if (newKey !== oldKey) {
@@ -96,27 +105,31 @@ export class SheetEditor {
     }
     for (const key of keys) for (const i of byKey.get(key) ?? []) touched.add(i);
     const changed = this.#regroup([...touched].sort((a, b) => a - b), keys);
-    this.#current = { ...this.sheet, rows: this.#rows, orders: [...this.#orderList] };
+    this.#current = { ...this.sheet, rows: new RowsWithChanges(this.#original, this.#changed), orders: [...this.#orderList] };
     return { rows: changed };
   }
 
   #keys(): Map<string, number[]> {
     if (this.#byKey) return this.#byKey;
     const byKey = new Map<string, number[]>();
-    this.#rows.forEach((row, i) => {
-      const key = keyOf(this.#op, row);
-      if (key === null) return;
+    const rows = this.#original;
+    const field = this.#op.keyField;
+    // Packed rows answer a key without making the row: the first edit of a 100,000-row sheet stays quick.
+    const keyAt = (i: number) => this.#changed.has(i) || !isFast(rows) ? keyOf(this.#op, this.#rows.at(i) as ImportRow) : asKey(rows.valueAt(i, field));
+    for (let i = 0; i < rows.length; i++) {
+      const key = keyAt(i);
+      if (key === null) continue;
       const list = byKey.get(key);
       if (list) list.push(i);
       else byKey.set(key, [i]);
-    });
+    }
     return (this.#byKey = byKey);
   }
 
   /** One cell set: the row's values and own problems, from what the reader made of the unedited cells. */
   #recheck(at: number, column: number, value: string): ImportRow {
-    const original = this.#original[at] as ImportRow;
-    const now = this.#rows[at] as ImportRow;
+    const original = this.#original.at(at) as ImportRow;
+    const now = this.#rows.at(at) as ImportRow;
     const originalText = original.cells[column] ?? '';
     const edits = new Map<number, CellEdit>((now.edits ?? []).map((e) => [e.column, e]));
     const wasEdited = edits.has(column);
@@ -152,7 +165,7 @@ export class SheetEditor {
   /** Regroups the touched rows' orders with the catalog's groupRows; returns the rows now differing. */
   #regroup(indices: readonly number[], keys: ReadonlySet<string>): ImportRow[] {
     const inputs: GroupInputRow[] = indices.map((i) => {
-      const row = this.#rows[i] as ImportRow;
+      const row = this.#rows.at(i) as ImportRow;
       return { rowNumber: row.rowNumber, values: row.values, problems: ownOf(row) };
     });
     const grouped = groupRows(this.#op, inputs, { columnOf: (key) => this.#check.headerOf.get(key) });
@@ -173,7 +186,7 @@ export class SheetEditor {
       else extra.set(p.row, [p]);
     }
     return indices.map((i) => {
-      const row = this.#rows[i] as ImportRow;
+      const row = this.#rows.at(i) as ImportRow;
       const own = ownOf(row);
       const more = extra.get(row.rowNumber);
       const next: ImportRow = {
@@ -185,15 +198,15 @@ export class SheetEditor {
         ...(more ? { ownProblems: own } : {}),
         disposition: grouped.dispositions.get(row.rowNumber) ?? { kind: 'invalid' },
       };
-      this.#rows[i] = next;
+      this.#changed.set(i, next);
       return next;
     });
   }
 
   /** Where the order whose first row is `rowNumber` sits (or would sit) in the list: rows are in source order. */
   #orderAt(rowNumber: number): number {
-    const first = (o: OrderDraft) => this.#indexOf.get(o.rows[0] ?? 0) ?? 0;
-    const at = this.#indexOf.get(rowNumber) ?? 0;
+    const first = (o: OrderDraft) => this.#indexOf(o.rows[0] ?? 0) ?? 0;
+    const at = this.#indexOf(rowNumber) ?? 0;
     let lo = 0;
     let hi = this.#orderList.length;
     while (lo < hi) {
@@ -203,4 +216,18 @@ export class SheetEditor {
     }
     return lo;
   }
+}
+
+/** A row's index by its number: the packed store finds it; a plain array of rows is indexed once. */
+function indexOfRows(rows: ImportRows): (rowNumber: number) => number | undefined {
+  if (isFast(rows)) {
+    return (rowNumber) => {
+      const i = rows.find(rowNumber);
+      return i < 0 ? undefined : i;
+    };
+  }
+  const index = new Map<number, number>();
+  let i = 0;
+  for (const row of rows) index.set(row.rowNumber, i++);
+  return (rowNumber) => index.get(rowNumber);
 }

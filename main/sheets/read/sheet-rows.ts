@@ -6,7 +6,10 @@ import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
 import { StreamingGroups } from './group-slices';
+import type { GroupSink } from './group-slices';
 import { isOwnColumn } from './own-columns';
+import { RowStoreBuilder } from './row-store';
+import type { RowStore } from './row-store';
 import { missingFieldsOf, rowCheck } from './row-check';
 import { droppedProblem, notDataNotice, rowRules } from './row-rules';
 import { SheetLimitError } from './source';
@@ -83,7 +86,8 @@ export interface BuiltRows {
   columns: ImportColumn[];
   /** Headers written in the sheet that name no field of the operation (not the letters given to headerless columns). */
   ignoredColumns: string[];
-  rows: ImportRow[];
+  /** Packed (row-store.ts): a row is made when asked for. */
+  rows: RowStore;
   orders: OrderDraft[];
   notices: SheetNotice[];
 }
@@ -112,9 +116,19 @@ export async function buildRows(
   const { mapped, headerOf } = check;
   const rules = rowRules(op, headers, columns, check);
 
-  const rows: { rowNumber: number; cells: readonly string[]; values: Record<string, FieldValue>; problems: readonly CellProblem[] }[] = [];
-  // Grouped as they come, most of it before the last row arrives (group-slices.ts).
-  const groups = new StreamingGroups(op, { columnOf: (key) => headerOf.get(key) }, true);
+  // Kept packed (row-store.ts): only the first rows, told before the sheet is done, are kept as objects.
+  const store = new RowStoreBuilder(mapped.map((i) => columns[i]?.field as string));
+  const firstRows: Omit<ImportRow, 'disposition'>[] = [];
+  // Grouped as they come, most of it before the last row arrives (group-slices.ts); what grouping says of
+  // each row goes straight into the store.
+  const sink: GroupSink = {
+    dispose: (dispositions, problems) => store.dispose(dispositions, problems),
+    forgetGrouping: () => store.forgetGrouping(),
+    again: function* () {
+      for (let i = 0; i < store.length; i++) yield store.groupInput(i);
+    },
+  };
+  const groups = new StreamingGroups(op, { columnOf: (key) => headerOf.get(key) }, true, sink);
   let width = columns.length;
   let told = !onFirst;
   const tellFirst = () => {
@@ -122,7 +136,7 @@ export async function buildRows(
     told = true;
     const lettered = [...columns];
     for (let i = columns.length; i < width; i++) lettered.push({ index: i, header: columnLetter(i), field: null });
-    onFirst?.(lettered, rows.slice(0, firstRowsCount).map((r) => ({ ...r, cells: padCells(r.cells, width) })));
+    onFirst?.(lettered, firstRows.map((r) => ({ ...r, cells: padCells(r.cells, width) })));
   };
 
   // The rows may come from the read worker faster than they are checked: give the event loop its turns.
@@ -138,7 +152,7 @@ export async function buildRows(
       if (notice) notices.push(notice); // blank rows are skipped silently
       continue;
     }
-    if (rows.length >= limits.maxRows) throw new SheetLimitError('rows', sheet, row.number);
+    if (store.length >= limits.maxRows) throw new SheetLimitError('rows', sheet, row.number);
     width = Math.max(width, row.cells.length);
 
     const values: Record<string, FieldValue> = {};
@@ -151,40 +165,20 @@ export async function buildRows(
     }
     check.finish(row.number, values, () => problems, found);
     if (notData) found(droppedProblem(op, columns, rules, row.number, texts, notData));
-    const checked = { rowNumber: row.number, cells: texts, values, problems: problems ?? noProblems };
-    rows.push(checked);
-    groups.add(checked);
-    watch.progress?.row(rows.length, problems);
-    if (rows.length === firstRowsCount) {
+    const own = problems ?? noProblems;
+    const count = store.add(row.number, texts, values, own) + 1;
+    groups.add({ rowNumber: row.number, values, problems: own });
+    if (firstRows.length < firstRowsCount) firstRows.push({ rowNumber: row.number, cells: texts, values, problems: own });
+    watch.progress?.row(count, problems);
+    if (count === firstRowsCount) {
       tellFirst();
-      watch.progress?.report(rows.length);
+      watch.progress?.report(count);
     }
   }
   tellFirst();
-  watch.progress?.report(rows.length);
+  watch.progress?.report(store.length);
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
   const grouped = await groups.finish(yielder);
-  const extra = new Map<number, CellProblem[]>();
-  for (const p of grouped.problems) {
-    const list = extra.get(p.row);
-    if (list) list.push(p);
-    else extra.set(p.row, [p]);
-  }
-  const importRows: ImportRow[] = new Array<ImportRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    if (yielder.due(i)) await yielder.giveTurn();
-    const r = rows[i] as (typeof rows)[number];
-    const more = extra.get(r.rowNumber);
-    importRows[i] = {
-      rowNumber: r.rowNumber,
-      cells: padCells(r.cells, width),
-      values: r.values,
-      problems: more ? [...r.problems, ...more] : r.problems.length ? r.problems : noProblems,
-      // The row's own problems, apart from grouping's: an edit (revalidate.ts) regroups from them.
-      ...(more ? { ownProblems: r.problems } : {}),
-      disposition: grouped.dispositions.get(r.rowNumber) ?? { kind: 'invalid' },
-    };
-  }
-  return { columns, ignoredColumns, rows: importRows, orders: grouped.orders, notices };
+  return { columns, ignoredColumns, rows: store.finish(width), orders: grouped.orders, notices };
 }

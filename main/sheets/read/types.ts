@@ -1,8 +1,10 @@
 // What the reader hands to the rest of the app: a sheet understood as rows of one operation,
-// with every problem named by row and column. Plain data (structured-clone safe).
+// with every problem named by row and column. Plain data, but its rows: a packed store (ImportRows) that
+// stays in the main process; what crosses IPC is pages of rows (import-api.ts), never the store.
 import type { CellProblem, FieldValue, OperationId, OrderDraft, RowDisposition } from '../../../shared/operations/types';
 import type { LocalizedText } from '../../../shared/i18n';
 import type { AppliedMapping, ColumnMapping } from '../../../shared/operations/headers';
+import type { RowList } from '../../../shared/row-list';
 
 export interface SourceFile {
   path: string;
@@ -44,6 +46,15 @@ export interface ImportRow {
   edits?: readonly CellEdit[];
 }
 
+/**
+ * A sheet's rows, in source order: a read keeps them packed (row-store.ts) and makes each an ImportRow only
+ * when asked for — so take a row with `at(i)` or iterate; a plain array of rows is one too (a follow-up's).
+ */
+export type ImportRows = RowList<ImportRow, RowBrief>;
+
+/** What counting and listing rows need (ImportRows `brief`): a packed row gives it without making its cells and values. */
+export type RowBrief = Pick<ImportRow, 'rowNumber' | 'problems' | 'disposition'>;
+
 /** One cell edited in the review grid: the sheet column (0-based) and the text the file has there. */
 export interface CellEdit {
   column: number;
@@ -77,7 +88,7 @@ export interface SheetImport {
    * Every non-blank data row in source order (repeated headers and totals rows are notices, not rows) —
    * except with `everyRow`, where each is kept as an invalid row saying why (row-rules.ts).
    */
-  rows: readonly ImportRow[];
+  rows: ImportRows;
   orders: readonly OrderDraft[];
   notices: readonly SheetNotice[];
   /** A follow-up's rows (main/jobs/follow-up.ts): none may vanish, so a row that is not data stays an invalid row, also after an edit. */

@@ -27,12 +27,12 @@ describe('edits kept with the job', () => {
       { outer: 'ED-WH' }, // valid as read: its warehouse edited to one the ERP refuses
     ]);
     const sheet = await readImport(file);
-    expect(sheet.rows.map((x) => x.disposition.kind)).toEqual(['invalid', 'valid']);
+    expect([...sheet.rows].map((x) => x.disposition.kind)).toEqual(['invalid', 'valid']);
     const editor = new SheetEditor(sheet);
     expect(editor.set([{ rowNumber: 2, column: 4, value: '2' }])).not.toHaveProperty('refused');
     expect(editor.set([{ rowNumber: 3, column: 1, value: 'NO-SUCH-WH' }])).not.toHaveProperty('refused');
     const edited = editor.current();
-    expect(edited.rows.map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
+    expect([...edited.rows].map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
 
     const created = r.engine.create({ sheet: edited, meta: metaFor(edited) });
     if (!created.ok) throw new Error(created.error.message);

@@ -78,8 +78,8 @@ describe('hints in the results workbook', () => {
     expect(again.unmapped).toEqual({ columns: [], fields: [] });
     const orderOf = (o: { key: string; header: object; lines: readonly object[] }) => ({ key: o.key, header: o.header, lines: o.lines });
     expect(again.orders.map(orderOf)).toEqual(first.sheet.orders.filter((o) => o.key === 'HINT-WH').map(orderOf));
-    expect(again.rows.map((x) => x.disposition.kind)).toEqual(['valid', 'invalid']);
-    expect(again.rows.flatMap((x) => x.problems.map((p) => p.field))).toEqual(['num']);
+    expect([...again.rows].map((x) => x.disposition.kind)).toEqual(['valid', 'invalid']);
+    expect([...again.rows].flatMap((x) => x.problems.map((p) => p.field))).toEqual(['num']);
     // The order as it would be sent carries nothing of the hint.
     expect(JSON.stringify(again.orders)).not.toContain(t('zh-CN', 'hints.warehouseMissing'));
 
@@ -107,7 +107,7 @@ describe('warnings in the job and the results workbook', () => {
     await book.xlsx.writeFile(file);
 
     const { jobId, sheet } = await submitFile(r, file);
-    expect(sheet.rows.map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
+    expect([...sheet.rows].map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
     expect(r.sandbox.state.returnByOuterNo('WARN-1')?.detail_list).toHaveLength(2);
     const rows = r.views.rows(jobId, 'zh-CN', 0, 5).items;
     expect(rows[0]?.message).toBe('');

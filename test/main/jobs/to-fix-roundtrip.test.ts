@@ -34,7 +34,7 @@ describe('the to-fix sheet goes back in', () => {
     ]);
     const again = await readImport(results);
     expect(again.sheet).toBe('失败 To fix');
-    expect(again.rows.map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
+    expect([...again.rows].map((x) => x.disposition.kind)).toEqual(['valid', 'valid']);
     const created = r.engine.create({ sheet: again, meta: metaFor(again) });
     const jobId = created.ok ? created.value : '';
     expect(await r.engine.run(jobId)).toMatchObject({ ok: true, value: { kind: 'done' } });

@@ -42,8 +42,8 @@ describe('reading with a column mapping', () => {
     expect(read.value.mapping).toBeNull();
     expect(read.value.unmapped).toEqual({ columns: ['退货单据', '说明', '其他'], fields: ['returnNos'] });
     // The required field without a column is a problem on each row, naming the column to add.
-    expect(read.value.rows.map((r) => r.disposition.kind)).toEqual(['invalid', 'invalid']);
-    const problem = read.value.rows[0]!.problems[0]!;
+    expect([...read.value.rows].map((r) => r.disposition.kind)).toEqual(['invalid', 'invalid']);
+    const problem = read.value.rows.at(0)!.problems[0]!;
     expect(problem).toMatchObject({ row: 2, field: 'returnNos', column: '采购退货单号' });
     expect(render('zh-CN', problem.text)).toContain('采购退货单号');
   });
@@ -60,7 +60,7 @@ describe('reading with a column mapping', () => {
       // 说明 was set aside on purpose; 其他 was never placed and still waits for a choice.
       expect(sheet.unmapped).toEqual({ columns: ['其他'], fields: [] });
       expect(sheet.ignoredColumns).toEqual(['说明', '其他']);
-      expect(sheet.rows.map((r) => [r.disposition.kind, r.values.returnNos, r.cells[1]])).toEqual([
+      expect([...sheet.rows].map((r) => [r.disposition.kind, r.values.returnNos, r.cells[1]])).toEqual([
         ['valid', 'CR-1', '不要了'],
         ['valid', 'CR-2', ''],
       ]);
@@ -72,7 +72,7 @@ describe('reading with a column mapping', () => {
     const read = await readSheetInProcess(file, { mapping: { operation: 'return-cancel', source: 'file', columns: { 退货单据: null, 说明: null, 其他: null } } });
     if (!read.ok) throw new Error(read.error.message);
     expect(read.value.unmapped).toEqual({ columns: [], fields: ['returnNos'] });
-    expect(read.value.rows.every((r) => r.disposition.kind === 'invalid' && r.problems.some((p) => p.field === 'returnNos'))).toBe(true);
+    expect([...read.value.rows].every((r) => r.disposition.kind === 'invalid' && r.problems.some((p) => p.field === 'returnNos'))).toBe(true);
   });
 
   it('a saved mapping is applied to the same header set written with noise, and names itself as the reason', async () => {
@@ -84,7 +84,7 @@ describe('reading with a column mapping', () => {
     expect(read.value.operationReason.key).toBe('mapping.reason');
     expect(read.value.mapping?.source).toBe('saved');
     expect(read.value.unmapped).toEqual({ columns: [], fields: [] });
-    expect(read.value.rows.every((r) => r.disposition.kind === 'valid')).toBe(true);
+    expect([...read.value.rows].every((r) => r.disposition.kind === 'valid')).toBe(true);
     // Another header set is not touched by it.
     const other = await unknownBook('other.xlsx', ['退货单据', '说明']);
     const plain = await readSheetInProcess(other, { savedMappings: saved });

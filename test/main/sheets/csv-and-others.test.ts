@@ -30,8 +30,8 @@ describe('CSV', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.columns.map((c) => c.header)).toEqual(['采购退货单号', '备注']);
-    expect(r.value.rows.map((x) => x.cells)).toEqual([['CR000123', '退回'], ['CR2', '含,逗号']]);
-    expect(r.value.rows.map((x) => x.rowNumber)).toEqual([2, 4]);
+    expect([...r.value.rows].map((x) => x.cells)).toEqual([['CR000123', '退回'], ['CR2', '含,逗号']]);
+    expect([...r.value.rows].map((x) => x.rowNumber)).toEqual([2, 4]);
   });
 
   it('detects semicolon and tab delimiters', async () => {
@@ -39,7 +39,7 @@ describe('CSV', () => {
       writeUtf8Csv(at(`${name}.csv`), `外部单号${d}仓库编码${d}供应商编号${d}商家编码${d}退货数量\nCG1${d}WH${d}P${d}A${d}1,5\n`);
       const r = await readSheetInProcess(at(`${name}.csv`));
       expect(r.ok && r.value.operation).toBe('return-create');
-      expect(r.ok && r.value.rows[0]?.cells[4]).toBe('1,5');
+      expect(r.ok && r.value.rows.at(0)?.cells[4]).toBe('1,5');
     }
   });
 });
@@ -59,7 +59,7 @@ describe('other writers and the worker', () => {
     const inWorker = await readSheet(file, { workerPath });
     const inProcess = await readSheetInProcess(file);
     expect(inWorker).toEqual(inProcess);
-    expect(inWorker.ok && inWorker.value.rows[1]?.disposition.kind).toBe('duplicate');
+    expect(inWorker.ok && inWorker.value.rows.at(1)?.disposition.kind).toBe('duplicate');
   });
 
   it('stops a worker that runs over its time limit with a typed error', async () => {
@@ -86,7 +86,7 @@ describe('template', () => {
     expect(data?.getRow(5).getCell(cancel).dataValidation?.formulae?.[0]).toBe('"0,1"');
     expect(book.worksheets[1]?.rowCount).toBeGreaterThan(op.fields.length);
     const r = await readSheetInProcess(out);
-    expect(r.ok && r.value.rows).toEqual([]);
+    expect(r.ok && [...r.value.rows]).toEqual([]);
     expect(r.ok && r.value.notices.map((n) => n.text.key)).toContain('sheets.notice.example');
   });
 });

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { getOperation } from '../../../shared/operations/catalog';
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
-import type { FieldValue } from '../../../shared/operations/types';
+import type { CellProblem, FieldValue, RowDisposition } from '../../../shared/operations/types';
 import { groupInSlices, StreamingGroups } from '../../../main/sheets/read/group-slices';
+import type { GroupSink } from '../../../main/sheets/read/group-slices';
 
 const create = getOperation('return-create')!;
 const cancel = getOperation('return-cancel')!;
@@ -86,6 +87,36 @@ describe('grouping as rows stream in gives exactly one groupRows call', () => {
       expect(streamed.orders).toEqual(whole.orders);
       expect(new Map(streamed.dispositions)).toEqual(whole.dispositions);
       expect(streamed.problems).toEqual(whole.problems);
+    });
+
+    it(`keys ${kind}, told to a sink as they are grouped (the reader's packed rows)`, async () => {
+      const rows = streamedRows(kind);
+      const whole = groupRows(create, rows, { columnOf });
+      const dispositions = new Map<number, RowDisposition>();
+      let problems: CellProblem[] = [];
+      let forgotten = 0;
+      const sink: GroupSink = {
+        dispose: (d, p) => {
+          for (const [row, disposition] of d) dispositions.set(row, disposition);
+          problems.push(...p);
+        },
+        forgetGrouping: () => {
+          forgotten++;
+          dispositions.clear();
+          problems = [];
+        },
+        again: () => rows,
+      };
+      const groups = new StreamingGroups(create, { columnOf }, true, sink);
+      for (const row of rows) groups.add(row);
+      const streamed = await groups.finish();
+      expect(forgotten).toBe(kind === 'back-after-grouped' ? 1 : 0);
+      expect(streamed.orders).toEqual(whole.orders);
+      expect(streamed.dispositions.size).toBe(0); // all went to the sink
+      expect(dispositions).toEqual(whole.dispositions);
+      expect([...problems].sort((x, y) => x.row - y.row)).toEqual(whole.problems);
+      // Keys grouped early are let go: their rows are not kept until the end.
+      if (kind === 'together') expect((groups as unknown as { byKey: Map<string, unknown> }).byKey.size).toBeLessThan(1000);
     });
   }
 

@@ -55,7 +55,7 @@ describe('operation marks', () => {
         if (!got.ok) throw new Error(got.error.message);
         expect(got.value.operation).toBe(op);
         expect(got.value.operationReason.key).toBe('sheets.operation.marked');
-        expect(got.value.rows.map((r) => r.cells[0])).toEqual(['CR202406010001', 'CR202406010002']);
+        expect([...got.value.rows].map((r) => r.cells[0])).toEqual(['CR202406010001', 'CR202406010002']);
       }
       // The person's choice still wins.
       const other = op === 'return-cancel' ? 'return-pending' : 'return-cancel';
@@ -92,6 +92,6 @@ describe('operation marks', () => {
     const got = await readSheetInProcess(path.join(out, 'return-pending.xlsx'));
     if (!got.ok) throw new Error(got.error.message);
     expect(got.value.operation).toBe('return-pending');
-    expect(got.value.rows.map((r) => r.cells[0])).toEqual(['CR202406010003']);
+    expect([...got.value.rows].map((r) => r.cells[0])).toEqual(['CR202406010003']);
   });
 });

@@ -31,7 +31,7 @@ describe('a read tells its progress', () => {
     if (!read.ok) return;
     const firsts = told.flatMap((t) => ('first' in t ? [t.first] : []));
     expect(firsts).toHaveLength(1);
-    expect(firsts[0]?.rows.map((r) => r.rowNumber)).toEqual(read.value.rows.slice(0, 100).map((r) => r.rowNumber));
+    expect(firsts[0]?.rows.map((r) => r.rowNumber)).toEqual([...read.value.rows].slice(0, 100).map((r) => r.rowNumber));
     expect('first' in (told[0] as object)).toBe(true);
 
     const reports = told.flatMap((t) => ('progress' in t ? [t.progress] : []));
@@ -40,12 +40,12 @@ describe('a read tells its progress', () => {
     // The dimension says A1:E3002; the header is row 2.
     expect(reports.map((r) => r.total)).toEqual(reports.map(() => 3000));
     expect(reports.map((r) => r.rows)).toEqual([...reports.map((r) => r.rows)].sort((a, b) => a - b));
-    const own = read.value.rows.reduce((n, r) => n + (r.ownProblems ?? r.problems).length, 0);
+    const own = [...read.value.rows].reduce((n, r) => n + (r.ownProblems ?? r.problems).length, 0);
     expect(own).toBeGreaterThan(400);
     expect(last.problems).toBe(own);
     // The reports carry the first problems found, in row order, each once.
     const carried = reports.flatMap((r) => r.newProblems);
-    expect(carried).toEqual(read.value.rows.flatMap((r) => r.ownProblems ?? r.problems).slice(0, carried.length));
+    expect(carried).toEqual([...read.value.rows].flatMap((r) => r.ownProblems ?? r.problems).slice(0, carried.length));
     expect(carried.length).toBe(Math.min(own, 500));
   });
 

@@ -37,7 +37,7 @@ describe('the worker path gives exactly the in-process import', () => {
     expect(inProcess.ok).toBe(true);
     expect(inWorker).toEqual(inProcess);
     if (!inProcess.ok) return;
-    const kinds = new Set(inProcess.value.rows.map((r) => r.disposition.kind));
+    const kinds = new Set([...inProcess.value.rows].map((r) => r.disposition.kind));
     expect(kinds).toEqual(new Set(['valid', 'invalid']));
     expect(inProcess.value.columns.length).toBe(header.length + 1);
   }, 60_000);
@@ -50,7 +50,7 @@ describe('the worker path gives exactly the in-process import', () => {
     const inWorker = await readSheet(at('cancel.csv'), { workerPath, operation: 'return-cancel' });
     const inProcess = await readSheetInProcess(at('cancel.csv'), { operation: 'return-cancel' });
     expect(inWorker).toEqual(inProcess);
-    expect(inProcess.ok && inProcess.value.rows.some((r) => r.disposition.kind === 'duplicate')).toBe(true);
+    expect(inProcess.ok && [...inProcess.value.rows].some((r) => r.disposition.kind === 'duplicate')).toBe(true);
   });
 
   it('refusals from the intake worker arrive as the same typed errors', async () => {
@@ -87,7 +87,7 @@ describe('the worker path gives exactly the in-process import', () => {
     expect([first.sheet, first.headerRow, first.operation]).toEqual([result.value.sheet, result.value.headerRow, result.value.operation]);
     expect(first.rows.length).toBe(100);
     first.rows.forEach((row, i) => {
-      const final = result.value.rows[i];
+      const final = result.value.rows.at(i);
       expect(row.rowNumber).toBe(final?.rowNumber);
       expect(row.values).toEqual(final?.values);
       expect(row.cells.slice(0, header.length)).toEqual(final?.cells.slice(0, header.length));

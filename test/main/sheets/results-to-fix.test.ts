@@ -19,7 +19,7 @@ const imported = (r: Awaited<ReturnType<typeof readSheetInProcess>>): SheetImpor
   return r.value;
 };
 
-const problemColumns = (sheet: SheetImport) => sheet.rows.flatMap((r) => r.problems.map((p) => p.column));
+const problemColumns = (sheet: SheetImport) => [...sheet.rows].flatMap((r) => r.problems.map((p) => p.column));
 
 describe('the to-fix sheet', () => {
   it('is laid out exactly like the import template, plus 错误原因 and 处理建议', async () => {
@@ -63,25 +63,25 @@ describe('the to-fix sheet', () => {
     expect(before.operation).toBe('return-create');
     expect(before.notices.map((n) => n.text.key)).toContain('workbook.reimport.toFix');
     // Only the failed, invalid and unknown rows: never the successes of 明细 Results.
-    expect(before.rows.map((r) => r.cells[0])).toEqual(['T002', 'T003', 'T004']);
-    expect(before.rows.map((r) => r.disposition.kind)).toEqual(['invalid', 'valid', 'valid']);
+    expect([...before.rows].map((r) => r.cells[0])).toEqual(['T002', 'T003', 'T004']);
+    expect([...before.rows].map((r) => r.disposition.kind)).toEqual(['invalid', 'valid', 'valid']);
     expect(problemColumns(before)).toEqual(['*退货数量']);
 
     await editToFix(file, [{ row: 0, header: '*退货数量', value: 3 }]);
     const after = imported(await readSheetInProcess(file));
-    expect(after.rows.map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
-    expect(after.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect([...after.rows].map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
+    expect([...after.rows].flatMap((r) => r.problems)).toEqual([]);
     expect(after.orders.map((o) => o.key)).toEqual(['T002', 'T003', 'T004']);
     expect(after.orders[0]?.lines[0]?.num).toBe('3');
     expect(after.orders[2]?.lines[0]?.spec_no).toBe('00042');
     // 错误原因 and 处理建议 are unknown columns: kept (they travel to the next results), mapped to no field, never a problem.
     expect(after.columns.slice(-2)).toMatchObject([{ header: '错误原因', field: null }, { header: '处理建议', field: null }]);
-    expect(after.rows[1]?.cells.at(-2)).toBe('供应商不存在 =HYPERLINK("http://x","y")');
+    expect(after.rows.at(1)?.cells.at(-2)).toBe('供应商不存在 =HYPERLINK("http://x","y")');
 
     // The bundled worker (what the app and the CLI run) reads it the same way.
     const inWorker = imported(await readSheet(file, { workerPath }));
     expect(inWorker.sheet).toBe(resultsSheetNames.toFix);
-    expect(inWorker.rows.map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
+    expect([...inWorker.rows].map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
   });
 
   it('round trip (cancel, English): the number column fits cancel and pending, the sheet\'s mark says cancel; the fixed row validates', async () => {
@@ -94,13 +94,13 @@ describe('the to-fix sheet', () => {
 
     const before = imported(await readSheetInProcess(file, { operation: 'return-cancel', lang: 'en' }));
     expect(before.sheet).toBe(resultsSheetNames.toFix);
-    expect(before.rows.map((r) => r.disposition.kind)).toEqual(['valid', 'invalid', 'valid']);
+    expect([...before.rows].map((r) => r.disposition.kind)).toEqual(['valid', 'invalid', 'valid']);
 
     await editToFix(file, [{ row: 1, header: '*Purchase return no.', value: 'CR0003' }]);
     // Saved again by another writer (exceljs here), the mark is still there: no operation needs naming.
     const after = imported(await readSheetInProcess(file, { lang: 'en' }));
     expect(after.operation).toBe('return-cancel');
-    expect(after.rows.map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
+    expect([...after.rows].map((r) => r.disposition.kind)).toEqual(['valid', 'valid', 'valid']);
     expect(after.orders.map((o) => o.key)).toEqual(['CR0002', 'CR0003', '000123']);
     expect(after.columns.slice(-2)).toMatchObject([{ header: 'Error reason', field: null }, { header: 'What to do', field: null }]);
     expect(problemColumns(after)).toEqual([]);

@@ -58,6 +58,6 @@ describe('validate --json with warnings', () => {
     const inWorker = await readSheet(file, { workerPath: path.resolve('out/node/read-worker.cjs') });
     const inProcess = await readSheetInProcess(file);
     expect(inWorker).toEqual(inProcess);
-    expect(inWorker.ok && inWorker.value.rows[1]?.problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'spec_no' })]);
+    expect(inWorker.ok && inWorker.value.rows.at(1)?.problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'spec_no' })]);
   });
 });

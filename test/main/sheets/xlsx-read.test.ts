@@ -18,7 +18,7 @@ async function read(sheets: SheetSpec[], request: ReadRequest = {}, options: { d
 }
 
 const createHeader = ['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量'];
-const row = (s: SheetImport, n: number) => s.rows.find((r) => r.rowNumber === n);
+const row = (s: SheetImport, n: number) => [...s.rows].find((r) => r.rowNumber === n);
 const problemKeys = (s: SheetImport, n: number) => row(s, n)?.problems.map((p) => `${p.field}:${p.text.key}`) ?? [];
 
 describe('header row and operation', () => {
@@ -26,7 +26,7 @@ describe('header row and operation', () => {
     const s = await read([{ name: 'S', rows: [['采购退货导入'], ['说明：请勿修改表头'], [], createHeader, ['CG1', 'WH', 'P', 'SKU', 1]] }]);
     expect(s.headerRow).toBe(4);
     expect(s.operation).toBe('return-create');
-    expect(s.rows.map((r) => r.rowNumber)).toEqual([5]);
+    expect([...s.rows].map((r) => r.rowNumber)).toEqual([5]);
   });
 
   it('matches aliases, API names, * and (必填) markers, full-width and line breaks', async () => {
@@ -69,7 +69,7 @@ describe('cell values', () => {
     const s = await read([{ name: 'S', merges: ['A2:A4', 'B2:B4', 'C2:C4'], rows: [createHeader, ['CG1', 'WH', 'P', 'A', 1], [null, null, null, 'B', 2], [null, null, null, 'C', 3]] }]);
     expect(s.orders).toHaveLength(1);
     expect(s.orders[0]?.rows).toEqual([2, 3, 4]);
-    expect(s.rows.every((r) => r.cells[0] === 'CG1')).toBe(true);
+    expect([...s.rows].every((r) => r.cells[0] === 'CG1')).toBe(true);
   });
 
   it('uses formula cached results, and flags a formula without one', async () => {
@@ -117,7 +117,7 @@ describe('cell values', () => {
 describe('rows to orders', () => {
   it('skips blank rows silently and repeated headers, 合计 rows and the example row with a notice', async () => {
     const s = await read([{ name: 'S', rows: [createHeader, ['示例：CG0', 'WH', 'P', 'A', 1], ['CG1', 'WH', 'P', 'A', 1], [], createHeader, ['CG2', 'WH', 'P', 'B', 2], ['合计', null, null, null, 3]] }]);
-    expect(s.rows.map((r) => r.rowNumber)).toEqual([3, 6]);
+    expect([...s.rows].map((r) => r.rowNumber)).toEqual([3, 6]);
     expect(s.notices.map((x) => [x.row, x.text.key])).toEqual([
       [2, 'sheets.notice.example'], [5, 'sheets.notice.repeatedHeader'], [7, 'sheets.notice.totals'],
     ]);

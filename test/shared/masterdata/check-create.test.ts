@@ -104,7 +104,7 @@ describe('withWarnings', () => {
     ];
     const got = checkCreateSheet(sheet([[2, 'O1', 'WH404', 'P001', 'SKU-TS-RED-M']]), lookup());
     const merged = withWarnings(rows, got.problems);
-    expect(merged[0]!.problems.map((p) => p.field)).toEqual(['num', 'warehouse_no']);
-    expect(merged[1]).toBe(rows[1]);
+    expect(merged.at(0)!.problems.map((p) => p.field)).toEqual(['num', 'warehouse_no']);
+    expect(merged.at(1)).toBe(rows.at(1));
   });
 });

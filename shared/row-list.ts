@@ -1,0 +1,40 @@
+// A sheet's rows as the app passes them around: a length, a row by index and iteration. A read keeps its
+// rows packed (main/sheets/read/row-store.ts) and makes a row object only when one is asked for, so code
+// that walks rows takes one at a time and a view that changes a few rows lays them over the rest
+// (`RowsWithChanges`) instead of copying the sheet. A plain array is a RowList too.
+
+export interface RowList<R extends B, B = R> extends Iterable<R> {
+  readonly length: number;
+  at(index: number): R | undefined;
+  /** What most walks need of a row (B, part of R), without making all of it: a packed store has it; else use `at`. */
+  brief?(index: number): B | undefined;
+}
+
+/** Row i's brief: from `brief` when the list has one, else the whole row. */
+export const briefAt = <R extends B, B>(rows: RowList<R, B>, index: number): B | undefined => (rows.brief ? rows.brief(index) : rows.at(index));
+
+/** `base` with some rows replaced, by index; every other row is asked of `base` when wanted. */
+export class RowsWithChanges<R extends B, B = R> implements RowList<R, B> {
+  constructor(
+    private readonly base: RowList<R, B>,
+    private readonly changed: ReadonlyMap<number, R>,
+  ) {}
+
+  get length(): number {
+    return this.base.length;
+  }
+
+  at(index: number): R | undefined {
+    const i = index < 0 ? index + this.length : index;
+    return this.changed.get(i) ?? this.base.at(i);
+  }
+
+  brief(index: number): B | undefined {
+    const i = index < 0 ? index + this.length : index;
+    return this.changed.get(i) ?? briefAt(this.base, i);
+  }
+
+  *[Symbol.iterator](): Iterator<R> {
+    for (let i = 0; i < this.length; i++) yield this.at(i) as R;
+  }
+}
