@@ -17,9 +17,9 @@ import { JobRunner, stoppedEnd, type RunEnd } from './runner';
 import { storeAppError, storeFailureOf, storeFailureText, storeFolder } from './store-failure';
 import { spendReserve } from './store-reserve';
 
-
 /** How often a running job's progress is told (progressSoon). */
 const progressEveryMs = 250;
+
 export type EngineEvent =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'jobs-changed'; jobId: string | null }

@@ -452,12 +452,10 @@ export class JobStore {
       else if (s.state === 'pending') unsent.push(s.key);
     }
     for (const [values, keys] of orders.groups.values()) {
-      if (keys.length === 1) this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key = ?`).run(...values, id, keys[0]);
-      else this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key IN (SELECT value FROM json_each(?))`).run(...values, id, JSON.stringify(keys));
+      this.sql(`UPDATE job_orders SET state = ?, doubt = MAX(doubt, ?), refusal = ? WHERE job_id = ? AND key IN (SELECT value FROM json_each(?))`).run(...values, id, JSON.stringify(keys));
     }
     for (const [values, keys] of rows.groups.values()) {
-      if (keys.length === 1) this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key = ?`).run(...values, id, keys[0]);
-      else this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key IN (SELECT value FROM json_each(?))`).run(...values, id, JSON.stringify(keys));
+      this.sql(`UPDATE job_rows SET state = ?, erp_message = ?, notes = ?, erp_no = ? WHERE job_id = ? AND order_key IN (SELECT value FROM json_each(?))`).run(...values, id, JSON.stringify(keys));
     }
     // Back to pending with no attempt that may have acted (offline, rate-limited, refused credentials): the
     // rows were never submitted, so the workbook must not give them a call or a submit time.

@@ -127,16 +127,8 @@ export class RowStoreBuilder {
 
   /** Grouping's word on some rows (any number of times while grouping runs; the last word on a row counts). */
   dispose(dispositions: ReadonlyMap<number, RowDisposition>, problems: readonly CellProblem[]): void {
-    this.dispositions ??= new Uint8Array(this.rowNumbers.length);
-    this.ofRows ??= new Uint32Array(this.dispositions.length);
-    if (this.dispositions.length < this.rowNumbers.length) {
-      const kinds = new Uint8Array(this.rowNumbers.length);
-      kinds.set(this.dispositions);
-      const of = new Uint32Array(kinds.length);
-      of.set(this.ofRows);
-      this.dispositions = kinds;
-      this.ofRows = of;
-    }
+    this.dispositions = roomU8(this.dispositions ?? new Uint8Array(this.rowNumbers.length), this.rowNumbers.length);
+    this.ofRows = roomU32(this.ofRows ?? new Uint32Array(this.rowNumbers.length), this.rowNumbers.length);
     for (const [rowNumber, d] of dispositions) {
       const i = this.find(rowNumber);
       if (i < 0) continue;
