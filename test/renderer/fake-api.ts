@@ -89,6 +89,7 @@ export class FakeWdt {
   readonly #failing = new Map<Name, AppError>();
   readonly #held = new Map<Name, (() => void)[]>();
   readonly #holding = new Set<Name>();
+  readonly #onCall = new Map<Name, () => void>();
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   /** The next calls of `name` answer with this error. */
@@ -107,6 +108,10 @@ export class FakeWdt {
     this.#holding.delete(name);
     for (const go of this.#held.get(name)?.splice(0) ?? []) go();
   }
+  /** Runs `then` the moment a call of `name` arrives, before it answers (as main may send events then). */
+  whenCalled(name: Name, then: () => void): void {
+    this.#onCall.set(name, then);
+  }
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
     for (const listener of this.#listeners.get(name) ?? []) (listener as (p: EventPayload<N>) => void)(payload);
   }
@@ -116,6 +121,7 @@ export class FakeWdt {
 
   async #answer<T>(name: Name, request: unknown, value: () => Result<T>): Promise<Result<T>> {
     this.calls.push({ name, request });
+    this.#onCall.get(name)?.();
     if (this.#holding.has(name)) await new Promise<void>((resolve) => this.#held.set(name, [...(this.#held.get(name) ?? []), resolve]));
     const failure = this.#failing.get(name);
     return failure ? err(failure) : value();

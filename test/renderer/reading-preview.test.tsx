@@ -64,6 +64,25 @@ describe('a sheet shown while it is read', () => {
     await waitFor(() => expect((screen.getByTestId('to-submit') as HTMLButtonElement).disabled).toBe(false));
   });
 
+  it('shows the first rows even when main reports them the moment the read is asked for', async () => {
+    // The read is asked for in the effect that receives the ticket, before the "reading" render commits:
+    // a listener set up only by that render missed this event, and the preview never came.
+    const fake = new FakeWdt();
+    fake.addImport(fakeImport(3));
+    fake.hold('importRead');
+    fake.whenCalled('importRead', () =>
+      fake.emit('onDidReadProgress', { token, rows: 3, total: 100_000, problems: 1, newProblems: [tooLong(3)], first: firstRows }),
+    );
+    // A file opened with the app: taken at launch, and read at once.
+    fake.pending.push({ token, name: 'big.xlsx', bytes: 10 });
+    await renderApp(fake);
+    const preview = await screen.findByTestId('reading-preview');
+    expect(within(preview).getByTestId('row-grid').querySelectorAll('[data-row]')).toHaveLength(3);
+    fake.release('importRead');
+    await screen.findByTestId('review-counts');
+    expect(screen.queryByTestId('reading-preview')).toBeNull();
+  });
+
   it('says rows so far when the file does not say its size', async () => {
     const fake = await startBigRead();
     fake.emit('onDidReadProgress', { token, rows: 3, total: null, problems: 0, newProblems: [], first: firstRows });

@@ -32,14 +32,16 @@ export function ImportScreen({ ticket, onTicket, onRead }: Props) {
     if (got?.ok) onRead(got.value);
   };
 
+  // A big sheet shows its first rows while the rest is read (issue 18 item 3). Its listener is set up before
+  // the effect below asks for the read, so no progress event can come before it.
+  const reading = useReadProgress(ticket ? ticket.token : null, read.status === 'loading');
+
   useEffect(() => {
     setPicked('');
     if (ticket) void readAs(ticket.token);
     // Read once per ticket (readAs is a fresh closure each render, on purpose not a dependency).
   }, [ticket]);
 
-  // A big sheet shows its first rows while the rest is read (issue 18 item 3).
-  const reading = useReadProgress(read.status === 'loading' && ticket ? ticket.token : null);
   if (reading && ticket) return <ReadingPreview name={ticket.name} reading={reading} />;
 
   const candidates = read.status === 'error' && read.error.code === 'OPERATION_UNKNOWN' ? candidatesOf(read.error.details) : [];
