@@ -115,6 +115,24 @@ describe('a running job’s rows follow it', () => {
     act(() => fake.emit('onDidChangeJobs', { jobId: 'job-big' }));
     await waitFor(() => expect([...select.options].map((o) => o.textContent)).toEqual(['全部（1,000）', '成功（999）', '失败（1）']));
   });
+
+  it('a job that ends between the list and the rows screen shows its end, though no push comes after', { timeout: 20_000 }, async () => {
+    const fake = new FakeWdt();
+    const rows = 30;
+    fake.jobs = [fakeJob({ id: 'job-big', state: 'running', sourceName: 'big.xlsx', counts: { ...emptyCounts(), pending: rows } })];
+    fake.jobRows = Array.from({ length: rows }, (_, i) => ({
+      rowNumber: i + 2, key: key(i), cells: [key(i)], state: 'pending', message: '', hint: null, erpNo: null, call: null, submittedAt: null,
+    }));
+    // The job ends the moment the rows screen first asks for its rows (its end was pushed before anyone listened).
+    fake.whenCalled('jobsRows', () => {
+      fake.jobs = [fakeJob({ id: 'job-big', state: 'done', sourceName: 'big.xlsx', counts: { ...emptyCounts(), succeeded: rows } })];
+      fake.jobRows = fake.jobRows.map((r) => ({ ...r, state: 'succeeded', call: 1 }));
+    });
+    await openRows(fake);
+    const select = screen.getByTestId('job-rows-state') as HTMLSelectElement;
+    await waitFor(() => expect([...select.options].map((o) => o.textContent)).toEqual([`全部（${rows}）`, `成功（${rows}）`]));
+    await waitFor(() => expect(document.querySelector('[data-row="2"] [role="cell"]:nth-child(3)')?.textContent).toBe('成功'));
+  });
 });
 
 describe('the jobs list', () => {

@@ -33,6 +33,15 @@ export function useFollowJob(initial: JobView, refresh: () => void): JobView {
       else timer = setTimeout(run, wait);
     };
     let asked = 0;
+    const ask = (then?: (got: JobView) => void) => {
+      const mine = ++asked;
+      void api.jobsGet({ jobId }).then((got) => {
+        // An older answer never overwrites a newer one; a failed ask keeps what is shown (the rows say more).
+        if (mine !== asked || !got.ok) return;
+        setView(got.value);
+        then?.(got.value);
+      });
+    };
     const offProgress = api.onDidProgress((p) => {
       if (p.jobId !== jobId) return;
       setView((v) => ({ ...v, state: p.state, counts: p.counts }));
@@ -40,12 +49,14 @@ export function useFollowJob(initial: JobView, refresh: () => void): JobView {
     });
     const offJobs = api.onDidChangeJobs(({ jobId: changed }) => {
       if (changed !== null && changed !== jobId) return;
-      const mine = ++asked;
-      void api.jobsGet({ jobId }).then((got) => {
-        // An older answer never overwrites a newer one; a failed ask keeps what is shown (the rows say more).
-        if (mine === asked && got.ok) setView(got.value);
-      });
+      ask();
       soon();
+    });
+    // What happened between the snapshot and these listeners was pushed to no one: ask once, and look at the
+    // rows again if the job moved meanwhile (a job that ended then would otherwise show running for good).
+    const moved = (got: JobView) => got.state !== initial.state || JSON.stringify(got.counts) !== JSON.stringify(initial.counts);
+    ask((got) => {
+      if (moved(got)) soon();
     });
     return () => {
       offProgress();
