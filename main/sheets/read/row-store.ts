@@ -21,7 +21,7 @@ const disposed = { invalid: 0, valid: 1, duplicate: 2 } as const;
 const noProblems: readonly CellProblem[] = Object.freeze([]);
 
 /** `a`, or a copy twice as large (or `need`) when it is too small to hold `need` items. One per element type, so each stays monomorphic. */
-const roomU32 = (a: Uint32Array, need: number): Uint32Array => (need <= a.length ? a : copied(new Uint32Array(Math.max(need, a.length * 2)), a));
+export const roomU32 = (a: Uint32Array, need: number): Uint32Array => (need <= a.length ? a : copied(new Uint32Array(Math.max(need, a.length * 2)), a));
 const roomU8 = (a: Uint8Array, need: number): Uint8Array => (need <= a.length ? a : copied(new Uint8Array(Math.max(need, a.length * 2)), a));
 const roomF64 = (a: Float64Array, need: number): Float64Array => (need <= a.length ? a : copied(new Float64Array(Math.max(need, a.length * 2)), a));
 function copied<T extends Uint32Array | Uint8Array | Float64Array>(to: T, from: T): T {
@@ -297,6 +297,11 @@ export class RowStore implements ImportRows {
     const own = d.own.get(i) ?? noProblems;
     const more = d.extra.get(i);
     return { rowNumber: d.rowNumbers[i] as number, problems: more ? [...own, ...more] : own, disposition: this.dispositionAt(i) };
+  }
+
+  /** Row i's values (a new record), without making its cells. */
+  valuesOf(i: number): Record<string, FieldValue> {
+    return valuesAt(this.packed, i);
   }
 
   /** One value of row i (undefined when absent), without making the row. */

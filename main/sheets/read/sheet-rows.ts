@@ -2,12 +2,14 @@
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
 import { mappedField, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
 import type { ColumnMapping } from '../../../shared/operations/headers';
-import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
+import type { CellProblem, FieldDef, FieldValue, OperationDef } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
 import { StreamingGroups } from './group-slices';
 import type { GroupSink } from './group-slices';
 import { isOwnColumn } from './own-columns';
+import { OrderStoreBuilder } from './order-store';
+import type { OrderStore } from './order-store';
 import { RowStoreBuilder } from './row-store';
 import type { RowStore } from './row-store';
 import { missingFieldsOf, rowCheck } from './row-check';
@@ -88,7 +90,8 @@ export interface BuiltRows {
   ignoredColumns: string[];
   /** Packed (row-store.ts): a row is made when asked for. */
   rows: RowStore;
-  orders: OrderDraft[];
+  /** Packed (order-store.ts): an order is made when asked for. */
+  orders: OrderStore;
   notices: SheetNotice[];
 }
 
@@ -121,9 +124,14 @@ export async function buildRows(
   const firstRows: Omit<ImportRow, 'disposition'>[] = [];
   // Grouped as they come, most of it before the last row arrives (group-slices.ts); what grouping says of
   // each row goes straight into the store.
+  const orders = new OrderStoreBuilder((rowNumber) => store.find(rowNumber));
   const sink: GroupSink = {
     dispose: (dispositions, problems) => store.dispose(dispositions, problems),
-    forgetGrouping: () => store.forgetGrouping(),
+    orders: (made) => orders.add(made),
+    forgetGrouping: () => {
+      store.forgetGrouping();
+      orders.forget();
+    },
     again: function* () {
       for (let i = 0; i < store.length; i++) yield store.groupInput(i);
     },
@@ -179,6 +187,7 @@ export async function buildRows(
   watch.progress?.report(store.length);
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
-  const grouped = await groups.finish(yielder);
-  return { columns, ignoredColumns, rows: store.finish(width), orders: grouped.orders, notices };
+  await groups.finish(yielder);
+  const rows = store.finish(width);
+  return { columns, ignoredColumns, rows, orders: orders.finish(rows, op), notices };
 }
