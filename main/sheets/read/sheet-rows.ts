@@ -82,6 +82,8 @@ export interface BuildOptions {
    * offered again: none may vanish (main/jobs/follow-up.ts).
    */
   everyRow?: boolean;
+  /** The sheet's last row as the file says (SourceSheet.lastRow; null while unknown): the packed rows are sized by it. */
+  lastRow?: () => number | null;
 }
 
 export interface BuiltRows {
@@ -120,7 +122,13 @@ export async function buildRows(
   const rules = rowRules(op, headers, columns, check);
 
   // Kept packed (row-store.ts): only the first rows, told before the sheet is done, are kept as objects.
-  const store = new RowStoreBuilder(mapped.map((i) => columns[i]?.field as string));
+  const { lastRow } = options;
+  // The dimension counts rows above the header and blank rows too: a little room to spare, never a copy short. Never past the row limit.
+  const expectedRows = lastRow ? () => Math.min(Math.max(0, (lastRow() ?? 0) - headerRow), limits.maxRows) : undefined;
+  const store = new RowStoreBuilder(
+    mapped.map((i) => columns[i]?.field as string),
+    expectedRows,
+  );
   const firstRows: Omit<ImportRow, 'disposition'>[] = [];
   // Grouped as they come, most of it before the last row arrives (group-slices.ts); what grouping says of
   // each row goes straight into the store.
