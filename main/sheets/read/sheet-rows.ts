@@ -157,6 +157,8 @@ export async function buildRows(
 
   // The rows may come from the read worker faster than they are checked: give the event loop its turns.
   const yielder = new EventLoopYielder();
+  // Choosing the sheet and setting up the checks ran in this task, on code still cold: the rows start a task of their own.
+  await yielder.giveTurn();
   let seen = 0;
   for await (const row of source) {
     if (yielder.due(++seen)) await yielder.giveTurn();
