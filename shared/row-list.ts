@@ -13,6 +13,13 @@ export interface RowList<R extends B, B = R> extends Iterable<R> {
 /** Row i's brief: from `brief` when the list has one, else the whole row. */
 export const briefAt = <R extends B, B>(rows: RowList<R, B>, index: number): B | undefined => (rows.brief ? rows.brief(index) : rows.at(index));
 
+/** Every item's brief, in order: what a walk of keys and row numbers needs, as a plain array (each item's brief made once). */
+export function briefsOf<R extends B, B>(list: RowList<R, B>): B[] {
+  const out: B[] = new Array<B>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = briefAt(list, i) as B;
+  return out;
+}
+
 /** `base` with some rows replaced, by index; every other row is asked of `base` when wanted. */
 export class RowsWithChanges<R extends B, B = R> implements RowList<R, B> {
   constructor(
@@ -32,6 +39,35 @@ export class RowsWithChanges<R extends B, B = R> implements RowList<R, B> {
   brief(index: number): B | undefined {
     const i = index < 0 ? index + this.length : index;
     return this.changed.get(i) ?? briefAt(this.base, i);
+  }
+
+  *[Symbol.iterator](): Iterator<R> {
+    for (let i = 0; i < this.length; i++) yield this.at(i) as R;
+  }
+}
+
+/**
+ * A list made of `base`'s items, each named by its index in `base`, and items of its own, in an order of its
+ * own: an edit's regrouped orders among the rest of a read's, without making the rest.
+ */
+export class PlacedList<R extends B, B = R> implements RowList<R, B> {
+  constructor(
+    private readonly base: RowList<R, B>,
+    private readonly items: readonly (number | R)[],
+  ) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  at(index: number): R | undefined {
+    const item = this.items.at(index);
+    return typeof item === 'number' ? this.base.at(item) : item;
+  }
+
+  brief(index: number): B | undefined {
+    const item = this.items.at(index);
+    return typeof item === 'number' ? briefAt(this.base, item) : item;
   }
 
   *[Symbol.iterator](): Iterator<R> {

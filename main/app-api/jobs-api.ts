@@ -14,6 +14,7 @@ import { writeProblemList } from '../sheets/results/problem-list';
 import type { DesktopPort } from './desktop-port';
 import { summarize, type ImportState } from './import-api';
 import { countRows, rowsWhere } from '../sheets/read/import-rows';
+import { briefsOf } from '../../shared/row-list';
 
 type JobsApi = Pick<
   ServerApi,
@@ -28,7 +29,7 @@ type JobsApi = Pick<
 export function submitCounts(sheet: SheetImport, withdrawnRows: readonly number[], done: DoneKeys = new Map()): { orders: number; rows: number; withdrawn: number } {
   const withdrawn = new Set(withdrawnRows);
   const touched = withdrawnBy(withdrawn);
-  const kept = sheet.orders.filter((o) => !done.has(o.key) && !touched(o));
+  const kept = briefsOf(sheet.orders).filter((o) => !done.has(o.key) && !touched(o));
   return {
     orders: kept.length,
     rows: kept.reduce((sum, o) => sum + o.rows.length, 0),
@@ -45,7 +46,7 @@ const withdrawnBy =
 /** A resend draft's edited rows as the follow-up's edits seam wants them: row number → all its cells. */
 const draftEdits = (sheet: SheetImport): CellEdits => new Map(rowsWhere(sheet.rows, (r) => r.edits !== undefined && r.edits.length > 0).map((r) => [r.rowNumber, r.cells]));
 /** The keys of the orders a withdrawal takes out (a row withdraws its whole order). */
-const withdrawnKeys = (sheet: SheetImport, withdrawnRows: readonly number[]): string[] => sheet.orders.filter(withdrawnBy(new Set(withdrawnRows))).map((o) => o.key);
+const withdrawnKeys = (sheet: SheetImport, withdrawnRows: readonly number[]): string[] => briefsOf(sheet.orders).filter(withdrawnBy(new Set(withdrawnRows))).map((o) => o.key);
 
 const stamp = (date: Date): string => {
   const p = (n: number) => String(n).padStart(2, '0');

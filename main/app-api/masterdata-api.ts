@@ -10,6 +10,7 @@ import { listView, previewView } from '../masterdata/md-views';
 import { shownTime } from '../masterdata/md-store';
 import type { Services } from '../services';
 import type { ImportState } from './import-api';
+import { briefsOf } from '../../shared/row-list';
 
 type MasterdataApi = Pick<ServerApi, 'masterdataStatus' | 'masterdataRefresh' | 'masterdataStop' | 'masterdataNames' | 'masterdataPreview' | 'masterdataPreviewStop'>;
 
@@ -69,7 +70,8 @@ export function createMasterdataApi(services: Services, emit: EventSink, state: 
         try {
           const settings = await services.masterdata.settings();
           if (!settings.ok) return settings;
-          const keys = sheet.orders.map((o) => o.key);
+          const orders = briefsOf(sheet.orders);
+          const keys = orders.map((o) => o.key);
           const got = await services.masterdata.preview(profile, sheet.operation, keys, {
             signal: stop.signal,
             onProgress: (p) => emit('onDidMasterdataPreviewProgress', { importId, ...p }),
@@ -77,7 +79,7 @@ export function createMasterdataApi(services: Services, emit: EventSink, state: 
           if (!got.ok) return got;
           const at = shownTime(services.clock.now());
           state.previews.set(importId, { report: got.value, at });
-          const rowsOf = new Map(sheet.orders.map((o) => [o.key, o.rows]));
+          const rowsOf = new Map(orders.map((o) => [o.key, o.rows]));
           return ok(previewView(got.value, (key) => rowsOf.get(key) ?? [], { importId, cap: settings.value.previewCap, at }));
         } finally {
           previewing = null;

@@ -13,6 +13,7 @@ import { Statements } from './statements';
 import { planCalls } from './planner';
 import { draftSchema, jobRecordSchema, type JobRecord, type Note } from './records';
 import { compactStamp, isoWithOffset } from './time';
+import { briefsOf } from '../../shared/row-list';
 
 export interface JobMeta {
   operation: JobRecord['operation'];
@@ -108,10 +109,12 @@ export class JobStore {
   createJob({ sheet, meta, withdrawnRows = [], withdrawnNotes = new Map(), alreadyDone = new Map(), followsJob, now, owner }: NewJob): string {
     const id = `${compactStamp(now)}-${randomBytes(4).toString('hex')}`;
     const withdrawn = new Set(withdrawnRows);
-    const kept = sheet.orders.filter((o) => !alreadyDone.has(o.key) && !o.rows.some((r) => withdrawn.has(r)));
-    // A Set, not kept.includes: that was a scan per order, 15 s of a 100,000-order job's creation.
-    const keptSet = new Set(kept);
-    const dropped = new Set(sheet.orders.filter((o) => !keptSet.has(o)).map((o) => o.key));
+    // Keys and row numbers only (briefs): a read's orders are packed, made whole one at a time below.
+    const orders = briefsOf(sheet.orders);
+    const kept = orders.filter((o) => !alreadyDone.has(o.key) && !o.rows.some((r) => withdrawn.has(r)));
+    // A Set, not kept.includes: that was a scan per order, 15 s of a 100,000-order job's creation. An order's key is its own.
+    const keptSet = new Set(kept.map((o) => o.key));
+    const dropped = new Set(orders.filter((o) => !keptSet.has(o.key)).map((o) => o.key));
     const plan = planCalls(kept, meta.perCall);
     const callOf = new Map<string, number>();
     plan.forEach((keys, i) => keys.forEach((k) => callOf.set(k, i + 1)));
@@ -171,10 +174,11 @@ export class JobStore {
         insertRow.run(id, seq, row.rowNumber, JSON.stringify(row.cells), key, state, notes ? JSON.stringify(notes) : null, warnings.length > 0 ? JSON.stringify(warnings) : null, edits, doneBy);
       }
       const insertOrder = db.prepare(`INSERT INTO job_orders (job_id, key, seq, call, draft, state) VALUES (?, ?, ?, ?, ?, ?)`);
-      sheet.orders.forEach((order, seq) => {
+      for (let seq = 0; seq < sheet.orders.length; seq++) {
+        const order = sheet.orders.at(seq) as OrderDraft;
         const call = callOf.get(order.key) ?? null;
         insertOrder.run(id, order.key, seq, call, JSON.stringify(order), call === null ? 'skipped' : 'pending');
-      });
+      }
       const insertCall = db.prepare(`INSERT INTO job_calls (job_id, call, state) VALUES (?, ?, 'planned')`);
       plan.forEach((_, i) => insertCall.run(id, i + 1));
     });

@@ -19,6 +19,7 @@ import type { JobViews } from './job-views';
 import type { JobRecord, RowRecord } from './records';
 import type { RunEnd } from './runner';
 import { countRows } from '../sheets/read/import-rows';
+import { briefsOf } from '../../shared/row-list';
 
 /** The open store and the engine over it. */
 export interface JobsCore {
@@ -104,8 +105,9 @@ export class JobsService {
   doneReport(sheet: SheetImport, meta: JobMeta, includeDone = false): DoneReport {
     const op = getOperation(meta.operation);
     if (!op) throw new Error(`unknown operation ${meta.operation}`);
-    const check = checkDone(this.core.store.db, meta, sheet.file.sha256, sheet.orders.map((o) => o.key));
-    return doneReport(check, sheet.orders, op, includeDone);
+    const orders = briefsOf(sheet.orders);
+    const check = checkDone(this.core.store.db, meta, sheet.file.sha256, orders.map((o) => o.key));
+    return doneReport(check, orders, op, includeDone);
   }
 
   /** Stores a job; nothing is sent until it runs. Orders an earlier job already did are skipped (doneReport). */
@@ -156,7 +158,7 @@ export class JobsService {
     if (stray !== undefined) return err(appError('INVALID_ARGUMENT', t(lang, 'followup.error.notOffered', { job: jobId, row: stray }), { job: jobId, row: stray }));
     const sheet = await followUpSheet(job, rows, edits);
     const withdrawn = new Set(options.withdrawnRows ?? []);
-    const sendable = sheet.orders.filter((o) => !o.rows.some((r) => withdrawn.has(r)));
+    const sendable = briefsOf(sheet.orders).filter((o) => !o.rows.some((r) => withdrawn.has(r)));
     if (sendable.length === 0) {
       const invalid = countRows(sheet.rows, (r) => r.disposition.kind === 'invalid');
       return err(appError('NO_VALID_ROWS', t(lang, 'followup.error.nothingValid', { job: jobId, rows: sheet.rows.length, invalid }), { job: jobId }));

@@ -3,7 +3,7 @@
 import type { OrderDraft } from '../../shared/operations/types';
 
 /** The order keys of each call, in order; every call holds 1..perCall orders. */
-export function planCalls(orders: readonly OrderDraft[], perCall: number): string[][] {
+export function planCalls(orders: readonly Pick<OrderDraft, 'key'>[], perCall: number): string[][] {
   if (!Number.isInteger(perCall) || perCall < 1) throw new Error(`planCalls: per-call limit must be a positive integer, got ${perCall}`);
   const calls: string[][] = [];
   for (let i = 0; i < orders.length; i += perCall) calls.push(orders.slice(i, i + perCall).map((o) => o.key));

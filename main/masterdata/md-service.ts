@@ -21,6 +21,7 @@ import { previewList, type PreviewReport } from './preview';
 import type { QueryDeps } from './query-call';
 import { newOwner, RefreshLease } from './md-lease';
 import { refreshMasterdata, type RefreshProgress, type RefreshReport } from './refresh';
+import { briefsOf } from '../../shared/row-list';
 
 /** What checking a sheet against the ERP found (checkSheet). */
 export type ErpCheck =
@@ -135,8 +136,9 @@ export class MasterdataService {
       return ok({ kind: 'create', check: check.value, missingLists: status.value.lists.filter((l) => l.refreshedAt === null).map((l) => l.list) });
     }
     if (!o.query) return ok(null);
-    const preview = await this.preview(profileName, sheet.operation, sheet.orders.map((order) => order.key), o);
-    return preview.ok ? ok({ kind: 'preview', preview: preview.value, rowsOf: new Map(sheet.orders.map((order) => [order.key, order.rows])) }) : preview;
+    const orders = briefsOf(sheet.orders);
+    const preview = await this.preview(profileName, sheet.operation, orders.map((order) => order.key), o);
+    return preview.ok ? ok({ kind: 'preview', preview: preview.value, rowsOf: new Map(orders.map((order) => [order.key, order.rows])) }) : preview;
   }
 
   async preview(

@@ -35,7 +35,8 @@ export interface MasterdataLookup {
 export interface SheetToCheck {
   columns: readonly { header: string; field: string | null }[];
   rows: Iterable<{ rowNumber: number; values: Readonly<Record<string, FieldValue>> }>;
-  orders: readonly { rows: readonly number[]; header: Readonly<Record<string, FieldValue>> }[];
+  /** Iterated once (a read's orders are packed: each is made as it is reached). */
+  orders: Iterable<{ rows: readonly number[]; header: Readonly<Record<string, FieldValue>> }>;
 }
 
 export interface MasterdataCheck {

@@ -13,6 +13,7 @@ import { earlierJson, exitCodeOfError, jobCreatedLine, jobJson, outFolderRefused
 import { parseCommand } from '../parse-command';
 import { printError, printJson, printLine } from '../output';
 import { countRows } from '../../sheets/read/import-rows';
+import { briefsOf } from '../../../shared/row-list';
 
 export const run: CommandRun = async (io, argv) => {
   const p = parseCommand(io, argv, sendOptions, 'followup.cli.usage');
@@ -51,7 +52,7 @@ async function resend(
   const done = s.jobs.followUpDone(o.jobId, sheet, o.includeDone);
   if (!done.ok) return fail(done.error);
   for (const line of doneLines(lang, done.value, op, o.includeDone)) io.stderr.write(`${line}\n`);
-  const toSend = sheet.orders.filter((order) => !done.value.skip.has(order.key));
+  const toSend = briefsOf(sheet.orders).filter((order) => !done.value.skip.has(order.key));
   const rows = toSend.reduce((n, order) => n + order.rows.length, 0);
   const calls = Math.ceil(toSend.length / original.per_call);
   // A follow-up goes where its original went: production asks again, as submit does.

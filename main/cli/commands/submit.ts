@@ -16,6 +16,7 @@ import { ignoredColumnsLine, printError, printJson, printLine } from '../output'
 import { mappingJson, mappingLine, mappingOption } from '../mapping-option';
 import type { ReadOptions } from '../../sheets/read/types';
 import { countRows } from '../../sheets/read/import-rows';
+import { briefsOf } from '../../../shared/row-list';
 
 const options = {
   op: { type: 'string' },
@@ -94,7 +95,7 @@ async function submit(
   // Never twice by accident: what an earlier job already did on this account is said, and skipped unless --include-done.
   const done = s.jobs.doneReport(sheet, meta, o.includeDone);
   for (const line of doneLines(lang, done, opDef, o.includeDone)) io.stderr.write(`${line}\n`);
-  const toSend = sheet.orders.filter((order) => !done.skip.has(order.key));
+  const toSend = briefsOf(sheet.orders).filter((order) => !done.skip.has(order.key));
   const rows = toSend.reduce((n, order) => n + order.rows.length, 0);
   const calls = Math.ceil(toSend.length / meta.perCall);
   const refused = await confirmSend(io, { json, lang, yes: o.yes }, profile, opDef, { orders: toSend.length, rows, calls });

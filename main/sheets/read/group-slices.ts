@@ -12,7 +12,7 @@
 // whole sheet is grouped at the end as before: never a different answer, at worst the work done twice.
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow, GroupOptions, Grouped } from '../../../shared/operations/grouping';
-import type { CellProblem, OperationDef, RowDisposition } from '../../../shared/operations/types';
+import type { CellProblem, OperationDef, OrderDraft, RowDisposition } from '../../../shared/operations/types';
 import { EventLoopYielder } from './event-loop-yielder';
 
 /** Rows per groupRows call: a few milliseconds of work warm (≈ 6 µs a row), still within a slice while the code is cold. */
@@ -26,6 +26,8 @@ const emptyGrouped = (): Grouped => ({ orders: [], dispositions: new Map(), prob
  */
 export interface GroupSink {
   dispose(dispositions: ReadonlyMap<number, RowDisposition>, problems: readonly CellProblem[]): void;
+  /** Orders as they are made, in the order one groupRows call over all rows would list them (kept packed: order-store.ts). */
+  orders(orders: readonly OrderDraft[]): void;
   /** Everything told so far is void: the sheet is grouped again from `again`. */
   forgetGrouping(): void;
   /** Every row again, in sheet order. */
@@ -34,15 +36,18 @@ export interface GroupSink {
 
 function groupInto(result: Grouped, op: OperationDef, slice: readonly GroupInputRow[], options: GroupOptions, sink?: GroupSink): void {
   const part = groupRows(op, slice, options);
+  if (sink) {
+    sink.orders(part.orders);
+    return sink.dispose(part.dispositions, part.problems);
+  }
   for (const order of part.orders) result.orders.push(order);
-  if (sink) return sink.dispose(part.dispositions, part.problems);
   for (const [row, disposition] of part.dispositions) result.dispositions.set(row, disposition);
   for (const problem of part.problems) result.problems.push(problem);
 }
 
 /**
  * Rows taken one by one in sheet order; `finish` gives what one groupRows call over all of them gives. With
- * a sink, dispositions and problems go to it as they are made (`finish` returns the orders alone), and the
+ * a sink, orders, dispositions and problems go to it as they are made (`finish` returns none of them), and the
  * rows of keys grouped early are let go: should such a key come back, the sheet is grouped again from the sink.
  */
 export class StreamingGroups {

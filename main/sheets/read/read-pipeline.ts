@@ -130,7 +130,7 @@ async function readBook(source: OpenedSource, request: ReadRequest): Promise<Res
     const onFirst = request.onFirstRows;
     const first = onFirst && ((columns: FirstRows['columns'], rows: FirstRows['rows']) => onFirst({ sheet: pick.sheet, headerRow: pick.headerRow, operation: pick.operation.id, columns, rows }));
     const progress = request.onProgress && new ProgressTeller(request.onProgress, pick.headerRow, pick.lastRow);
-    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, pick.mapping, { ...(first ? { first } : {}), ...(progress ? { progress } : {}) });
+    const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, pick.mapping, { ...(first ? { first } : {}), ...(progress ? { progress } : {}) }, { lastRow: pick.lastRow });
     return ok({
       file,
       sheets: pick.sheets,

@@ -5,14 +5,14 @@
 // The file is never changed; every edit remembers the text the file has, and setting a cell back to that
 // text restores exactly what the reader made of it (undo is exact, even for typed number or date cells).
 import { textCell } from './raw-cell';
-import { RowsWithChanges } from '../../../shared/row-list';
+import { briefAt, PlacedList, RowsWithChanges } from '../../../shared/row-list';
 import { groupRows } from '../../../shared/operations/grouping';
 import type { GroupInputRow } from '../../../shared/operations/grouping';
 import { getOperation } from '../../../shared/operations/catalog';
 import type { CellProblem, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
 import { rowCheck, type RowCheck } from './row-check';
 import { droppedProblem, isNotDataProblem, rowRules, type RowRules } from './row-rules';
-import type { CellEdit, ImportRow, ImportRows, RowBrief, SheetImport } from './types';
+import type { CellEdit, ImportOrders, ImportRow, ImportRows, OrderBrief, RowBrief, SheetImport } from './types';
 
 /** A cell to set: the sheet row number, the 0-based sheet column, the new text. */
 export interface CellChange {
@@ -48,9 +48,12 @@ export class SheetEditor {
   readonly #indexOf: (rowNumber: number) => number | undefined;
   /** Row indices by their current key, in source order; built at the first edit. */
   #byKey: Map<string, number[]> | null = null;
-  /** Valid orders by key as they stand now, and in the order their first row appears (as the reader lists them). */
-  readonly #orders = new Map<string, OrderDraft>();
-  readonly #orderList: OrderDraft[];
+  /** The orders as read (packed: never made whole here, but the ones an edit regroups). */
+  readonly #originalOrders: ImportOrders;
+  /** Each valid order's first row number by its key, as the orders stand now. */
+  readonly #firstRowOf = new Map<string, number>();
+  /** The orders as they stand now, in the order their first row appears (as the reader lists them): an index of an order as read, or an order regrouped. */
+  readonly #orderList: (number | OrderDraft)[];
   #current: SheetImport;
   #edited = 0;
 
@@ -63,8 +66,13 @@ export class SheetEditor {
     this.#original = sheet.rows;
     this.#rows = new RowsWithChanges(sheet.rows, this.#changed);
     this.#indexOf = indexOfRows(sheet.rows);
-    for (const o of sheet.orders) this.#orders.set(o.key, o);
-    this.#orderList = [...sheet.orders];
+    this.#originalOrders = sheet.orders;
+    this.#orderList = [];
+    for (let i = 0; i < sheet.orders.length; i++) {
+      const { key, rows } = briefAt(sheet.orders, i) as OrderBrief;
+      this.#firstRowOf.set(key, rows[0] ?? 0);
+      this.#orderList.push(i);
+    }
     this.#current = sheet;
   }
 
@@ -105,7 +113,7 @@ export class SheetEditor {
     }
     for (const key of keys) for (const i of byKey.get(key) ?? []) touched.add(i);
     const changed = this.#regroup([...touched].sort((a, b) => a - b), keys);
-    this.#current = { ...this.sheet, rows: new RowsWithChanges(this.#original, this.#changed), orders: [...this.#orderList] };
+    this.#current = { ...this.sheet, rows: new RowsWithChanges(this.#original, this.#changed), orders: new PlacedList(this.#originalOrders, [...this.#orderList]) };
     return { rows: changed };
   }
 
@@ -170,13 +178,13 @@ export class SheetEditor {
     });
     const grouped = groupRows(this.#op, inputs, { columnOf: (key) => this.#check.headerOf.get(key) });
     for (const key of keys) {
-      const old = this.#orders.get(key);
-      if (!old) continue;
-      this.#orders.delete(key);
-      this.#orderList.splice(this.#orderAt(old.rows[0] ?? 0), 1);
+      const firstRow = this.#firstRowOf.get(key);
+      if (firstRow === undefined) continue;
+      this.#firstRowOf.delete(key);
+      this.#orderList.splice(this.#orderAt(firstRow), 1);
     }
     for (const order of grouped.orders) {
-      this.#orders.set(order.key, order);
+      this.#firstRowOf.set(order.key, order.rows[0] ?? 0);
       this.#orderList.splice(this.#orderAt(order.rows[0] ?? 0), 0, order);
     }
     const extra = new Map<number, CellProblem[]>();
@@ -205,13 +213,13 @@ export class SheetEditor {
 
   /** Where the order whose first row is `rowNumber` sits (or would sit) in the list: rows are in source order. */
   #orderAt(rowNumber: number): number {
-    const first = (o: OrderDraft) => this.#indexOf(o.rows[0] ?? 0) ?? 0;
+    const first = (o: number | OrderDraft) => this.#indexOf((typeof o === 'number' ? (briefAt(this.#originalOrders, o) as OrderBrief) : o).rows[0] ?? 0) ?? 0;
     const at = this.#indexOf(rowNumber) ?? 0;
     let lo = 0;
     let hi = this.#orderList.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (first(this.#orderList[mid] as OrderDraft) < at) lo = mid + 1;
+      if (first(this.#orderList[mid] as number | OrderDraft) < at) lo = mid + 1;
       else hi = mid;
     }
     return lo;

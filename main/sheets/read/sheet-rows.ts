@@ -2,12 +2,14 @@
 // template example, normalise and validate each data cell, then group rows into orders (shared/operations).
 import { mappedField, normaliseHeader, placeHeader } from '../../../shared/operations/headers';
 import type { ColumnMapping } from '../../../shared/operations/headers';
-import type { CellProblem, FieldDef, FieldValue, OperationDef, OrderDraft } from '../../../shared/operations/types';
+import type { CellProblem, FieldDef, FieldValue, OperationDef } from '../../../shared/operations/types';
 import type { ReadLimits } from './limits';
 import { EventLoopYielder } from './event-loop-yielder';
 import { StreamingGroups } from './group-slices';
 import type { GroupSink } from './group-slices';
 import { isOwnColumn } from './own-columns';
+import { OrderStoreBuilder } from './order-store';
+import type { OrderStore } from './order-store';
 import { RowStoreBuilder } from './row-store';
 import type { RowStore } from './row-store';
 import { missingFieldsOf, rowCheck } from './row-check';
@@ -80,6 +82,8 @@ export interface BuildOptions {
    * offered again: none may vanish (main/jobs/follow-up.ts).
    */
   everyRow?: boolean;
+  /** The sheet's last row as the file says (SourceSheet.lastRow; null while unknown): the packed rows are sized by it. */
+  lastRow?: () => number | null;
 }
 
 export interface BuiltRows {
@@ -88,7 +92,8 @@ export interface BuiltRows {
   ignoredColumns: string[];
   /** Packed (row-store.ts): a row is made when asked for. */
   rows: RowStore;
-  orders: OrderDraft[];
+  /** Packed (order-store.ts): an order is made when asked for. */
+  orders: OrderStore;
   notices: SheetNotice[];
 }
 
@@ -117,13 +122,24 @@ export async function buildRows(
   const rules = rowRules(op, headers, columns, check);
 
   // Kept packed (row-store.ts): only the first rows, told before the sheet is done, are kept as objects.
-  const store = new RowStoreBuilder(mapped.map((i) => columns[i]?.field as string));
+  const { lastRow } = options;
+  // The dimension counts rows above the header and blank rows too: a little room to spare, never a copy short. Never past the row limit.
+  const expectedRows = lastRow ? () => Math.min(Math.max(0, (lastRow() ?? 0) - headerRow), limits.maxRows) : undefined;
+  const store = new RowStoreBuilder(
+    mapped.map((i) => columns[i]?.field as string),
+    expectedRows,
+  );
   const firstRows: Omit<ImportRow, 'disposition'>[] = [];
   // Grouped as they come, most of it before the last row arrives (group-slices.ts); what grouping says of
   // each row goes straight into the store.
+  const orders = new OrderStoreBuilder((rowNumber) => store.find(rowNumber));
   const sink: GroupSink = {
     dispose: (dispositions, problems) => store.dispose(dispositions, problems),
-    forgetGrouping: () => store.forgetGrouping(),
+    orders: (made) => orders.add(made),
+    forgetGrouping: () => {
+      store.forgetGrouping();
+      orders.forget();
+    },
     again: function* () {
       for (let i = 0; i < store.length; i++) yield store.groupInput(i);
     },
@@ -141,6 +157,8 @@ export async function buildRows(
 
   // The rows may come from the read worker faster than they are checked: give the event loop its turns.
   const yielder = new EventLoopYielder();
+  // Choosing the sheet and setting up the checks ran in this task, on code still cold: the rows start a task of their own.
+  await yielder.giveTurn();
   let seen = 0;
   for await (const row of source) {
     if (yielder.due(++seen)) await yielder.giveTurn();
@@ -179,6 +197,7 @@ export async function buildRows(
   watch.progress?.report(store.length);
 
   for (let i = columns.length; i < width; i++) columns.push({ index: i, header: columnLetter(i), field: null });
-  const grouped = await groups.finish(yielder);
-  return { columns, ignoredColumns, rows: store.finish(width), orders: grouped.orders, notices };
+  await groups.finish(yielder);
+  const rows = store.finish(width);
+  return { columns, ignoredColumns, rows, orders: orders.finish(rows, op), notices };
 }

@@ -52,6 +52,16 @@ export interface ImportRow {
  */
 export type ImportRows = RowList<ImportRow, RowBrief>;
 
+/**
+ * A sheet's orders, in the order their first row appears: a read keeps them packed beside its rows
+ * (order-store.ts) and makes each an OrderDraft only when asked for — take one with `at(i)` or iterate,
+ * and `brief(i)` (key and row numbers) where that is all a walk needs; a plain array of orders is one too.
+ */
+export type ImportOrders = RowList<OrderDraft, OrderBrief>;
+
+/** What most walks over orders need (ImportOrders `brief`): a packed order gives it without making its header and lines. */
+export type OrderBrief = Pick<OrderDraft, 'key' | 'rows'>;
+
 /** What counting and listing rows need (ImportRows `brief`): a packed row gives it without making its cells and values. */
 export type RowBrief = Pick<ImportRow, 'rowNumber' | 'problems' | 'disposition'>;
 
@@ -89,7 +99,8 @@ export interface SheetImport {
    * except with `everyRow`, where each is kept as an invalid row saying why (row-rules.ts).
    */
   rows: ImportRows;
-  orders: readonly OrderDraft[];
+  /** The valid orders (ImportOrders: walk them with `at`, iteration, or `briefsOf` in shared/row-list.ts). */
+  orders: ImportOrders;
   notices: readonly SheetNotice[];
   /** A follow-up's rows (main/jobs/follow-up.ts): none may vanish, so a row that is not data stays an invalid row, also after an edit. */
   everyRow?: true;

@@ -30,7 +30,11 @@ export interface ZipFacts {
 export interface SheetScan {
   /** Merged ranges ("A2:A4"). */
   ranges: string[];
-  /** The last row of its `<dimension ref="A1:L100001">` (the writer's word, for a progress bar), else null. */
+  /**
+   * Its last row: the larger of its `<dimension ref="A1:L100001">` (the writer's word, which may be stale) and
+   * its last `<row r="…">` as seen (a writer may leave the dimension out: exceljs's streaming writer does);
+   * null when neither is there. An estimate, for a progress bar and the size of the reader's packed rows.
+   */
   lastRow: number | null;
 }
 
@@ -65,11 +69,13 @@ export class MergeScanner {
   private head: string | null = null;
   private section: Buffer[] = [];
   private sectionBytes = 0;
+  private rowSeen: number | null = null;
   private static readonly marker = Buffer.from('mergeCells');
 
   push(chunk: Buffer): void {
     // The dimension sits before sheetData, in the first few hundred bytes.
     if (this.head === null || this.head.length < 4096) this.head = (this.head ?? '') + chunk.subarray(0, 4096).toString('latin1');
+    if (this.sectionBytes === 0) this.rowSeen = lastRowIn(chunk) ?? this.rowSeen;
     if (this.sectionBytes > 0) {
       if (this.sectionBytes < maxPartBytes) {
         this.section.push(chunk);
@@ -94,11 +100,31 @@ export class MergeScanner {
 
   result(): SheetScan {
     const dimension = /<(?:\w+:)?dimension\s[^>]*?ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(this.head ?? '');
-    const lastRow = dimension?.[1] ? Number(dimension[1]) : null;
+    const declared = dimension?.[1] ? Number(dimension[1]) : null;
+    const lastRow = declared === null ? this.rowSeen : Math.max(declared, this.rowSeen ?? 0);
     if (this.sectionBytes === 0) return { ranges: [], lastRow };
     const text = Buffer.concat(this.section).toString('latin1');
     return { ranges: [...text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1] as string), lastRow };
   }
+}
+
+const rowMarker = Buffer.from('row r="');
+const [lt, colon, quote, zero, nine] = ['<', ':', '"', '0', '9'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+
+/**
+ * The number of the last `<row r="…">` (or `<x:row r="…">`) wholly within the chunk, searched from its end:
+ * a few hundred bytes a chunk. A row element cut by the chunk's end is not counted (an estimate may be one short).
+ */
+export function lastRowIn(chunk: Buffer): number | null {
+  for (let at = chunk.lastIndexOf(rowMarker); at > 0; at = chunk.lastIndexOf(rowMarker, at - 1)) {
+    const before = chunk[at - 1];
+    if (before !== lt && before !== colon) continue;
+    let n = 0;
+    let i = at + rowMarker.length;
+    for (; i < chunk.length && (chunk[i] as number) >= zero && (chunk[i] as number) <= nine; i++) n = n * 10 + (chunk[i] as number) - zero;
+    if (i < chunk.length && chunk[i] === quote && i > at + rowMarker.length) return n;
+  }
+  return null;
 }
 
 interface Deferred<T> {

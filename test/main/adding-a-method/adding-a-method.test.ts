@@ -66,7 +66,7 @@ describe('a list-style method added in the test tree only', () => {
       [3, 'valid'], [4, 'valid'], [5, 'duplicate'], [6, 'valid'], [7, 'invalid'], [8, 'valid'],
     ]);
     expect([...sheet.rows].find((r) => r.rowNumber === 7)?.problems[0]).toMatchObject({ row: 7, column: '*待关闭退货单号', field: 'closeReturnNos' });
-    expect(sheet.orders.map((o) => o.key)).toEqual(['CR202406010003', 'CR202406010001', 'CR209912319999', 'CR202406020002']);
+    expect([...sheet.orders].map((o) => o.key)).toEqual(['CR202406010003', 'CR202406010001', 'CR209912319999', 'CR202406020002']);
 
     // Submit: the job engine against the embedded sandbox (the default built-in profile).
     const resolved = await services.profiles.resolve(undefined, {});

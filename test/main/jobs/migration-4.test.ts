@@ -40,7 +40,7 @@ async function versionThreeStore(file: string): Promise<void> {
       .run(jobId, seq, seq + 2, JSON.stringify([key]), key, state, message, batch, submitted),
   );
   const orderStates = ['succeeded', 'sent', 'pending'];
-  sheet.orders.forEach((order, seq) =>
+  [...sheet.orders].forEach((order, seq) =>
     db.prepare(`INSERT INTO job_orders (job_id, key, seq, batch, draft, state) VALUES (?, ?, ?, ?, ?, ?)`).run(jobId, order.key, seq, seq + 1, JSON.stringify(order), orderStates[seq]),
   );
   const callStates: [string, number][] = [['done', 1], ['sending', 1], ['planned', 0]];

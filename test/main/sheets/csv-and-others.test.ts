@@ -51,7 +51,7 @@ describe('other writers and the worker', () => {
     if (!r.ok) return;
     expect(r.value.operation).toBe('stockin-cancel');
     expect(r.value.headerRow).toBe(3);
-    expect(r.value.orders.map((o) => o.key)).toEqual(['000123', 'RK2']);
+    expect([...r.value.orders].map((o) => o.key)).toEqual(['000123', 'RK2']);
   });
 
   it('runs the read in the bundled worker thread and returns the same import', async () => {

@@ -37,10 +37,24 @@ describe('MergeScanner', () => {
     expect(scan('<worksheet><sheetData><row r="1"/></sheetData></worksheet>', () => 4)).toEqual([]);
   });
 
-  it("reads the sheet's own dimension, for a progress bar, and null without one", () => {
+  it("reads the sheet's own dimension, for a progress bar, and null without one (nor a row)", () => {
     expect(scanOf(sheet(20), () => 5).lastRow).toBe(20);
     expect(scanOf('<worksheet><x:dimension ref="B2:K9001"/><sheetData/></worksheet>', () => 1 << 20).lastRow).toBe(9001);
     expect(scanOf('<worksheet><dimension ref="A1"/><sheetData/></worksheet>', () => 1 << 20).lastRow).toBeNull();
     expect(scanOf('<worksheet><sheetData/></worksheet>', () => 1 << 20).lastRow).toBeNull();
+  });
+
+  it('without a dimension (exceljs\'s streaming writer), takes the last row element seen; with a stale one, the larger', () => {
+    const rows = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `<${prefix}row r="${i + 1}" spans="1:2"><${prefix}c r="A${i + 1}"><${prefix}v>1</${prefix}v></${prefix}c></${prefix}row>`).join('');
+    const plain = `<worksheet><sheetData>${rows(300)}</sheetData></worksheet>`;
+    // The inflated chunks are 1 MB: a row element cut by a chunk's end is not counted, so the estimate may be a row short.
+    for (const size of [4096, 100]) expect([299, 300], `chunks of ${size}`).toContain(scanOf(plain, () => size).lastRow);
+    expect(scanOf(plain, () => 7).lastRow).toBeNull(); // no row element whole in any chunk
+    expect(scanOf(plain, () => 1 << 20).lastRow).toBe(300);
+    expect(scanOf(`<x:worksheet><x:sheetData>${rows(40, 'x:')}</x:sheetData></x:worksheet>`, () => 1 << 20).lastRow).toBe(40);
+    expect(scanOf(`<worksheet><dimension ref="A1:B10"/><sheetData>${rows(50)}</sheetData></worksheet>`, () => 1 << 20).lastRow).toBe(50);
+    expect(scanOf(`<worksheet><dimension ref="A1:B90"/><sheetData>${rows(50)}</sheetData></worksheet>`, () => 1 << 20).lastRow).toBe(90);
+    // A cell's r="…" or a merged range is not a row.
+    expect(scanOf('<worksheet><sheetData><row r="3"><c r="A3"/></row></sheetData><mergeCells><mergeCell ref="A9:B9"/></mergeCells></worksheet>', () => 1 << 20).lastRow).toBe(3);
   });
 });

@@ -23,7 +23,7 @@ async function read(rows: CellInput[][]): Promise<SheetImport> {
 /** What a person compares: each row's cells, disposition and problems (by field and message key), and the orders. */
 const view = (sheet: SheetImport) => ({
   rows: [...sheet.rows].map((r) => ({ row: r.rowNumber, cells: r.cells, disposition: r.disposition, problems: r.problems.map((p) => `${p.field}:${p.text.key}`).sort() })),
-  orders: sheet.orders,
+  orders: [...sheet.orders],
 });
 
 const edit = (editor: SheetEditor, rowNumber: number, column: number, value: string) => {
@@ -41,7 +41,7 @@ describe('SheetEditor', () => {
     ]);
     expect(sheet.rows.at(0)?.disposition.kind).toBe('invalid');
     expect(sheet.rows.at(1)?.disposition.kind).toBe('invalid'); // its order has a bad row
-    expect(sheet.orders.map((o) => o.key)).toEqual(['CG2']);
+    expect([...sheet.orders].map((o) => o.key)).toEqual(['CG2']);
     const editor = new SheetEditor(sheet);
     const changed = edit(editor, 2, 4, '12');
     // Only the edited order's rows are looked at.
@@ -61,13 +61,13 @@ describe('SheetEditor', () => {
       ['CG1', 'W1', 'P1', 'SKU-A', 1, 5, 10],
       ['CG1', 'W1', 'P1', 'SKU-B', 2, 5, 10],
     ]);
-    expect(sheet.orders.map((o) => o.key)).toEqual(['CG1']);
+    expect([...sheet.orders].map((o) => o.key)).toEqual(['CG1']);
     const editor = new SheetEditor(sheet);
     edit(editor, 3, 6, '12');
     const now = editor.current();
     expect([...now.rows].map((r) => r.disposition.kind)).toEqual(['invalid', 'invalid']);
     expect([...now.rows].map((r) => r.problems.map((p) => p.text.key))).toEqual([['operations.order.conflict'], ['operations.order.conflict']]);
-    expect(now.orders).toEqual([]);
+    expect([...now.orders]).toEqual([]);
   });
 
   it('a price that is no number and a too-long text are refused as the reader refuses them', async () => {
@@ -88,7 +88,7 @@ describe('SheetEditor', () => {
       ['CG1', 'W2', 'P1', 'SKU-B', 2, 5],
       ['CG2', 'W1', 'P1', 'SKU-C', 3, 5],
     ]);
-    expect(sheet.orders.map((o) => o.key)).toEqual(['CG2']); // CG1's warehouses disagree
+    expect([...sheet.orders].map((o) => o.key)).toEqual(['CG2']); // CG1's warehouses disagree
     const editor = new SheetEditor(sheet);
     const changed = edit(editor, 3, 0, 'CG2');
     expect(changed.map((r) => r.rowNumber).sort()).toEqual([2, 3, 4]);
@@ -120,9 +120,9 @@ describe('SheetEditor', () => {
     const editor = new SheetEditor(got.value);
     edit(editor, 3, 0, 'CT1');
     expect([...editor.current().rows].map((r) => r.disposition)).toEqual([{ kind: 'valid', orderKey: 'CT1' }, { kind: 'duplicate', ofRow: 2 }]);
-    expect(editor.current().orders.map((o) => o.key)).toEqual(['CT1']);
+    expect([...editor.current().orders].map((o) => o.key)).toEqual(['CT1']);
     edit(editor, 3, 0, 'CT3');
-    expect(editor.current().orders.map((o) => o.key)).toEqual(['CT1', 'CT3']);
+    expect([...editor.current().orders].map((o) => o.key)).toEqual(['CT1', 'CT3']);
   });
 
   it('a 100,000-row list: an edit looks at its own order only', async () => {

@@ -55,6 +55,25 @@ describe('the packed row store', () => {
     expect(packed.at(2)).toEqual({ rowNumber: 7, cells: ['K7'], values: { outer_no: 'K7' }, problems: [], disposition: { kind: 'valid', orderKey: 'K7' } });
   });
 
+  it('sized by the sheet\'s own estimate: its arrays grow once, are handed over without a copy, and hold the same rows', () => {
+    const fill = (store: RowStoreBuilder) => {
+      for (let i = 0; i < 5000; i++) store.add(i + 2, [`K${i}`, String(i)], { outer_no: `K${i}`, num: i }, []);
+      return store.finish(2);
+    };
+    let asked = 0;
+    const sized = fill(new RowStoreBuilder(['outer_no', 'num'], () => (asked++, 5000)));
+    const doubled = fill(new RowStoreBuilder(['outer_no', 'num']));
+    expect(sized).toEqual(doubled);
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThan(10); // asked when an array must grow, not per row
+    // One growth to exactly the estimate: the store views that buffer (no copy at the end).
+    expect(sized.packed.valueData.buffer.byteLength).toBe(5000 * 2 * 8);
+    expect(sized.packed.rowNumbers.buffer.byteLength).toBe(5000 * 4);
+    // Without an estimate the arrays doubled past it (8,192 rows): the filled part is copied out, the slack given back.
+    expect(doubled.packed.rowNumbers.buffer.byteLength).toBe(5000 * 4);
+    expect([...sized].at(-1)).toEqual({ rowNumber: 5001, cells: ['K4999', '4999'], values: { outer_no: 'K4999', num: 4999 }, problems: [], disposition: { kind: 'invalid' } });
+  });
+
   it('refuses a value no column maps to', () => {
     const store = new RowStoreBuilder(['num']);
     expect(() => store.add(2, ['x'], { outer_no: 'x' }, [])).toThrow(/outer_no/);

@@ -68,7 +68,7 @@ describe('cell values', () => {
   it('gives a merged 外部单号 to every detail row it covers', async () => {
     const s = await read([{ name: 'S', merges: ['A2:A4', 'B2:B4', 'C2:C4'], rows: [createHeader, ['CG1', 'WH', 'P', 'A', 1], [null, null, null, 'B', 2], [null, null, null, 'C', 3]] }]);
     expect(s.orders).toHaveLength(1);
-    expect(s.orders[0]?.rows).toEqual([2, 3, 4]);
+    expect(s.orders.at(0)?.rows).toEqual([2, 3, 4]);
     expect([...s.rows].every((r) => r.cells[0] === 'CG1')).toBe(true);
   });
 
@@ -126,14 +126,14 @@ describe('rows to orders', () => {
   it('reports a repeated document number as a duplicate of the first row', async () => {
     const s = await read([{ name: 'S', rows: [['returnNos'], ['CR1'], ['CR2'], ['CR1']] }]);
     expect(row(s, 4)?.disposition).toEqual({ kind: 'duplicate', ofRow: 2 });
-    expect(s.orders.map((o) => o.key)).toEqual(['CR1', 'CR2']);
+    expect([...s.orders].map((o) => o.key)).toEqual(['CR1', 'CR2']);
   });
 
   it('groups non-adjacent create rows, and refuses an order whose order fields conflict', async () => {
     const s = await read([{ name: 'S', rows: [createHeader, ['CG1', 'WH', 'P', 'A', 1], ['CG2', 'WH', 'P', 'B', 1], ['CG1', '', '', 'C', 2], ['CG2', 'WH9', 'P', 'D', 1]] }]);
-    const cg1 = s.orders.find((o) => o.key === 'CG1');
+    const cg1 = [...s.orders].find((o) => o.key === 'CG1');
     expect(cg1?.rows).toEqual([2, 4]);
-    expect(s.orders.some((o) => o.key === 'CG2')).toBe(false);
+    expect([...s.orders].some((o) => o.key === 'CG2')).toBe(false);
     expect(row(s, 5)?.problems.some((p) => p.text.key === 'operations.order.conflict' && p.column === '仓库编码')).toBe(true);
   });
 
