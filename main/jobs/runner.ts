@@ -186,18 +186,20 @@ export class JobRunner {
         continue;
       }
       if (state !== 'planned' && !this.ahead.has(call)) return;
-      await this.sendOnce(call);
+      // Every order settled: the call is done once its record (due after the next sends) is written; no need to ask.
+      if (await this.sendOnce(call)) return;
     }
   }
 
-  private async sendOnce(call: number): Promise<void> {
+  /** One attempt of the call; true when every order of it settled (its record is due after the next sends). */
+  private async sendOnce(call: number): Promise<boolean> {
     const { store, jobId, op, limiter, client, clock } = this.d;
-    if (!(await limiter.acquire(this.abort.signal))) return;
+    if (!(await limiter.acquire(this.abort.signal))) return false;
     let signal: RateSignal = 'ok';
     try {
-      if (this.halt) return;
+      if (this.halt) return false;
       const started = (await this.takeAhead(call)) ?? store.beginAttempt(jobId, call, op.method, clock.now());
-      if (!started) return;
+      if (!started) return false;
       const keys = started.orders.map((o) => o.key);
       const body = serializeArgs(op.buildArgs(started.orders, { isCheck: this.d.isCheck }));
       const answered = client.call({ method: op.method, body, timeoutMs: this.d.timeoutMs });
@@ -211,7 +213,10 @@ export class JobRunner {
           const settlements = settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts);
           // Every order settled: nothing more to do with this call, so its record waits until the lane's next
           // request is on its way (the slot is free at once). Otherwise the lane needs the call's new state now.
-          if (settlements.every(closesCall)) return this.afterSendsWrite({ call, attemptId: started.attemptId, answer, settlements });
+          if (settlements.every(closesCall)) {
+            this.afterSendsWrite({ call, attemptId: started.attemptId, answer, settlements });
+            return true;
+          }
           store.finishAttempt(jobId, call, started.attemptId, answer, settlements);
           break;
         }
@@ -232,6 +237,7 @@ export class JobRunner {
         }
       }
       this.d.onChange();
+      return false;
     } finally {
       limiter.release(signal);
     }
@@ -300,14 +306,18 @@ export class JobRunner {
     if (records.length > 0) this.d.onChange();
   }
 
-  /** The planned calls to commit ahead now, one per slot — only while the rate limiter would let them go at once. */
+  /**
+   * The next calls in the queue to commit ahead now, one per slot — only while the rate limiter would let them go at
+   * once. Whether each is still planned is asked inside recordAndBegin's transaction (a read there costs a B-tree
+   * seek, one outside a transaction opens and closes a read transaction of its own).
+   */
   private nextAhead(): number[] {
-    const { store, jobId, limiter } = this.d;
+    const { limiter } = this.d;
     const room = Math.min(limiter.concurrency, limiter.headroom) - this.ahead.size;
     const next: number[] = [];
     for (const call of this.queue) {
       if (next.length >= room) break;
-      if (!this.ahead.has(call) && store.callState(jobId, call) === 'planned') next.push(call);
+      if (!this.ahead.has(call)) next.push(call);
     }
     return next;
   }
