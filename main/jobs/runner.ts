@@ -88,6 +88,8 @@ export class JobRunner {
   private readonly ahead = new Map<number, { started: StartedAttempt; at: number; durable: Promise<void> }>();
   /** Store work due once the requests just made are written (afterSends): records of settled calls, attempts ahead. */
   private due: { records: FinishedAttempt[]; ahead: boolean } | null = null;
+  /** Records of settled calls waiting to ride with the next attempts ahead (writeDue); written at the run's end at the latest. */
+  private held: FinishedAttempt[] = [];
   /** That work not yet written; the run ends only once it is. */
   private readonly unrecorded = new Set<Promise<void>>();
   /** One handle on the -wal file for the run's syncs of attempts committed ahead. */
@@ -125,6 +127,7 @@ export class JobRunner {
       }
     } finally {
       await Promise.all(this.unrecorded);
+      this.flushHeld();
       this.withdrawAhead();
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
       if (this.doubtTimer) clearTimeout(this.doubtTimer);
@@ -291,12 +294,28 @@ export class JobRunner {
     if (ahead) this.due.ahead = true;
   }
 
-  /** Writes the due records and commits the attempts of the next planned calls (nextAhead), in one transaction. */
+  /**
+   * Writes the due records and commits the attempts of the next planned calls (nextAhead), in one transaction — every
+   * other send at full speed: attempts ahead are begun two at a time (aheadDue) and a record waits for the next such
+   * commit unless two are due. Half the commits, each a little larger than one call's (the calls', attempts' and
+   * indexes' pages are shared), and half the syncs. A record held back leaves its call 'sending' a moment longer:
+   * killed meanwhile, it is settled by query, as any call on the wire.
+   */
   private writeDue({ records, ahead }: { records: FinishedAttempt[]; ahead: boolean }): void {
-    const { store, jobId, op, clock } = this.d;
-    const next = ahead && !this.halt ? this.nextAhead() : [];
+    const held = this.held.length === 0 ? records : [...this.held, ...records];
+    const next = ahead && !this.halt && this.aheadDue() ? this.nextAhead() : [];
+    if (next.length === 0 && held.length < 2 && !this.halt) {
+      this.held = held;
+      return;
+    }
+    this.held = [];
+    this.write(held, next, this.d.clock.now());
+  }
+
+  /** One recordAndBegin: the records, and the attempts ahead kept for their sends once their sync is done. */
+  private write(records: FinishedAttempt[], next: number[], at: number): void {
+    const { store, jobId, op } = this.d;
     if (records.length === 0 && next.length === 0) return;
-    const at = clock.now();
     const { started, durable } = store.recordAndBegin(jobId, records, next, op.method, at, this.wal);
     if (durable) {
       // Awaited before each send; a failure here is handled there (this catch only keeps it from going unhandled).
@@ -304,6 +323,27 @@ export class JobRunner {
       started.forEach((s, i) => s && this.ahead.set(next[i]!, { started: s, at, durable }));
     }
     if (records.length > 0) this.d.onChange();
+  }
+
+  /** Records still held back at the run's end are written now (the lanes are done). */
+  private flushHeld(): void {
+    const held = this.held;
+    this.held = [];
+    try {
+      this.write(held, [], this.d.clock.now());
+    } catch (error) {
+      this.broken ??= { error };
+    }
+  }
+
+  /**
+   * Attempts ahead are begun when two slots' worth are missing (or none is left, or fewer than two may go at all):
+   * with four slots, the pipe keeps two to four attempts ahead and commits every other send.
+   */
+  private aheadDue(): boolean {
+    const cap = Math.min(this.d.limiter.concurrency, this.d.limiter.headroom);
+    const room = cap - this.ahead.size;
+    return room > 0 && (room >= Math.min(2, cap) || this.ahead.size === 0);
   }
 
   /**
