@@ -238,13 +238,17 @@ export class JobStore {
   }
 
   /**
-   * After a crash: an attempt still 'sending' left and never had its answer recorded. Its orders are
-   * in doubt until reconciliation settles them; nothing is resent before that.
+   * After a crash: an attempt still 'sending' left and never had its answer recorded. Its orders (those its call
+   * still has pending — on the wire, see begin) are in doubt until reconciliation settles them; nothing is resent
+   * before that. Orders a build before issue 18 stored as 'sent' are on the wire too.
    */
   recoverInterrupted(id: string): number {
     return immediate(this.db, () => {
       const lost = this.sql(`UPDATE call_attempts SET outcome = 'lost' WHERE job_id = ? AND outcome = 'sending'`).run(id).changes;
-      this.sql(`UPDATE job_orders SET state = 'in-doubt', doubt = 1 WHERE job_id = ? AND state = 'sent'`).run(id);
+      this.sql(
+        `UPDATE job_orders SET state = 'in-doubt', doubt = 1 WHERE job_id = ?
+         AND (state = 'sent' OR (state = 'pending' AND call IN (SELECT call FROM job_calls WHERE job_id = ? AND state = 'sending')))`,
+      ).run(id, id);
       this.sql(`UPDATE job_calls SET state = 'in-doubt' WHERE job_id = ? AND state = 'sending'`).run(id);
       return lost;
     });
@@ -279,10 +283,13 @@ export class JobStore {
     return immediate(this.db, () => this.begin(id, call, method, now));
   }
 
-  /** beginAttempt's writes, inside the caller's transaction. */
+  /**
+   * beginAttempt's writes, inside the caller's transaction. The attempt carries every order of the call still pending;
+   * those orders stay 'pending' in the store: an order is on the wire while its call is 'sending' (one attempt per call
+   * at a time), so the state is not written twice per order (here and at the outcome) with its two index entries.
+   */
   private begin(id: string, call: number, method: string, now: number): StartedAttempt | null {
-    this.sql(`UPDATE job_orders SET state = 'sent' WHERE job_id = ? AND call = ? AND state = 'pending'`).run(id, call);
-    const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent' ORDER BY seq`).all(id, call) as {
+    const raw = this.sql(`SELECT key, draft, doubt FROM job_orders WHERE job_id = ? AND call = ? AND state = 'pending' ORDER BY seq`).all(id, call) as {
       key: string;
       draft: string;
       doubt: number;
@@ -302,7 +309,7 @@ export class JobStore {
     );
     this.sql(
       `UPDATE job_rows SET call = ?, submitted_at = COALESCE(submitted_at, ?)
-       WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent')`,
+       WHERE job_id = ? AND order_key IN (SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'pending')`,
     ).run(call, at, id, id, call);
     return {
       attemptId,
@@ -339,9 +346,11 @@ export class JobStore {
   ): { started: (StartedAttempt | null)[]; durable: Promise<void> | null } {
     const started = unsynced(this.db, () => {
       for (const record of records) this.finish(id, record);
-      return calls.map((call) => this.begin(id, call, method, now));
+      // Only a call still planned is begun ahead: one in doubt is reconciled first, a done one has nothing to send.
+      return calls.map((call) => (this.callState(id, call) === 'planned' ? this.begin(id, call, method, now) : null));
     });
-    return { started, durable: calls.length === 0 ? null : wal ? wal.sync() : syncCommitted(this.db) };
+    const begun = started.some((s) => s !== null);
+    return { started, durable: begun ? (wal ? wal.sync() : syncCommitted(this.db)) : null };
   }
 
   /**
@@ -358,7 +367,7 @@ export class JobStore {
   private finish(id: string, { call, attemptId, answer, settlements }: FinishedAttempt): void {
     this.sql(`UPDATE call_attempts SET outcome = ?, http_status = ?, erp_status = ?, erp_message = ?, duration_ms = ? WHERE id = ?`).run(answer.outcome, answer.httpStatus, answer.erpStatus, answer.erpMessage, answer.durationMs === null ? null : Math.round(answer.durationMs), attemptId);
     this.applySettlements(id, settlements);
-    this.closeCallIfSettled(id, call);
+    this.closeCallIfSettled(id, call, true);
   }
 
   /**
@@ -370,9 +379,10 @@ export class JobStore {
     return immediate(this.db, () => {
       if (this.sql(`DELETE FROM call_attempts WHERE id = ? AND job_id = ? AND outcome = 'sending'`).run(attemptId, id).changes === 0) return false;
       this.sql('UPDATE job_calls SET attempts = attempts - 1 WHERE job_id = ? AND call = ?').run(id, call);
-      const sent = this.sql(`SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'sent'`).all(id, call) as { key: string }[];
-      this.applySettlements(id, sent.map((o) => ({ key: o.key, state: 'pending' as const })));
-      this.closeCallIfSettled(id, call);
+      // The orders it carried: the call's pending ones (begin). Their rows lose the call and the submit time.
+      const carried = this.sql(`SELECT key FROM job_orders WHERE job_id = ? AND call = ? AND state = 'pending'`).all(id, call) as { key: string }[];
+      this.applySettlements(id, carried.map((o) => ({ key: o.key, state: 'pending' as const })));
+      this.closeCallIfSettled(id, call, true);
       return true;
     });
   }
@@ -398,7 +408,7 @@ export class JobStore {
   }
 
   /** Orders of a call in a given state, in plan order. */
-  orders(id: string, call: number, state: 'in-doubt' | 'pending' | 'sent'): { key: string; doubt: boolean; refusal: string | null }[] {
+  orders(id: string, call: number, state: 'in-doubt' | 'pending'): { key: string; doubt: boolean; refusal: string | null }[] {
     return (this.sql(`SELECT key, doubt, refusal FROM job_orders WHERE job_id = ? AND call = ? AND state = ? ORDER BY seq`).all(id, call, state) as {
       key: string;
       doubt: number;
@@ -413,11 +423,17 @@ export class JobStore {
     return Number.isNaN(ms) ? null : ms;
   }
 
-  /** Withdraws rows not yet sent: their whole orders end as skipped. Returns how many orders were withdrawn. */
+  /**
+   * Withdraws rows not yet sent: their whole orders end as skipped. Returns how many orders were withdrawn. Orders of
+   * a call 'sending' are on the wire (or committed to go): not withdrawable.
+   */
   withdraw(id: string, rowNumbers: readonly number[]): number {
     const wanted = new Set(rowNumbers);
     return immediate(this.db, () => {
-      const pending = this.sql(`SELECT key, call, draft FROM job_orders WHERE job_id = ? AND state = 'pending'`).all(id) as {
+      const pending = this.sql(
+        `SELECT key, call, draft FROM job_orders WHERE job_id = ? AND state = 'pending'
+         AND call NOT IN (SELECT call FROM job_calls WHERE job_id = ? AND state = 'sending')`,
+      ).all(id, id) as {
         key: string;
         call: number;
         draft: string;
@@ -471,14 +487,19 @@ export class JobStore {
     }
   }
 
-  /** A call is done when none of its orders waits, flies or is in doubt; planned when some wait; in doubt when some are. */
-  private closeCallIfSettled(id: string, call: number): void {
-    const counts = this.sql(
-        `SELECT SUM(state = 'pending') AS pending, SUM(state = 'sent') AS sent, SUM(state = 'in-doubt') AS doubt FROM job_orders WHERE job_id = ? AND call = ?`,
-      )
-      .get(id, call) as { pending: number | null; sent: number | null; doubt: number | null };
-    const state: CallState = (counts.sent ?? 0) > 0 ? 'sending' : (counts.doubt ?? 0) > 0 ? 'in-doubt' : (counts.pending ?? 0) > 0 ? 'planned' : 'done';
-    this.sql('UPDATE job_calls SET state = ? WHERE job_id = ? AND call = ?').run(state, id, call);
+  /**
+   * A call is done when none of its orders waits, flies or is in doubt; planned when some wait; in doubt when some are.
+   * A call 'sending' has an attempt out, its orders pending until its outcome: only the end of that attempt
+   * (`endsAttempt`: its outcome recorded, or it was taken back) may move it.
+   */
+  private closeCallIfSettled(id: string, call: number, endsAttempt = false): void {
+    const counts = this.sql(`SELECT SUM(state = 'pending') AS pending, SUM(state = 'in-doubt') AS doubt FROM job_orders WHERE job_id = ? AND call = ?`).get(id, call) as {
+      pending: number | null;
+      doubt: number | null;
+    };
+    const state: CallState = (counts.doubt ?? 0) > 0 ? 'in-doubt' : (counts.pending ?? 0) > 0 ? 'planned' : 'done';
+    if (endsAttempt) this.sql('UPDATE job_calls SET state = ? WHERE job_id = ? AND call = ?').run(state, id, call);
+    else this.sql(`UPDATE job_calls SET state = ? WHERE job_id = ? AND call = ? AND state <> 'sending'`).run(state, id, call);
   }
 }
 

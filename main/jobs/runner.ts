@@ -88,6 +88,8 @@ export class JobRunner {
   private readonly ahead = new Map<number, { started: StartedAttempt; at: number; durable: Promise<void> }>();
   /** Store work due once the requests just made are written (afterSends): records of settled calls, attempts ahead. */
   private due: { records: FinishedAttempt[]; ahead: boolean } | null = null;
+  /** Records of settled calls waiting to ride with the next attempts ahead (writeDue); written at the run's end at the latest. */
+  private held: FinishedAttempt[] = [];
   /** That work not yet written; the run ends only once it is. */
   private readonly unrecorded = new Set<Promise<void>>();
   /** One handle on the -wal file for the run's syncs of attempts committed ahead. */
@@ -125,6 +127,7 @@ export class JobRunner {
       }
     } finally {
       await Promise.all(this.unrecorded);
+      this.flushHeld();
       this.withdrawAhead();
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
       if (this.doubtTimer) clearTimeout(this.doubtTimer);
@@ -186,18 +189,20 @@ export class JobRunner {
         continue;
       }
       if (state !== 'planned' && !this.ahead.has(call)) return;
-      await this.sendOnce(call);
+      // Every order settled: the call is done once its record (due after the next sends) is written; no need to ask.
+      if (await this.sendOnce(call)) return;
     }
   }
 
-  private async sendOnce(call: number): Promise<void> {
+  /** One attempt of the call; true when every order of it settled (its record is due after the next sends). */
+  private async sendOnce(call: number): Promise<boolean> {
     const { store, jobId, op, limiter, client, clock } = this.d;
-    if (!(await limiter.acquire(this.abort.signal))) return;
+    if (!(await limiter.acquire(this.abort.signal))) return false;
     let signal: RateSignal = 'ok';
     try {
-      if (this.halt) return;
+      if (this.halt) return false;
       const started = (await this.takeAhead(call)) ?? store.beginAttempt(jobId, call, op.method, clock.now());
-      if (!started) return;
+      if (!started) return false;
       const keys = started.orders.map((o) => o.key);
       const body = serializeArgs(op.buildArgs(started.orders, { isCheck: this.d.isCheck }));
       const answered = client.call({ method: op.method, body, timeoutMs: this.d.timeoutMs });
@@ -211,7 +216,10 @@ export class JobRunner {
           const settlements = settleAnswered(op, outcomes, started.doubtful, started.attempt, this.d.maxAttempts);
           // Every order settled: nothing more to do with this call, so its record waits until the lane's next
           // request is on its way (the slot is free at once). Otherwise the lane needs the call's new state now.
-          if (settlements.every(closesCall)) return this.afterSendsWrite({ call, attemptId: started.attemptId, answer, settlements });
+          if (settlements.every(closesCall)) {
+            this.afterSendsWrite({ call, attemptId: started.attemptId, answer, settlements });
+            return true;
+          }
           store.finishAttempt(jobId, call, started.attemptId, answer, settlements);
           break;
         }
@@ -232,6 +240,7 @@ export class JobRunner {
         }
       }
       this.d.onChange();
+      return false;
     } finally {
       limiter.release(signal);
     }
@@ -285,12 +294,28 @@ export class JobRunner {
     if (ahead) this.due.ahead = true;
   }
 
-  /** Writes the due records and commits the attempts of the next planned calls (nextAhead), in one transaction. */
+  /**
+   * Writes the due records and commits the attempts of the next planned calls (nextAhead), in one transaction — every
+   * other send at full speed: attempts ahead are begun two at a time (aheadDue) and a record waits for the next such
+   * commit unless two are due. Half the commits, each a little larger than one call's (the calls', attempts' and
+   * indexes' pages are shared), and half the syncs. A record held back leaves its call 'sending' a moment longer:
+   * killed meanwhile, it is settled by query, as any call on the wire.
+   */
   private writeDue({ records, ahead }: { records: FinishedAttempt[]; ahead: boolean }): void {
-    const { store, jobId, op, clock } = this.d;
-    const next = ahead && !this.halt ? this.nextAhead() : [];
+    const held = this.held.length === 0 ? records : [...this.held, ...records];
+    const next = ahead && !this.halt && this.aheadDue() ? this.nextAhead() : [];
+    if (next.length === 0 && held.length < 2 && !this.halt) {
+      this.held = held;
+      return;
+    }
+    this.held = [];
+    this.write(held, next, this.d.clock.now());
+  }
+
+  /** One recordAndBegin: the records, and the attempts ahead kept for their sends once their sync is done. */
+  private write(records: FinishedAttempt[], next: number[], at: number): void {
+    const { store, jobId, op } = this.d;
     if (records.length === 0 && next.length === 0) return;
-    const at = clock.now();
     const { started, durable } = store.recordAndBegin(jobId, records, next, op.method, at, this.wal);
     if (durable) {
       // Awaited before each send; a failure here is handled there (this catch only keeps it from going unhandled).
@@ -300,14 +325,39 @@ export class JobRunner {
     if (records.length > 0) this.d.onChange();
   }
 
-  /** The planned calls to commit ahead now, one per slot — only while the rate limiter would let them go at once. */
+  /** Records still held back at the run's end are written now (the lanes are done). */
+  private flushHeld(): void {
+    const held = this.held;
+    this.held = [];
+    try {
+      this.write(held, [], this.d.clock.now());
+    } catch (error) {
+      this.broken ??= { error };
+    }
+  }
+
+  /**
+   * Attempts ahead are begun when two slots' worth are missing (or none is left, or fewer than two may go at all):
+   * with four slots, the pipe keeps two to four attempts ahead and commits every other send.
+   */
+  private aheadDue(): boolean {
+    const cap = Math.min(this.d.limiter.concurrency, this.d.limiter.headroom);
+    const room = cap - this.ahead.size;
+    return room > 0 && (room >= Math.min(2, cap) || this.ahead.size === 0);
+  }
+
+  /**
+   * The next calls in the queue to commit ahead now, one per slot — only while the rate limiter would let them go at
+   * once. Whether each is still planned is asked inside recordAndBegin's transaction (a read there costs a B-tree
+   * seek, one outside a transaction opens and closes a read transaction of its own).
+   */
   private nextAhead(): number[] {
-    const { store, jobId, limiter } = this.d;
+    const { limiter } = this.d;
     const room = Math.min(limiter.concurrency, limiter.headroom) - this.ahead.size;
     const next: number[] = [];
     for (const call of this.queue) {
       if (next.length >= room) break;
-      if (!this.ahead.has(call) && store.callState(jobId, call) === 'planned') next.push(call);
+      if (!this.ahead.has(call)) next.push(call);
     }
     return next;
   }

@@ -32,7 +32,11 @@ export const faultSchema = z.object({
 export type Fault = z.output<typeof faultSchema>;
 
 export const runtimeOptionsSchema = z.object({
-  /** Extra time before every /openapi answer (the call counts as in flight meanwhile). */
+  /**
+   * Every /openapi answer leaves this long after its request arrived (a server that answers in latencyMs): the
+   * sandbox's own work is done first and counts within it; the call counts as in flight meanwhile. A refusal by
+   * the rate or concurrency limit is answered at once.
+   */
   latencyMs: z.number().int().nonnegative().default(0),
   /** The vendor's per-minute call limit (0 = none); over it: status 100 超过每分钟最大调用频率限制. */
   callsPerMinute: z.number().int().nonnegative().default(0),

@@ -3,6 +3,7 @@
 // real ERP or the network can (docs/erp-client.md, "Sandbox").
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../effects';
 import { systemClock } from '../effects';
 import { checkRequest, type SandboxAccount } from './auth';
@@ -40,6 +41,9 @@ export interface Sandbox {
 
 const isLoopback = (address: string | undefined) =>
   address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+/** What handle() decided to answer, delivered once the latency is over. */
+type Reply = { kind: 'send'; status: number; body: string; type?: string } | { kind: 'reset' } | { kind: 'hang'; delayMs: number | undefined; body: string };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -97,75 +101,102 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return null;
   }
 
+  /**
+   * POST /openapi. `latencyMs` counts from the request's arrival, as a server that answers in that time does: the
+   * work is done first (signature, limits, the handler, faults), then what is left of the latency is waited out.
+   * A refusal by the vendor's rate or concurrency limit is answered at once, as before.
+   */
   async function openapi(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+    const due = performance.now() + runtime.latencyMs;
     const body = await readBody(req);
     state.counters.requests += 1;
     inFlight += 1;
     try {
       const limit = limited();
       if (limit) return answer(res, { status: 100, message: limit });
-      if (runtime.latencyMs > 0) await sleep(runtime.latencyMs);
-      const refusal = checkRequest(query, body, account, sandboxNow(), runtime.accountLock);
-      if (refusal) {
-        if (refusal.reason === 'sign') state.counters.signRefused += 1;
-        if (refusal.reason === 'account') state.counters.accountRefused += 1;
-        if (refusal.reason === 'timestamp') state.counters.timestampRefused += 1;
-        return answer(res, { status: refusal.status, message: refusal.message });
-      }
-      const method = query.get('method') ?? '';
-      const handler = methodHandler(method);
-      if (!handler) return answer(res, { status: 100, message: `接口[${method}]不存在` });
-      if (runtime.deniedMethods.includes(method)) {
-        state.counters.accountRefused += 1;
-        return answer(res, { status: 100, message: '权限不足' });
-      }
-      const fault = takeFault(runtime, method);
-      if (fault) state.counters.faultsInjected += 1;
-      if (fault?.kind === '502-before-acting') return send(res, 502, '<html><body>502 Bad Gateway</body></html>', 'text/html');
-      if (fault?.kind === 'reset-before-acting') return void req.socket.destroy();
-
-      let args: unknown;
-      try {
-        args = JSON.parse(body);
-      } catch {
-        return answer(res, { status: 1, message: '参数错误' });
-      }
-      if (!Array.isArray(args)) return answer(res, { status: 1, message: 'invalid argument count' });
-      const ctx: HandlerContext = {
-        state,
-        nowMs: sandboxNow(),
-        paging: {
-          pageSize: Number(query.get('page_size') ?? 40),
-          pageNo: Number(query.get('page_no') ?? 0),
-          calcTotal: query.get('calc_total') === '1',
-        },
-        options: runtime,
-      };
-      const result = handler(args, ctx);
-      state.counters.handled += 1;
-      state.counters.byMethod[method] = (state.counters.byMethod[method] ?? 0) + 1;
-      // Saved even when the handler only counted an attempt: attempts are evidence too.
-      state.save();
-
-      switch (fault?.kind) {
-        case '502-after-acting':
-          return send(res, 502, '<html><body>502 Bad Gateway</body></html>', 'text/html');
-        case 'reset-after-acting':
-          return void req.socket.destroy();
-        case 'garbage-body':
-          // JSON cut short: the answer is lost, but it is plainly the API answering (not an HTML page).
-          return send(res, 200, JSON.stringify(result.answer).slice(0, 9));
-        case 'db-error-after-acting':
-          return answer(res, { status: 4, message: '数据库错误' });
-        case 'hang':
-          if (fault.delayMs === undefined) return; // never answered: close() or the client ends it
-          await sleep(fault.delayMs);
-          return answer(res, result.answer);
-        default:
-          return answer(res, result.answer);
-      }
+      const reply = handle(query, body);
+      const left = due - performance.now();
+      if (left > 0) await sleep(left);
+      await deliver(req, res, reply);
     } finally {
       inFlight -= 1;
+    }
+  }
+
+  /** What the sandbox does with a call that passed its limits: every effect happens here, the answer is returned. */
+  function handle(query: URLSearchParams, body: string): Reply {
+    const json = (a: SandboxAnswer): Reply => ({ kind: 'send', status: 200, body: JSON.stringify(a) });
+    const badGateway: Reply = { kind: 'send', status: 502, body: '<html><body>502 Bad Gateway</body></html>', type: 'text/html' };
+    const refusal = checkRequest(query, body, account, sandboxNow(), runtime.accountLock);
+    if (refusal) {
+      if (refusal.reason === 'sign') state.counters.signRefused += 1;
+      if (refusal.reason === 'account') state.counters.accountRefused += 1;
+      if (refusal.reason === 'timestamp') state.counters.timestampRefused += 1;
+      return json({ status: refusal.status, message: refusal.message });
+    }
+    const method = query.get('method') ?? '';
+    const handler = methodHandler(method);
+    if (!handler) return json({ status: 100, message: `接口[${method}]不存在` });
+    if (runtime.deniedMethods.includes(method)) {
+      state.counters.accountRefused += 1;
+      return json({ status: 100, message: '权限不足' });
+    }
+    const fault = takeFault(runtime, method);
+    if (fault) state.counters.faultsInjected += 1;
+    if (fault?.kind === '502-before-acting') return badGateway;
+    if (fault?.kind === 'reset-before-acting') return { kind: 'reset' };
+
+    let args: unknown;
+    try {
+      args = JSON.parse(body);
+    } catch {
+      return json({ status: 1, message: '参数错误' });
+    }
+    if (!Array.isArray(args)) return json({ status: 1, message: 'invalid argument count' });
+    const ctx: HandlerContext = {
+      state,
+      nowMs: sandboxNow(),
+      paging: {
+        pageSize: Number(query.get('page_size') ?? 40),
+        pageNo: Number(query.get('page_no') ?? 0),
+        calcTotal: query.get('calc_total') === '1',
+      },
+      options: runtime,
+    };
+    const result = handler(args, ctx);
+    state.counters.handled += 1;
+    state.counters.byMethod[method] = (state.counters.byMethod[method] ?? 0) + 1;
+    // Saved even when the handler only counted an attempt: attempts are evidence too.
+    state.save();
+
+    switch (fault?.kind) {
+      case '502-after-acting':
+        return badGateway;
+      case 'reset-after-acting':
+        return { kind: 'reset' };
+      case 'garbage-body':
+        // JSON cut short: the answer is lost, but it is plainly the API answering (not an HTML page).
+        return { kind: 'send', status: 200, body: JSON.stringify(result.answer).slice(0, 9) };
+      case 'db-error-after-acting':
+        return json({ status: 4, message: '数据库错误' });
+      case 'hang':
+        // Never answered when delayMs is absent: close() or the client ends it.
+        return { kind: 'hang', delayMs: fault.delayMs, body: JSON.stringify(result.answer) };
+      default:
+        return json(result.answer);
+    }
+  }
+
+  async function deliver(req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
+    switch (reply.kind) {
+      case 'send':
+        return send(res, reply.status, reply.body, reply.type);
+      case 'reset':
+        return void req.socket.destroy();
+      case 'hang':
+        if (reply.delayMs === undefined) return;
+        await sleep(reply.delayMs);
+        return send(res, 200, reply.body);
     }
   }
 

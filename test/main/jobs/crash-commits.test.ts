@@ -39,34 +39,47 @@ function inconsistencies(db: Database.Database, id: string): string[] {
      AND NOT EXISTS (SELECT 1 FROM call_attempts a WHERE a.job_id = r.job_id AND a.call = r.call AND a.outcome NOT IN ('sending', 'lost') AND a.erp_status IS NOT NULL)`,
   );
   for (const r of unproven) broken.push(`row ${r.row_number} is ${r.state} without a stored answer`);
-  // An order out on the wire: its call is 'sending' with an attempt 'sending', so the next run settles it by query.
+  // An order out on the wire — pending in a call 'sending' (the store does not write a 'sent' state: job-store.ts
+  // begin) — has an attempt 'sending', so the next run settles it by query; and no order is left 'sent'.
   const adrift = all<{ key: string }>(
-    `SELECT o.key FROM job_orders o WHERE o.job_id = ? AND o.state = 'sent' AND NOT EXISTS
-     (SELECT 1 FROM call_attempts a JOIN job_calls c ON c.job_id = a.job_id AND c.call = a.call
-      WHERE a.job_id = o.job_id AND a.call = o.call AND a.outcome = 'sending' AND c.state = 'sending')`,
+    `SELECT o.key FROM job_orders o JOIN job_calls c ON c.job_id = o.job_id AND c.call = o.call
+     WHERE o.job_id = ? AND o.state = 'pending' AND c.state = 'sending' AND NOT EXISTS
+     (SELECT 1 FROM call_attempts a WHERE a.job_id = o.job_id AND a.call = o.call AND a.outcome = 'sending')`,
   );
-  for (const o of adrift) broken.push(`order ${o.key} is sent without an attempt sending`);
-  // An attempt 'sending' carries orders that are sent.
+  for (const o of adrift) broken.push(`order ${o.key} is on the wire without an attempt sending`);
+  const legacy = all<{ key: string }>(`SELECT key FROM job_orders WHERE job_id = ? AND state = 'sent'`);
+  for (const o of legacy) broken.push(`order ${o.key} is stored 'sent'`);
+  // A call 'sending' has exactly one attempt 'sending', and an attempt 'sending' belongs to a call 'sending' with orders pending.
+  const doubled = all<{ call: number }>(`SELECT call FROM call_attempts WHERE job_id = ? AND outcome = 'sending' GROUP BY call HAVING COUNT(*) > 1`);
+  for (const a of doubled) broken.push(`call ${a.call} has more than one attempt sending`);
   const empty = all<{ call: number }>(
     `SELECT a.call FROM call_attempts a WHERE a.job_id = ? AND a.outcome = 'sending'
-     AND NOT EXISTS (SELECT 1 FROM job_orders o WHERE o.job_id = a.job_id AND o.call = a.call AND o.state = 'sent')`,
+     AND NOT EXISTS (SELECT 1 FROM job_orders o JOIN job_calls c ON c.job_id = o.job_id AND c.call = o.call
+       WHERE o.job_id = a.job_id AND o.call = a.call AND o.state = 'pending' AND c.state = 'sending')`,
   );
-  for (const a of empty) broken.push(`call ${a.call} has an attempt sending but no order sent`);
-  // A row never sent has no submit time; a row sent has one.
+  for (const a of empty) broken.push(`call ${a.call} has an attempt sending but no order on the wire`);
+  const silent = all<{ call: number }>(
+    `SELECT c.call FROM job_calls c WHERE c.job_id = ? AND c.state = 'sending'
+     AND NOT EXISTS (SELECT 1 FROM call_attempts a WHERE a.job_id = c.job_id AND a.call = c.call AND a.outcome = 'sending')`,
+  );
+  for (const c of silent) broken.push(`call ${c.call} is sending without an attempt sending`);
+  // A row never sent (its order pending, never in doubt, its call not 'sending') has no submit time; a row sent has one.
   const early = all<{ row_number: number }>(
     `SELECT r.row_number FROM job_rows r JOIN job_orders o ON o.job_id = r.job_id AND o.key = r.order_key
-     WHERE r.job_id = ? AND o.state = 'pending' AND o.doubt = 0 AND r.submitted_at IS NOT NULL`,
+     JOIN job_calls c ON c.job_id = o.job_id AND c.call = o.call
+     WHERE r.job_id = ? AND o.state = 'pending' AND o.doubt = 0 AND c.state <> 'sending' AND r.submitted_at IS NOT NULL`,
   );
   for (const r of early) broken.push(`row ${r.row_number} was never sent but has a submit time`);
   const late = all<{ row_number: number }>(
     `SELECT r.row_number FROM job_rows r JOIN job_orders o ON o.job_id = r.job_id AND o.key = r.order_key
-     WHERE r.job_id = ? AND o.state IN ('sent', 'in-doubt', 'succeeded', 'failed') AND r.submitted_at IS NULL`,
+     LEFT JOIN job_calls c ON c.job_id = o.job_id AND c.call = o.call
+     WHERE r.job_id = ? AND (o.state IN ('in-doubt', 'succeeded', 'failed') OR (o.state = 'pending' AND c.state = 'sending')) AND r.submitted_at IS NULL`,
   );
   for (const r of late) broken.push(`row ${r.row_number} was sent but has no submit time`);
   // A row's state follows its order's: final together, or waiting together.
   const split = all<{ row_number: number; state: string; order: string }>(
     `SELECT r.row_number, r.state, o.state AS "order" FROM job_rows r JOIN job_orders o ON o.job_id = r.job_id AND o.key = r.order_key
-     WHERE r.job_id = ? AND (r.state = 'pending') <> (o.state IN ('pending', 'sent', 'in-doubt'))`,
+     WHERE r.job_id = ? AND (r.state = 'pending') <> (o.state IN ('pending', 'in-doubt'))`,
   );
   for (const r of split) broken.push(`row ${r.row_number} is ${r.state} but its order is ${r.order}`);
   return broken;

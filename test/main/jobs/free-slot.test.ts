@@ -62,4 +62,31 @@ describe('a free slot', () => {
       [4, 'answered'],
     ]);
   });
+
+  it('with four slots, commits every other send: attempts ahead two at a time, records riding with them, every one written by the end', async () => {
+    const x = (r = await rig({ sandbox: { latencyMs: 60 }, limits: { concurrency: 4 } }));
+    // 23 calls of 20 (the last of 19): an odd number, so a record is still held back when the last answer comes.
+    const many = Array.from({ length: 459 }, (_, i) => `CRNONE${String(i).padStart(5, '0')}`);
+    const sheet = await readImport(await listSheet(path.join(x.dir, 'cancel-4.xlsx'), '采购退货单号', many), 'return-cancel');
+    const created = x.engine.create({ sheet, meta: metaFor(sheet) });
+    if (!created.ok) throw new Error(created.error.message);
+    const writes: { records: number; begun: number }[] = [];
+    const recordAndBegin = x.store.recordAndBegin.bind(x.store);
+    x.store.recordAndBegin = (id, records, calls, ...rest) => {
+      writes.push({ records: records.length, begun: calls.length });
+      return recordAndBegin(id, records, calls, ...rest);
+    };
+    const end = await x.engine.run(created.value);
+    expect(end).toMatchObject({ ok: true, value: { kind: 'done' } });
+    // One commit a send made 13-18 here; every other send (or four at once, when the answers come together) makes 8-11.
+    expect(writes.length).toBeLessThanOrEqual(13);
+    // A commit of one record or one attempt alone: only the last record, written at the run's end (one a send made 4-8).
+    expect(writes.filter((w) => w.records + w.begun === 1).length).toBeLessThanOrEqual(1);
+    expect(writes.every((w) => w.records > 0 || w.begun > 0)).toBe(true);
+    expect(writes.reduce((n, w) => n + w.records, 0)).toBe(23);
+    expect(x.views.counts(created.value)).toMatchObject({ failed: 459, pending: 0 });
+    const attempts = x.views.attempts(created.value, 0, 100, false).items;
+    expect(attempts).toHaveLength(23);
+    expect(attempts.every((a) => a.outcome === 'answered')).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCredentials, startSandbox, type Sandbox } from '../../../main/sandbox';
@@ -82,6 +83,25 @@ describe('the sandbox door', () => {
     const snapshot = (await (await request(`${sandbox.url}/__sandbox/state`)).body.json()) as { data: { returns: unknown[] }; counters: { requests: number } };
     expect(snapshot.data.returns.length).toBe(68);
     expect(snapshot.counters.requests).toBeGreaterThan(0);
+  });
+});
+
+describe('the sandbox latency', () => {
+  it('counts from the arrival of the request: the call is handled at once, its answer leaves latencyMs after it arrived', async () => {
+    const sandbox = await startSandbox({ latencyMs: 300 });
+    try {
+      const t0 = performance.now();
+      const answered = rawCall(sandbox, 'purchase.PurchaseReturn.pending', body(['NOPE'])).then((a) => ({ a, ms: performance.now() - t0 }));
+      // A server that answers in 300 ms does its work first, then waits out the rest: handled long before the answer.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(sandbox.state.counters.handled).toBe(1);
+      const { a, ms } = await answered;
+      expect(a.status).toBe(0);
+      expect(ms).toBeGreaterThanOrEqual(299);
+      expect(ms).toBeLessThan(600);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 

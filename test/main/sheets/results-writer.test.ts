@@ -198,3 +198,28 @@ describe('writeResults (read back with exceljs)', () => {
     expect(grid(sheet(book, resultsSheetNames.calls))).toHaveLength(1);
   });
 });
+
+describe('writeResults reads the rows', () => {
+  /** The source with its rows() calls counted (each a read of every row from the store). */
+  const counted = (source: JobReportSource) => {
+    const reads = { n: 0 };
+    return { reads, source: { ...source, rows: () => (reads.n++, source.rows()) } };
+  };
+  const failedRows = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ rowNumber: i + 2, cells: [`CR${i}`], state: 'failed' as const, message: '单据不存在', hint: null, erpNo: null, call: 1, submittedAt: null }));
+  const cancel = (n: number) =>
+    makeSource({ operation: 'return-cancel', method: 'purchase.PurchaseReturn.batchCancelOrder', columns: ['采购退货单号'], columnFields: ['returnNos'], rows: failedRows(n) });
+
+  it('once for a job of up to 20,000 rows (three passes replayed from memory), every time for a bigger one', async () => {
+    const small = counted(cancelSource());
+    const book = await written(small.source, 'read-once.xlsx');
+    expect(small.reads.n).toBe(1);
+    expect(grid(sheet(book, resultsSheetNames.results)).slice(1).map((r) => r[8])).toEqual([2, 3, 4, 5, 6, 7]);
+    const edge = counted(cancel(20_000));
+    expect((await writeResults(edge.source, path.join(tempDir(), 'edge.xlsx'))).ok).toBe(true);
+    expect(edge.reads.n).toBe(1);
+    const big = counted(cancel(20_001));
+    expect((await writeResults(big.source, path.join(tempDir(), 'big.xlsx'))).ok).toBe(true);
+    expect(big.reads.n).toBe(3);
+  }, 60_000);
+});
