@@ -73,14 +73,19 @@ describe('one job, every row', () => {
   });
 });
 
+/** job-big running, none of its `rows` rows answered yet. */
+function runningJob(fake: FakeWdt, rows: number) {
+  fake.jobs = [fakeJob({ id: 'job-big', state: 'running', sourceName: 'big.xlsx', counts: { ...emptyCounts(), pending: rows } })];
+  fake.jobRows = Array.from({ length: rows }, (_, i) => ({
+    rowNumber: i + 2, key: key(i), cells: [key(i)], state: 'pending', message: '', hint: null, erpNo: null, call: null, submittedAt: null,
+  }));
+}
+
 describe('a running job’s rows follow it', () => {
   it('a progress push refreshes the counts and the rows in view, keeping the scroll position and focus', { timeout: 20_000 }, async () => {
     const fake = new FakeWdt();
     const rows = 1000;
-    fake.jobs = [fakeJob({ id: 'job-big', state: 'running', sourceName: 'big.xlsx', counts: { ...emptyCounts(), pending: rows } })];
-    fake.jobRows = Array.from({ length: rows }, (_, i) => ({
-      rowNumber: i + 2, key: key(i), cells: [key(i)], state: 'pending', message: '', hint: null, erpNo: null, call: null, submittedAt: null,
-    }));
+    runningJob(fake, rows);
     await openRows(fake);
     const select = screen.getByTestId('job-rows-state') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['全部（1,000）', '待提交（1,000）']);
@@ -119,10 +124,7 @@ describe('a running job’s rows follow it', () => {
   it('a job that ends between the list and the rows screen shows its end, though no push comes after', { timeout: 20_000 }, async () => {
     const fake = new FakeWdt();
     const rows = 30;
-    fake.jobs = [fakeJob({ id: 'job-big', state: 'running', sourceName: 'big.xlsx', counts: { ...emptyCounts(), pending: rows } })];
-    fake.jobRows = Array.from({ length: rows }, (_, i) => ({
-      rowNumber: i + 2, key: key(i), cells: [key(i)], state: 'pending', message: '', hint: null, erpNo: null, call: null, submittedAt: null,
-    }));
+    runningJob(fake, rows);
     // The job ends the moment the rows screen first asks for its rows (its end was pushed before anyone listened).
     fake.whenCalled('jobsRows', () => {
       fake.jobs = [fakeJob({ id: 'job-big', state: 'done', sourceName: 'big.xlsx', counts: { ...emptyCounts(), succeeded: rows } })];
