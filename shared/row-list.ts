@@ -10,6 +10,17 @@ export interface RowList<R extends B, B = R> extends Iterable<R> {
   brief?(index: number): B | undefined;
 }
 
+/** `index` as `Array.prototype.at` reads it (a negative one counts from the end), or -1 when it names no item. */
+export function listIndex(index: number, length: number): number {
+  const i = index < 0 ? index + length : index;
+  return Number.isInteger(i) && i >= 0 && i < length ? i : -1;
+}
+
+/** A list's items in order, each asked of `at`: the iteration every RowList gives. */
+export function* itemsOf<R>(list: { readonly length: number; at(index: number): R | undefined }): Generator<R> {
+  for (let i = 0; i < list.length; i++) yield list.at(i) as R;
+}
+
 /** Row i's brief: from `brief` when the list has one, else the whole row. */
 export const briefAt = <R extends B, B>(rows: RowList<R, B>, index: number): B | undefined => (rows.brief ? rows.brief(index) : rows.at(index));
 
@@ -32,17 +43,17 @@ export class RowsWithChanges<R extends B, B = R> implements RowList<R, B> {
   }
 
   at(index: number): R | undefined {
-    const i = index < 0 ? index + this.length : index;
-    return this.changed.get(i) ?? this.base.at(i);
+    const i = listIndex(index, this.length);
+    return i < 0 ? undefined : (this.changed.get(i) ?? this.base.at(i));
   }
 
   brief(index: number): B | undefined {
-    const i = index < 0 ? index + this.length : index;
-    return this.changed.get(i) ?? briefAt(this.base, i);
+    const i = listIndex(index, this.length);
+    return i < 0 ? undefined : (this.changed.get(i) ?? briefAt(this.base, i));
   }
 
-  *[Symbol.iterator](): Iterator<R> {
-    for (let i = 0; i < this.length; i++) yield this.at(i) as R;
+  [Symbol.iterator](): Iterator<R> {
+    return itemsOf(this);
   }
 }
 
@@ -70,7 +81,7 @@ export class PlacedList<R extends B, B = R> implements RowList<R, B> {
     return typeof item === 'number' ? briefAt(this.base, item) : item;
   }
 
-  *[Symbol.iterator](): Iterator<R> {
-    for (let i = 0; i < this.length; i++) yield this.at(i) as R;
+  [Symbol.iterator](): Iterator<R> {
+    return itemsOf(this);
   }
 }

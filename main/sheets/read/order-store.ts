@@ -7,6 +7,7 @@
 // (grouping.ts validOrderHeader, orderLines: a valid order's rows never disagree), and that object dies young.
 import { orderLines, validOrderHeader } from '../../../shared/operations/grouping';
 import type { OperationDef, OrderDraft } from '../../../shared/operations/types';
+import { itemsOf, listIndex } from '../../../shared/row-list';
 import { roomU32 } from './row-store';
 import type { RowStore } from './row-store';
 import type { ImportOrders, OrderBrief } from './types';
@@ -78,7 +79,7 @@ export class OrderStore implements ImportOrders {
   }
 
   at(index: number): OrderDraft | undefined {
-    const i = this.#index(index);
+    const i = listIndex(index, this.length);
     if (i < 0) return undefined;
     const { keys } = this.packed;
     const key = keys[i] as string;
@@ -89,17 +90,12 @@ export class OrderStore implements ImportOrders {
 
   /** Order i's key and row numbers, without making its header and lines. */
   brief(index: number): OrderBrief | undefined {
-    const i = this.#index(index);
+    const i = listIndex(index, this.length);
     return i < 0 ? undefined : { key: this.packed.keys[i] as string, rows: this.#rowNumbers(i) };
   }
 
-  *[Symbol.iterator](): Iterator<OrderDraft> {
-    for (let i = 0; i < this.length; i++) yield this.at(i) as OrderDraft;
-  }
-
-  #index(index: number): number {
-    const i = index < 0 ? index + this.length : index;
-    return Number.isInteger(i) && i >= 0 && i < this.length ? i : -1;
+  [Symbol.iterator](): Iterator<OrderDraft> {
+    return itemsOf(this);
   }
 
   #memberIndices(i: number): number[] {

@@ -13,6 +13,7 @@
 //   valueData[r*slots+s]        the number, or the index in `texts` (text) or in `lists` (list)
 //   dispositions[r], ofRows[r]  invalid / valid / duplicate; a duplicate's first row, a valid row's order key (index in `texts`)
 //   own / extra                 problems, only for rows that have them: the row's own, and grouping's
+import { itemsOf, listIndex } from '../../../shared/row-list';
 import type { CellProblem, FieldValue, RowDisposition } from '../../../shared/operations/types';
 import type { ImportRow, ImportRows, RowBrief } from './types';
 
@@ -298,8 +299,8 @@ export class RowStore implements ImportRows {
   }
 
   at(index: number): ImportRow | undefined {
-    const i = index < 0 ? index + this.length : index;
-    if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
+    const i = listIndex(index, this.length);
+    if (i < 0) return undefined;
     const d = this.packed;
     const start = i === 0 ? 0 : (d.cellEnds[i - 1] as number);
     const end = d.cellEnds[i] as number;
@@ -320,8 +321,8 @@ export class RowStore implements ImportRows {
 
   /** Row i's number, disposition and problems, without making its cells and values. */
   brief(index: number): RowBrief | undefined {
-    const i = index < 0 ? index + this.length : index;
-    if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
+    const i = listIndex(index, this.length);
+    if (i < 0) return undefined;
     const d = this.packed;
     const own = d.own.get(i) ?? noProblems;
     const more = d.extra.get(i);
@@ -356,7 +357,7 @@ export class RowStore implements ImportRows {
     return findRow(d.rowNumbers, d.rowNumbers.length, rowNumber, d.ascending, () => (this.#indexOf ??= indexRows(d.rowNumbers, d.rowNumbers.length)));
   }
 
-  *[Symbol.iterator](): Iterator<ImportRow> {
-    for (let i = 0; i < this.length; i++) yield this.at(i) as ImportRow;
+  [Symbol.iterator](): Iterator<ImportRow> {
+    return itemsOf(this);
   }
 }
