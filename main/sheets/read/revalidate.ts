@@ -54,6 +54,8 @@ export class SheetEditor {
   readonly #firstRowOf = new Map<string, number>();
   /** The orders as they stand now, in the order their first row appears (as the reader lists them): an index of an order as read, or an order regrouped. */
   readonly #orderList: (number | OrderDraft)[];
+  /** The same list read as orders (a live view: #orderList changes under it). */
+  readonly #orderView: PlacedList<OrderDraft, OrderBrief>;
   #current: SheetImport;
   #edited = 0;
 
@@ -68,6 +70,7 @@ export class SheetEditor {
     this.#indexOf = indexOfRows(sheet.rows);
     this.#originalOrders = sheet.orders;
     this.#orderList = [];
+    this.#orderView = new PlacedList(sheet.orders, this.#orderList);
     for (let i = 0; i < sheet.orders.length; i++) {
       const { key, rows } = briefAt(sheet.orders, i) as OrderBrief;
       this.#firstRowOf.set(key, rows[0] ?? 0);
@@ -213,13 +216,13 @@ export class SheetEditor {
 
   /** Where the order whose first row is `rowNumber` sits (or would sit) in the list: rows are in source order. */
   #orderAt(rowNumber: number): number {
-    const first = (o: number | OrderDraft) => this.#indexOf((typeof o === 'number' ? (briefAt(this.#originalOrders, o) as OrderBrief) : o).rows[0] ?? 0) ?? 0;
+    const first = (o: number) => this.#indexOf((this.#orderView.brief(o) as OrderBrief).rows[0] ?? 0) ?? 0;
     const at = this.#indexOf(rowNumber) ?? 0;
     let lo = 0;
     let hi = this.#orderList.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (first(this.#orderList[mid] as number | OrderDraft) < at) lo = mid + 1;
+      if (first(mid) < at) lo = mid + 1;
       else hi = mid;
     }
     return lo;
