@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { t } from '../../../shared/i18n';
 import { appError, err, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
-import type { JobReportSource, JobRowReport } from '../../jobs/report';
+import type { JobReportSource, JobRowReport, JobSummary } from '../../jobs/report';
 import { writeCallsSheet } from './results-calls';
 import { scanRows, writeResultsSheet, writeToFixSheet } from './results-rows';
 import { writeSummarySheet } from './results-summary';
@@ -24,15 +24,14 @@ export interface WriteResultsOptions {
  */
 const replayRows = 20_000;
 
-/** The source, its rows read once and replayed when the job has at most `replayRows` (one snapshot: the same rows). */
-function readOnce(source: JobReportSource): JobReportSource {
-  const counts = source.summary().counts;
-  const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+/** The source, its rows read once and replayed when the job (`summary`: its summary) has at most `replayRows` (one snapshot: the same rows). */
+function readOnce(source: JobReportSource, summary: JobSummary): JobReportSource {
+  const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
   if (rows > replayRows) return source;
   let kept: JobRowReport[] | null = null;
   return {
     lang: source.lang,
-    summary: () => source.summary(),
+    summary: () => summary,
     attempts: () => source.attempts(),
     *rows() {
       if (kept) {
@@ -59,9 +58,9 @@ const isFileError = (e: unknown): e is NodeJS.ErrnoException =>
  * the template writer); anything else (a broken store) is a bug and is thrown, after the temp file is removed.
  */
 export async function writeResults(store: JobReportSource, outPath: string, options: WriteResultsOptions = {}): Promise<Result<string>> {
-  const source = readOnce(store);
+  const summary = store.summary();
+  const source = readOnce(store, summary);
   const { lang } = source;
-  const summary = source.summary();
   const now = (options.now ?? (() => new Date()))();
   try {
     const written = await safeWrite(outPath, async (stream) => {
