@@ -12,7 +12,7 @@ import type { OperationId } from '../../../shared/operations/types';
 import type { AppError, Result } from '../../../shared/result';
 import type { OpenedSource } from './read-pipeline';
 import { SheetLimitError } from './source';
-import type { SourceBook, SourceRow, SourceSheet } from './source';
+import type { EarlyRows, SourceBook, SourceRow, SourceSheet } from './source';
 import { RowPacker, unpackRows } from './row-pack';
 import type { PackedRows } from './row-pack';
 import type { SourceFile } from './types';
@@ -43,10 +43,12 @@ export type WorkerMessage =
   | { type: 'sheet'; seq: number; name: string; visible: boolean }
   | { type: 'sheets-end'; seq: number }
   | { type: 'rows'; seq: number; packed: PackedRows; lastRow: number | null }
+  /** The sheet's first rows parsed before its merges were known (SourceSheet.early), before any of its 'rows'. */
+  | { type: 'early'; seq: number; packed: PackedRows; complete: boolean; lastRowAtLeast: number | null }
   | { type: 'rows-end'; seq: number }
   | { type: 'fail'; seq: number; failure: Failure };
 
-type SheetMessage = Exclude<WorkerMessage, { type: 'ready' | 'opened' | 'refusal' | 'sha256' }>;
+type SheetMessage = Exclude<WorkerMessage, { type: 'ready' | 'opened' | 'refusal' | 'sha256' | 'early' }>;
 
 /** Caller → worker. */
 /** Caller → worker; 'start' only to a warm worker, which was started before its file was known. */
@@ -122,6 +124,14 @@ export async function serveSource(source: OpenedSource, inbox: Inbox<CallerComma
     }
     const sheet = item.value;
     post({ type: 'sheet', seq, name: sheet.name, visible: sheet.visible });
+    const mine = seq;
+    void sheet.early?.then((early) => {
+      if (!early) return;
+      const packer = new RowPacker();
+      for (const row of early.rows) packer.add(row);
+      const { packed, transfer } = packer.take();
+      post({ type: 'early', seq: mine, packed, complete: early.complete, lastRowAtLeast: early.lastRowAtLeast }, transfer);
+    });
     const batch = new RowPacker();
     let ahead = 0;
     let sent = 0;
@@ -185,6 +195,13 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
   const sha256 = new Promise<string>((resolve, reject) => (hashed = (r) => ('value' in r ? resolve(r.value) : reject(new Error(r.failure)))));
   sha256.catch(() => undefined); // its failure is reported where the hash is awaited
   let seq = 0;
+  /** Each sheet's early rows (SourceSheet.early), by sequence number, until its rows come. */
+  const earlies = new Map<number, (early: EarlyRows | null) => void>();
+  const earlyOf = (mine: number): Promise<EarlyRows | null> => new Promise((resolve) => earlies.set(mine, resolve));
+  const settleEarly = (mine: number, early: EarlyRows | null) => {
+    earlies.get(mine)?.(early);
+    earlies.delete(mine);
+  };
 
   /** The next message about the current sheet; leftovers of a sheet left behind are skipped. */
   const receive = async (): Promise<SheetMessage> => {
@@ -199,26 +216,32 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
   };
 
   async function* rowsOf(mine: number, told: { lastRow: number | null }): AsyncGenerator<SourceRow> {
-    for (;;) {
-      if (seq !== mine) return; // the consumer moved on to the next sheet
-      const m = await receive();
-      if (m.type === 'rows-end') return;
-      if (m.type !== 'rows') throw new Error(`read worker sent '${m.type}' among rows`);
-      command({ type: 'taken' });
-      told.lastRow = m.lastRow;
-      yield* unpackRows(m.packed);
+    try {
+      for (;;) {
+        if (seq !== mine) return; // the consumer moved on to the next sheet
+        const m = await receive();
+        settleEarly(mine, null); // the rows themselves are here: an early preview would come late
+        if (m.type === 'rows-end') return;
+        if (m.type !== 'rows') throw new Error(`read worker sent '${m.type}' among rows`);
+        command({ type: 'taken' });
+        told.lastRow = m.lastRow;
+        yield* unpackRows(m.packed);
+      }
+    } finally {
+      settleEarly(mine, null);
     }
   }
 
   async function* sheets(): AsyncGenerator<SourceSheet> {
     for (;;) {
+      settleEarly(seq, null); // a sheet left behind
       seq++;
       command({ type: 'next' });
       const m = await receive();
       if (m.type === 'sheets-end') return;
       if (m.type !== 'sheet') throw new Error(`read worker sent '${m.type}' for a sheet`);
       const told = { lastRow: null as number | null };
-      yield { name: m.name, visible: m.visible, rows: rowsOf(seq, told), lastRow: () => told.lastRow };
+      yield { name: m.name, visible: m.visible, rows: rowsOf(seq, told), lastRow: () => told.lastRow, early: earlyOf(seq) };
     }
   }
 
@@ -237,12 +260,14 @@ export function remoteSource(command: (c: CallerCommand) => void): RemoteSource 
       if (m.type === 'opened') opened(m.result.ok ? { ok: true, value: source(m.result.value) } : m.result);
       else if (m.type === 'refusal') refused(m.error);
       else if (m.type === 'sha256') hashed(m);
+      else if (m.type === 'early') settleEarly(m.seq, { rows: [...unpackRows(m.packed)], complete: m.complete, lastRowAtLeast: m.lastRowAtLeast });
       else inbox.put(m);
     },
     died() {
       opened({ ok: false, error: { code: 'INTERNAL', message: 'the read worker stopped before opening the file' } });
       refused(null);
       hashed({ failure: 'the read worker stopped' });
+      for (const mine of [...earlies.keys()]) settleEarly(mine, null);
       inbox.put({ type: 'died' });
     },
   };

@@ -1,7 +1,7 @@
 // Merged ranges: the top-left value belongs to every cell of the range (clerks merge the 外部单号 cell across
 // the detail rows of one order). The ranges sit after the rows in a worksheet's XML, so they come from the zip
-// guard's pass over the zip (zip-guard.ts): a sheet is parsed once its ranges are known, and its rows are
-// filled as they stream.
+// guard's pass over the zip (zip-guard.ts): a sheet's rows are handed on once its ranges are known, filled as
+// they stream.
 import type { RawCell } from '../../../shared/operations/cells';
 import { emptyCell } from './raw-cell';
 import type { SourceRow } from './source';
@@ -41,9 +41,8 @@ class MergeFiller {
 }
 
 /**
- * The filler of a sheet's merged ranges, once they are known. The sheet's parse waits for it (xlsx-source.ts):
- * the zip guard's scan only inflates (about a tenth of the parser's work per byte), so letting it run alone
- * first brings the first rows sooner than parsing alongside it and holding the rows back, for the same work.
+ * The filler of a sheet's merged ranges, once they are known. The sheet's rows wait for it (xlsx-source.ts);
+ * its parse does not: the first rows are parsed while the zip guard's scan runs, for a provisional preview.
  */
 export const mergeFiller = async (ranges: Promise<string[]>): Promise<{ fill(row: SourceRow): SourceRow }> => {
   const filler = fillerOf(await ranges);

@@ -15,7 +15,9 @@ import { openCsv } from './csv-source';
 import { inspectFile } from './intake';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
+import { FirstRowsTeller, tellEarlyRows } from './first-rows';
 import { chooseSheet } from './sheet-choose';
+import type { EarlyPick } from './sheet-choose';
 import { buildRows, unmappedOf } from './sheet-rows';
 import { SheetLimitError } from './source';
 import type { SourceBook } from './source';
@@ -89,7 +91,7 @@ export async function openSource(request: SourceRequest): Promise<Result<OpenedS
   try {
     if (!zip) return ok({ file, book: await openCsv(request.path, limits), refusal, sha256 });
     const meta = parseWorkbookMeta(zip.parts.get('xl/workbook.xml') ?? '', zip.parts.get('xl/_rels/workbook.xml.rels') ?? '');
-    return ok({ file, marks: meta.marks, book: openXlsx(request.path, meta, zip.sheetScan, limits), refusal, sha256 });
+    return ok({ file, marks: meta.marks, book: openXlsx(request.path, meta, zip.sheetScan, limits, zip.sheetSoFar), refusal, sha256 });
   } catch (e) {
     return err(readFailure(e, file.name, limits, lang));
   }
@@ -123,12 +125,14 @@ async function readBook(source: OpenedSource, request: ReadRequest): Promise<Res
   const { book, marks } = source;
   const file = { ...source.file, sha256: '' };
   try {
-    const wanted = { sheet: request.sheet, operation: request.operation, marks, mapping: request.mapping, saved: request.savedMappings };
+    const teller = request.onFirstRows && new FirstRowsTeller(request.onFirstRows);
+    // A sheet's rows wait for its merges; a preview of its first rows need not (first-rows.ts).
+    const early = teller && ((p: EarlyPick) => void tellEarlyRows(p, limits, teller, request.onProgress));
+    const wanted = { sheet: request.sheet, operation: request.operation, marks, mapping: request.mapping, saved: request.savedMappings, ...(early ? { early } : {}) };
     const picked = await chooseSheet(book, wanted, file.name, lang);
     if (!picked.ok) return picked;
     const pick = picked.value;
-    const onFirst = request.onFirstRows;
-    const first = onFirst && ((columns: FirstRows['columns'], rows: FirstRows['rows']) => onFirst({ sheet: pick.sheet, headerRow: pick.headerRow, operation: pick.operation.id, columns, rows }));
+    const first = teller && ((columns: FirstRows['columns'], rows: FirstRows['rows']) => teller.final({ sheet: pick.sheet, headerRow: pick.headerRow, operation: pick.operation.id, columns, rows }));
     const progress = request.onProgress && new ProgressTeller(request.onProgress, pick.headerRow, pick.lastRow);
     const built = await buildRows(pick.operation, pick.headerRow, pick.headers, pick.rows, pick.sheet, limits, pick.mapping, { ...(first ? { first } : {}), ...(progress ? { progress } : {}) }, { lastRow: pick.lastRow });
     return ok({

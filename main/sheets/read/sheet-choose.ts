@@ -10,7 +10,7 @@ import { appError, err, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import { headerSearchRows } from './limits';
 import { resultsSheetNames } from '../results/results-layout';
-import type { SourceBook, SourceRow } from './source';
+import type { EarlyRows, SourceBook, SourceRow } from './source';
 import type { SheetInfo, SheetNotice } from './types';
 
 export interface HeaderPick {
@@ -99,18 +99,92 @@ async function* chain(rest: SourceRow[], overflow: SourceRow | null, iterator: A
   }
 }
 
-export async function chooseSheet(
-  book: SourceBook,
-  wanted: {
-    sheet?: string;
-    operation?: OperationId;
-    marks?: ReadonlyMap<string, OperationId>;
-    mapping?: ColumnMapping & { source: 'file' | 'chosen' };
-    saved?: readonly Saved[];
-  },
-  fileName: string,
-  lang: Lang,
-): Promise<Result<HeaderPick>> {
+/** What the caller wants of the choice (ReadOptions), and who is told of a provisional one. */
+export interface Wanted {
+  sheet?: string;
+  operation?: OperationId;
+  marks?: ReadonlyMap<string, OperationId>;
+  mapping?: ColumnMapping & { source: 'file' | 'chosen' };
+  saved?: readonly Saved[];
+  /**
+   * Told the choice as a sheet's early rows make it (SourceSheet.early: before its merges are known), with
+   * the rows after the header among them: for a provisional preview only. The choice itself waits for the rows.
+   */
+  early?: (pick: EarlyPick) => void;
+}
+
+/** A choice made on a sheet's early rows (Wanted.early). */
+export interface EarlyPick {
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  operation: OperationDef;
+  mapping: AppliedMapping | null;
+  /** The early rows after the header row; `complete` when they are the whole sheet. */
+  rows: SourceRow[];
+  complete: boolean;
+  /** The sheet's last row as far as known yet (EarlyRows.lastRowAtLeast). */
+  lastRowAtLeast: number | null;
+}
+
+/** What a sheet's top rows say: its header row, and the operation and mapping when they name one. */
+interface Decision {
+  header: SourceRow | null;
+  headers: string[];
+  inference: ReturnType<typeof inferOperation> | null;
+  op: OperationDef | undefined;
+  reason: LocalizedText;
+  fingerprint: string;
+  mapping: AppliedMapping | null;
+}
+
+function decide(top: SourceRow[], sheet: string, wanted: Wanted, chosenOp: OperationDef | undefined): Decision {
+  // A header set the clerk mapped before (and no mapping given now): that row, with its mapping.
+  const remembered = wanted.mapping ? null : savedHeaderRow(top, wanted.saved ?? [], chosenOp);
+  const header = remembered?.row ?? bestHeaderRow(top, chosenOp, wanted.mapping);
+  const headers = header ? header.cells.map((c) => c.text.trim()) : [];
+  const inference = header ? inferOperation(headers.filter((h) => h !== '')) : null;
+
+  let op: OperationDef | undefined = chosenOp;
+  let reason: LocalizedText = { key: 'sheets.operation.chosen' };
+  if (!op && inference && 'operation' in inference) {
+    op = getOperation(inference.operation);
+    reason = { key: 'sheets.operation.inferred', params: { headers: inference.matched.join('、') } };
+  }
+  // Headers that fit several operations, on a sheet this app wrote for one of them (its template, or the
+  // to-fix sheet of its results workbook): that one.
+  const marked = wanted.marks?.get(sheet);
+  if (!op && marked && inference && 'ambiguous' in inference && inference.ambiguous.includes(marked)) {
+    op = getOperation(marked);
+    reason = { key: 'sheets.operation.marked' };
+  }
+  // A remembered mapping for these headers: the one for the inferred operation, else the newest (saved last).
+  let saved: Saved | undefined;
+  if (remembered) {
+    saved = remembered.fits.find((m) => m.operation === op?.id) ?? remembered.fits[remembered.fits.length - 1];
+    if (saved && !op) {
+      op = getOperation(saved.operation);
+      reason = { key: 'mapping.reason' };
+    }
+  }
+  const fingerprint = headerFingerprint(headers);
+  const given = op && (wanted.mapping ?? (saved && saved.operation === op.id ? { ...saved, source: 'saved' as const } : undefined));
+  const mapping: AppliedMapping | null = given ? { operation: given.operation, columns: given.columns, source: given.source, fingerprint } : null;
+  return { header, headers, inference, op, reason, fingerprint, mapping };
+}
+
+/** The choice the early rows make, told to `wanted.early` (never the read's own choice). */
+function tellEarly(early: EarlyRows, sheet: string, wanted: Wanted, chosenOp: OperationDef | undefined): void {
+  const last = early.rows[early.rows.length - 1];
+  // The header search needs every row of its window.
+  if (!wanted.early || !last || (!early.complete && last.number <= headerSearchRows)) return;
+  const d = decide(early.rows.filter((r) => r.number <= headerSearchRows), sheet, wanted, chosenOp);
+  if (!d.header || !d.op) return;
+  const headerRow = d.header.number;
+  wanted.early({ sheet, headerRow, headers: d.headers, operation: d.op, mapping: d.mapping, rows: early.rows.filter((r) => r.number > headerRow), complete: early.complete, lastRowAtLeast: early.lastRowAtLeast });
+}
+
+export async function chooseSheet(book: SourceBook, wanted: Wanted, fileName: string, lang: Lang): Promise<Result<HeaderPick>> {
   const sheetNames = book.sheets.map((s) => s.name).join('、');
   if (wanted.sheet !== undefined && !book.sheets.some((s) => s.name === wanted.sheet)) {
     const params = { file: fileName, sheet: wanted.sheet, sheets: sheetNames };
@@ -132,42 +206,14 @@ export async function chooseSheet(
       if (target === undefined) notices.push({ row: 0, text: { key: 'sheets.notice.hiddenSkipped', params: { sheet: sheet.name } } });
       continue;
     }
-    const { top, iterator, overflow } = await readTop(sheet.rows);
-    // A header set the clerk mapped before (and no mapping given now): that row, with its mapping.
-    const remembered = wanted.mapping ? null : savedHeaderRow(top, wanted.saved ?? [], chosenOp);
-    const header = remembered?.row ?? bestHeaderRow(top, chosenOp, wanted.mapping);
-    const headers = header ? header.cells.map((c) => c.text.trim()) : [];
-    const inference = header ? inferOperation(headers.filter((h) => h !== '')) : null;
+    const reading = readTop(sheet.rows);
+    if (wanted.early) void sheet.early?.then((early) => early && tellEarly(early, sheet.name, wanted, chosenOp));
+    const { top, iterator, overflow } = await reading;
+    const { header, headers, inference, op, reason, fingerprint, mapping } = decide(top, sheet.name, wanted, chosenOp);
     const info = infos.find((i) => i.name === sheet.name);
     if (info && inference && 'operation' in inference) info.operation = inference.operation;
-
-    let op: OperationDef | undefined = chosenOp;
-    let reason: LocalizedText = { key: 'sheets.operation.chosen' };
-    if (!op && inference && 'operation' in inference) {
-      op = getOperation(inference.operation);
-      reason = { key: 'sheets.operation.inferred', params: { headers: inference.matched.join('、') } };
-    }
-    // Headers that fit several operations, on a sheet this app wrote for one of them (its template, or the
-    // to-fix sheet of its results workbook): that one.
-    const marked = wanted.marks?.get(sheet.name);
-    if (!op && marked && inference && 'ambiguous' in inference && inference.ambiguous.includes(marked)) {
-      op = getOperation(marked);
-      reason = { key: 'sheets.operation.marked' };
-    }
-    // A remembered mapping for these headers: the one for the inferred operation, else the newest (saved last).
-    let saved: Saved | undefined;
-    if (remembered) {
-      saved = remembered.fits.find((m) => m.operation === op?.id) ?? remembered.fits[remembered.fits.length - 1];
-      if (saved && !op) {
-        op = getOperation(saved.operation);
-        reason = { key: 'mapping.reason' };
-      }
-    }
     if (header && op) {
       const rest = top.filter((r) => r.number > header.number);
-      const fingerprint = headerFingerprint(headers);
-      const given = wanted.mapping ?? (saved && saved.operation === op.id ? { ...saved, source: 'saved' as const } : undefined);
-      const mapping: AppliedMapping | null = given ? { operation: given.operation, columns: given.columns, source: given.source, fingerprint } : null;
       return ok({ sheet: sheet.name, headerRow: header.number, headers, operation: op, reason, fingerprint, mapping, rows: chain(rest, overflow, iterator), lastRow: () => sheet.lastRow?.() ?? null, sheets: infos, notices });
     }
     if (header && inference && 'ambiguous' in inference && !ambiguity) ambiguity = { sheet: sheet.name, candidates: inference.ambiguous };

@@ -19,7 +19,25 @@ export interface SourceSheet {
    * an estimate for a progress bar only — writers may omit it or leave it stale; null when unknown.
    */
   lastRow?(): number | null;
+  /**
+   * The sheet's first rows as parsed while its merged ranges were not yet known (xlsx: the merges sit after
+   * the rows), without them: for a provisional preview only (read-pipeline.ts), never part of the read's
+   * result. Resolves once `rows` is being read: null when the merges came first (the rows themselves then
+   * follow at once), or when the format has no such wait (csv). Never rejects.
+   */
+  early?: Promise<EarlyRows | null>;
 }
+
+/** SourceSheet.early: up to `earlyRowsCount` rows not yet filled by merges; `complete` when the sheet has no more. */
+export interface EarlyRows {
+  rows: SourceRow[];
+  complete: boolean;
+  /** How far the sheet goes at least, as far as anything has seen yet (a lower bound; null when unknown). */
+  lastRowAtLeast: number | null;
+}
+
+/** Rows parsed ahead of a sheet's merges: the worker's first batch, enough for a header and the first 100 rows. */
+export const earlyRowsCount = 128;
 
 export interface SourceBook {
   /** Every sheet of the workbook in tab order (a CSV has one). */

@@ -136,7 +136,12 @@ export interface ReadProgress {
 
 /** Who is told about a read before it ends (the app's review grid fills from these). */
 export interface ReadWatchers {
-  /** Called once with the first checked rows (`firstRowsCount`, or all when fewer), long before the read ends. */
+  /**
+   * Called with the first checked rows (`firstRowsCount`, or all when fewer), long before the read ends. An
+   * .xlsx sheet's first rows are told before its merged ranges are known (they sit after the rows): when the
+   * read's own first rows then differ (a merge covers the header or one of them), it is called once more,
+   * with the rows that replace the first ones. Never more than twice.
+   */
   onFirstRows?: (first: FirstRows) => void;
   /** Told how far the read is, a few times a second while rows are checked. */
   onProgress?: (progress: ReadProgress) => void;

@@ -18,8 +18,8 @@ import type { RawCell } from '../../../shared/operations/cells';
 import type { ReadLimits } from './limits';
 import { emptyCell, toRawCell } from './raw-cell';
 import { mergeFiller } from './merges';
-import { SheetLimitError } from './source';
-import type { SourceBook, SourceRow, SourceSheet } from './source';
+import { earlyRowsCount, SheetLimitError } from './source';
+import type { EarlyRows, SourceBook, SourceRow, SourceSheet } from './source';
 import type { WorkbookMeta } from './workbook-meta';
 import type { SheetScan } from './zip-guard';
 import { openZip, readDirectory } from './zip-read';
@@ -91,7 +91,7 @@ function sourceRow(row: ExcelRow, date1904: boolean, sheet: string, maxColumns: 
 }
 
 /** The workbook's rows as RawCells. `scan` gives a worksheet entry's merged ranges once known (ZipFacts.sheetScan); its rows wait for them. */
-export function openXlsx(path: string, meta: WorkbookMeta, scan: (part: string) => Promise<SheetScan>, limits: ReadLimits): SourceBook {
+export function openXlsx(path: string, meta: WorkbookMeta, scan: (part: string) => Promise<SheetScan>, limits: ReadLimits, soFar: (part: string) => number | null = () => null): SourceBook {
   let zip: ZipFile | null = null;
   let current: Readable | null = null;
   const close = () => {
@@ -128,25 +128,61 @@ export function openXlsx(path: string, meta: WorkbookMeta, scan: (part: string) 
       void scanned.then((s) => (lastRow = s.lastRow), () => undefined);
       const ranges = scanned.then((s) => s.ranges);
       ranges.catch(() => undefined); // a sheet that is never read must not leave the guard's refusal unhandled
-      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(parsers, () => part(sheet.part as string), sheet.name, ranges), lastRow: () => lastRow };
+      let told: (early: EarlyRows | null) => void = () => undefined;
+      const early = new Promise<EarlyRows | null>((resolve) => (told = resolve));
+      yield { name: sheet.name, visible: sheet.visible, rows: rowsOf(parsers, () => part(sheet.part as string), sheet.name, ranges, told, () => soFar(sheet.part as string)), lastRow: () => lastRow, early };
     }
   }
 
-  async function* rowsOf(parsers: ExcelPartParsers, opening: () => Promise<Readable | null>, sheet: string, ranges: Promise<string[]>): AsyncGenerator<SourceRow> {
+  /** exceljs's own WorksheetReader over the part (the sheet number only names it in exceljs's events), as RawCells. */
+  async function* parsed(parsers: ExcelPartParsers, stream: Readable, sheet: string): AsyncGenerator<SourceRow> {
     let count = 0;
-    // Only once the sheet's rows are wanted: first its merged ranges (they sit after the rows; merges.ts),
-    // then its part.
-    const merged = await mergeFiller(ranges);
-    const stream = await opening();
-    if (!stream) return;
-    // exceljs's own WorksheetReader over the part (the sheet number only names it in exceljs's events).
     for (const { value: worksheet } of parsers._parseWorksheet(stream, '1')) {
       for await (const row of worksheet) {
         // Every row element counts here, blank formatted ones too: a bound on the work. Rows holding a
         // value are counted against maxRows where blanks are told apart (sheet-rows.ts).
         if (++count > limits.maxRawRows) throw new SheetLimitError('rawRows', sheet, row.number);
-        yield merged.fill(sourceRow(row, meta.date1904, sheet, limits.maxColumns));
+        yield sourceRow(row, meta.date1904, sheet, limits.maxColumns);
       }
+    }
+  }
+
+  /**
+   * The sheet's rows, filled by its merged ranges. The part is parsed at once, while the zip guard's scan is
+   * still looking for the merges (they sit after the rows): up to `earlyRowsCount` rows are parsed ahead and
+   * told as they are (`tellEarly`, for a provisional preview); the rows themselves wait for the merges.
+   * Parsing ahead inflates no more than the guard already allowed: the directory's declared sizes passed its
+   * total and ratio limits before anything was read, and yauzl holds this read to them (directory()).
+   */
+  async function* rowsOf(parsers: ExcelPartParsers, opening: () => Promise<Readable | null>, sheet: string, ranges: Promise<string[]>, tellEarly: (early: EarlyRows | null) => void, lastRowSoFar: () => number | null): AsyncGenerator<SourceRow> {
+    let known = false;
+    void ranges.then(
+      () => (known = true),
+      () => (known = true),
+    );
+    const held: SourceRow[] = [];
+    let ended = false;
+    let rows: AsyncGenerator<SourceRow> | null = null;
+    try {
+      const stream = await opening();
+      if (!stream) return;
+      rows = parsed(parsers, stream, sheet);
+      while (!known && held.length < earlyRowsCount) {
+        const next = await rows.next();
+        if (next.done) {
+          ended = true;
+          break;
+        }
+        held.push(next.value);
+      }
+      // The merges fill the held rows in place: the preview's copies are made first.
+      tellEarly(known || held.length === 0 ? null : { rows: held.map((r) => ({ number: r.number, cells: [...r.cells] })), complete: ended, lastRowAtLeast: ended ? null : lastRowSoFar() });
+      const merged = await mergeFiller(ranges);
+      for (const row of held) yield merged.fill(row);
+      if (!ended) for await (const row of rows) yield merged.fill(row);
+    } finally {
+      tellEarly(null); // a failure, or a sheet left before its first rows: nothing to preview (a no-op once told)
+      void rows?.return(undefined).catch(() => undefined); // a sheet left part-way: its parse stops
     }
   }
 

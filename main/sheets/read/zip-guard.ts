@@ -4,7 +4,9 @@
 // else; the rest, worksheets included, is inflated in the background while the parser already reads, so
 // the guard costs the read no time of its own. That pass also finds each worksheet's merged ranges, which
 // exceljs's streaming reader does not report and which sit after the rows: the reader holds back a sheet's
-// rows until its merges are known (the scan inflates far faster than the parser parses). A refusal from
+// rows until its merges are known (the scan inflates far faster than the parser parses), parsing only its
+// first rows meanwhile, for a provisional preview (xlsx-source.ts; the parser's own inflation is held to the
+// declared sizes this guard passed). A refusal from
 // the background pass wins over whatever the read produced (read-pipeline.ts waits for it).
 import type { Entry, ZipFile } from 'yauzl';
 import { appError, err, ok } from '../../../shared/result';
@@ -22,6 +24,8 @@ export interface ZipFacts {
   parts: Map<string, string>;
   /** A worksheet entry's merged ranges and dimension, once the background pass has inflated it; rejects with a GuardFailure. */
   sheetScan(entry: string): Promise<SheetScan>;
+  /** A worksheet's last row as far as the background pass has inflated it (a lower bound while it runs); null before. */
+  sheetSoFar(entry: string): number | null;
   /** The background pass: null once every entry inflated within the limits, else the refusal. Never rejects. */
   rest: Promise<AppError | null>;
 }
@@ -98,10 +102,15 @@ export class MergeScanner {
     this.sectionBytes = Math.max(1, from.length);
   }
 
-  result(): SheetScan {
+  /** The sheet's last row as far as the scan has come (SheetScan.lastRow once it is through). */
+  lastRow(): number | null {
     const dimension = /<(?:\w+:)?dimension\s[^>]*?ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(this.head ?? '');
     const declared = dimension?.[1] ? Number(dimension[1]) : null;
-    const lastRow = declared === null ? this.rowSeen : Math.max(declared, this.rowSeen ?? 0);
+    return declared === null ? this.rowSeen : Math.max(declared, this.rowSeen ?? 0);
+  }
+
+  result(): SheetScan {
+    const lastRow = this.lastRow();
     if (this.sectionBytes === 0) return { ranges: [], lastRow };
     const text = Buffer.concat(this.section).toString('latin1');
     return { ranges: [...text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1] as string), lastRow };
@@ -203,7 +212,7 @@ export async function guardZip(path: string, fileName: string, limits: ReadLimit
     });
   }
 
-  const facts: ZipFacts = { entries: directory.map((e) => e.fileName), parts: new Map(), sheetScan: () => Promise.resolve(noScan), rest: Promise.resolve(null) };
+  const facts: ZipFacts = { entries: directory.map((e) => e.fileName), parts: new Map(), sheetScan: () => Promise.resolve(noScan), sheetSoFar: () => null, rest: Promise.resolve(null) };
   try {
     for (const entry of directory) {
       if (!keptParts.has(entry.fileName)) continue;
@@ -222,6 +231,8 @@ export async function guardZip(path: string, fileName: string, limits: ReadLimit
   const merges = new Map<string, Deferred<SheetScan>>();
   for (const entry of directory) if (worksheetEntry.test(entry.fileName)) merges.set(entry.fileName, deferred());
   facts.sheetScan = (name) => merges.get(name)?.promise ?? Promise.resolve(noScan);
+  const scanners = new Map<string, MergeScanner>();
+  facts.sheetSoFar = (name) => scanners.get(name)?.lastRow() ?? null;
   facts.rest = (async (): Promise<AppError | null> => {
     try {
       for (const entry of directory) {
@@ -229,6 +240,7 @@ export async function guardZip(path: string, fileName: string, limits: ReadLimit
         if (name.endsWith('/') || keptParts.has(name)) continue;
         const found = merges.get(name);
         const scanner = found ? new MergeScanner() : null;
+        if (scanner) scanners.set(name, scanner);
         await inflate(entry, (chunk) => scanner?.push(chunk));
         if (found && scanner) found.resolve(scanner.result());
       }

@@ -37,8 +37,11 @@ describe('a read tells its progress', () => {
     const reports = told.flatMap((t) => ('progress' in t ? [t.progress] : []));
     const last = reports.at(-1) as ReadProgress;
     expect(last.rows).toBe(3000);
-    // The dimension says A1:E3002; the header is row 2.
-    expect(reports.map((r) => r.total)).toEqual(reports.map(() => 3000));
+    // The dimension says A1:E3002; the header is row 2. Only a preview told before the merges were known
+    // (first-rows.ts) may say less: as far as the zip guard's scan had come by then.
+    const [preview, ...rest] = reports;
+    if (preview?.total !== 3000) expect([preview?.rows, preview?.problems, preview?.total !== undefined && preview.total !== null && preview.total < 3000]).toEqual([100, 0, true]);
+    expect(rest.map((r) => r.total)).toEqual(rest.map(() => 3000));
     expect(reports.map((r) => r.rows)).toEqual([...reports.map((r) => r.rows)].sort((a, b) => a - b));
     const own = [...read.value.rows].reduce((n, r) => n + (r.ownProblems ?? r.problems).length, 0);
     expect(own).toBeGreaterThan(400);
