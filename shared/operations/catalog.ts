@@ -48,6 +48,9 @@ export function addOperation(op: OperationDef<string>): () => void {
   };
 }
 
+/** True while the catalog holds exactly its built-in operations (none added at runtime): a worker thread's catalog is the same. */
+export const onlyBuiltIn = (): boolean => live.length === builtIn.length && live.every((op, i) => op === builtIn[i]);
+
 /** Accepts the CLI id or the full method name (case-insensitive, surrounding spaces ignored). */
 export function getOperation(idOrMethod: string): OperationDef | undefined {
   const wanted = idOrMethod.trim().toLowerCase();

@@ -10,6 +10,7 @@
 // errors the single-thread read throws (a sheet limit, a guard's refusal, an unreadable workbook).
 import type { OperationId } from '../../../shared/operations/types';
 import type { AppError, Result } from '../../../shared/result';
+import type { WorkerStart } from './check-channel';
 import type { OpenedSource } from './read-pipeline';
 import { SheetLimitError } from './source';
 import type { EarlyRows, SourceBook, SourceRow, SourceSheet } from './source';
@@ -52,7 +53,7 @@ type SheetMessage = Exclude<WorkerMessage, { type: 'ready' | 'opened' | 'refusal
 
 /** Caller → worker. */
 /** Caller → worker; 'start' only to a warm worker, which was started before its file was known. */
-export type CallerCommand = { type: 'start'; request: unknown } | { type: 'next' } | { type: 'taken' } | { type: 'close' };
+export type CallerCommand = { type: 'start'; start: WorkerStart } | { type: 'next' } | { type: 'taken' } | { type: 'close' };
 
 /** Messages as they arrive, taken one at a time. */
 export class Inbox<T> {

@@ -1,42 +1,90 @@
-// Worker-thread entry: the file's side of the read, off the calling thread (bundled to
-// out/node/read-worker.cjs; under vitest the .ts runs through tsx). It starts loading exceljs while the
-// intake guards run (or before the file is known: a warm worker), opens the file once they passed, and streams its rows to the caller as asked
-// (book-channel.ts). The catalog's work — which sheet and operation, checks, orders — is the caller's
-// (read-pipeline.ts understandSource). Worker code imports no services (eslint.config.js).
+// Worker-thread entry (bundled to out/node/read-worker.cjs; under vitest the .ts runs through tsx), in one
+// of two roles, given at its start (workerData) or, to a warm worker started before its file was known, by
+// its 'start' message (reader.ts warmReadWorker):
+//   parse — the file's side of the read: it starts loading exceljs while the intake guards run, opens the
+//           file once they passed, and streams its rows as asked (book-channel.ts), to the calling thread or,
+//           over a MessagePort, to a check worker;
+//   check — the catalog's side (read-pipeline.ts understandSource: sheet choice, checks, orders) over a parse
+//           worker's rows, its first rows, progress and finished import told to the calling thread
+//           (check-channel.ts). Only for a catalog of built-in operations: this thread's catalog has no other.
+// Worker code imports no services (eslint.config.js).
 import { parentPort, workerData } from 'node:worker_threads';
-import { Inbox, serveSource } from './book-channel';
+import type { MessagePort } from 'node:worker_threads';
+import { ok } from '../../../shared/result';
+import { Inbox, remoteSource, serveSource } from './book-channel';
 import type { CallerCommand, WorkerMessage } from './book-channel';
-import { openSource, sourceRequestSchema } from './read-pipeline';
+import { ship } from './check-channel';
+import type { CheckMessage, WorkerStart } from './check-channel';
+import { openSource, sourceRequestSchema, understandSource } from './read-pipeline';
 import { preloadXlsx } from './xlsx-source';
 
-const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
+type Message = WorkerMessage | CheckMessage;
+const post = (m: Message, transfer?: ArrayBuffer[]) => parentPort?.postMessage(m, transfer);
 
-/** The file to read: given at the start, or, for a worker started ahead of its read (reader.ts warmReadWorker), once exceljs has loaded. */
-async function requested(inbox: Inbox<CallerCommand>): Promise<unknown> {
-  if (workerData !== null && workerData !== undefined) return workerData;
-  await preloadXlsx().catch(() => undefined);
+/** A warm worker's workerData: the role it will be given ('check' loads no exceljs). */
+type Warm = { warm: 'parse' | 'check' };
+const isWarm = (data: unknown): data is Warm => typeof data === 'object' && data !== null && 'warm' in data;
+
+/** This worker's part of the read: given at the start, or, for a warm worker, once it is ready. */
+async function started(inbox: Inbox<CallerCommand>): Promise<WorkerStart | null> {
+  const data: unknown = workerData;
+  if (!isWarm(data)) return data as WorkerStart | null;
+  if (data.warm === 'parse') await preloadXlsx().catch(() => undefined);
   post({ type: 'ready' });
   for (;;) {
     const m = await inbox.take();
-    if (m.type === 'start') return m.request;
+    if (m.type === 'start') return m.start;
   }
 }
 
-async function run(): Promise<void> {
-  const inbox = new Inbox<CallerCommand>();
-  parentPort?.on('message', (m: CallerCommand) => inbox.put(m));
-  const request = sourceRequestSchema.safeParse(await requested(inbox));
+/** The parse worker's channel: the calling thread, or a check worker's port. */
+function channelOf(port: MessagePort | undefined, inbox: Inbox<CallerCommand>) {
+  if (!port) return { inbox, send: post };
+  const fromPort = new Inbox<CallerCommand>();
+  port.on('message', (m: CallerCommand) => fromPort.put(m));
+  return { inbox: fromPort, send: (m: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer) };
+}
+
+async function parse(start: Extract<WorkerStart, { role: 'parse' }>, inbox: Inbox<CallerCommand>): Promise<void> {
+  const { inbox: commands, send } = channelOf(start.port, inbox);
+  const request = sourceRequestSchema.safeParse(start.request);
   if (!request.success) {
-    post({ type: 'opened', result: { ok: false, error: { code: 'INVALID_ARGUMENT', message: request.error.message } } });
+    send({ type: 'opened', result: { ok: false, error: { code: 'INVALID_ARGUMENT', message: request.error.message } } });
     return;
   }
   preloadXlsx().catch(() => undefined); // a failure to load shows where the workbook is opened
   const opened = await openSource(request.data);
   if (!opened.ok) {
-    post({ type: 'opened', result: opened });
+    send({ type: 'opened', result: opened });
     return;
   }
-  await serveSource(opened.value, inbox, post);
+  await serveSource(opened.value, commands, send);
 }
 
-void run();
+async function check(start: Extract<WorkerStart, { role: 'check' }>): Promise<void> {
+  const { request, port } = start;
+  const remote = remoteSource((c) => port.postMessage(c));
+  port.on('message', (m: WorkerMessage) => remote.take(m));
+  port.on('close', () => remote.died());
+  const opened = await remote.opened;
+  const result = opened.ok
+    ? await understandSource(opened.value, {
+        ...request,
+        ...(request.watch.first ? { onFirstRows: (first) => post({ type: 'first', first }) } : {}),
+        ...(request.watch.progress ? { onProgress: (progress) => post({ type: 'progress', progress }) } : {}),
+      })
+    : opened;
+  if (!result.ok) return post({ type: 'result', result });
+  const { shipped, transfer } = ship(result.value);
+  post({ type: 'result', result: ok(shipped) }, transfer);
+}
+
+async function run(): Promise<void> {
+  const inbox = new Inbox<CallerCommand>();
+  parentPort?.on('message', (m: CallerCommand) => inbox.put(m));
+  const start = await started(inbox);
+  if (start?.role === 'check') await check(start);
+  else await parse(start ?? { role: 'parse', request: null as never }, inbox);
+}
+
+run().catch((e: unknown) => post({ type: 'failed', error: { code: 'INTERNAL', message: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) } }));

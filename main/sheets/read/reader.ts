@@ -1,16 +1,23 @@
 // readSheet: the reader's front door. The file's side of the read (intake guards, parser) runs in a worker
 // thread with memory limits and a time limit, so a 100,000-row sheet (or a hostile file) never blocks or
-// takes down the caller; its rows stream back (book-channel.ts) and the catalog's work runs here, a slice
-// at a time (read-pipeline.ts understandSource), so the event loop keeps turning and an operation
-// registered at runtime is understood. Without a worker path the whole read runs in-process.
-import { Worker } from 'node:worker_threads';
+// takes down the caller; its rows stream (book-channel.ts) to the catalog's side (read-pipeline.ts
+// understandSource: sheet choice, checks, orders). That runs in a second worker, the check worker, while the
+// catalog holds only its built-in operations (check-channel.ts; the calling thread then only hears the
+// first rows, the progress and the finished import), else here, a slice at a time, so the event loop keeps
+// turning and an operation registered at runtime is understood. Without a worker path the whole read runs
+// in-process.
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Transferable } from 'node:worker_threads';
+import { onlyBuiltIn } from '../../../shared/operations/catalog';
 import path from 'node:path';
 import { defaultLang, t } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/i18n';
-import { appError, err } from '../../../shared/result';
+import { appError, err, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import { remoteSource } from './book-channel';
 import type { CallerCommand, WorkerMessage } from './book-channel';
+import { unship } from './check-channel';
+import type { CheckMessage, CheckRequest, WorkerStart } from './check-channel';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { readSheetInProcess, understandSource } from './read-pipeline';
@@ -35,9 +42,12 @@ export async function readSheet(filePath: string, options: ReadSheetOptions = {}
   return readInWorker(absolute, workerPath, request, workerHeapMb ?? 1024);
 }
 
-const startWorker = (workerPath: string, heapMb: number, workerData: SourceRequest | null): Worker =>
+type Role = WorkerStart['role'];
+
+const startWorker = (workerPath: string, heapMb: number, workerData: WorkerStart | { warm: Role }, transferList?: Transferable[]): Worker =>
   new Worker(workerPath, {
     workerData,
+    ...(transferList ? { transferList } : {}),
     // The bundle needs no loader: don't hand the worker this process's (tsx under the bench and tests).
     execArgv: workerPath.endsWith('.ts') ? ['--import', 'tsx'] : [],
     // A 16 MB young generation: the parser's garbage dies young either way, and the peak of the 100,000-row
@@ -45,20 +55,31 @@ const startWorker = (workerPath: string, heapMb: number, workerData: SourceReque
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
   });
 
-/** At most one worker per worker path, started before its read and waiting with exceljs loaded. */
+/** At most one worker per role and worker path, started before its read and waiting (a parse worker with exceljs loaded). */
 const warm = new Map<string, { worker: Worker; heapMb: number; ready: Promise<void>; detach: () => void }>();
+const warmKey = (role: Role, workerPath: string) => `${role}:${workerPath}`;
+
+/** True when the catalog's side of a read runs in a check worker: the catalog holds only its built-in operations (check-channel.ts). */
+export const checksInWorker = (): boolean => onlyBuiltIn();
 
 /**
- * Starts a read worker ahead of the next read (the app: when it starts), so that read's first rows do not
- * wait for the worker to load exceljs — a quarter of a second on a quiet machine, over a second on a busy
- * one. Resolves once the worker is ready (or gone: the read then starts a worker of its own). Once a read has
- * taken the warm worker, the next one is started when that read ends. Once ready it never keeps the process alive.
+ * Starts the read workers ahead of the next read (the app: when it starts), so that read's first rows do not
+ * wait for a worker to load exceljs — a quarter of a second on a quiet machine, over a second on a busy
+ * one — nor for the check worker's start. Resolves once they are ready (or gone: the read then starts
+ * workers of its own). Once a read has taken the warm workers, the next ones are started when that read
+ * ends. Once ready they never keep the process alive.
  */
 export function warmReadWorker(workerPath: string, heapMb = 1024): Promise<void> {
-  const known = warm.get(workerPath);
+  const roles: Role[] = checksInWorker() ? ['parse', 'check'] : ['parse'];
+  return Promise.all(roles.map((role) => warmOne(role, workerPath, heapMb))).then(() => undefined);
+}
+
+function warmOne(role: Role, workerPath: string, heapMb: number): Promise<void> {
+  const key = warmKey(role, workerPath);
+  const known = warm.get(key);
   if (known?.heapMb === heapMb) return known.ready;
   if (known) void known.worker.terminate();
-  const worker = startWorker(workerPath, heapMb, null);
+  const worker = startWorker(workerPath, heapMb, { warm: role });
   let detach = () => undefined as void;
   const ready = new Promise<void>((resolve) => {
     const onMessage = (m: WorkerMessage) => {
@@ -69,49 +90,39 @@ export function warmReadWorker(workerPath: string, heapMb = 1024): Promise<void>
     };
     const onError = () => undefined; // a worker that fails here is simply not used
     const onExit = () => {
-      if (warm.get(workerPath)?.worker === worker) warm.delete(workerPath);
+      if (warm.get(key)?.worker === worker) warm.delete(key);
       resolve();
     };
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     // Only these: the Worker's own listeners (which ref its port for 'message' listeners) must stay.
     detach = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit);
   });
-  warm.set(workerPath, { worker, heapMb, ready, detach });
+  warm.set(key, { worker, heapMb, ready, detach });
   return ready;
 }
 
-/** The warm worker for this read, given its file; or a new one. */
-function workerFor(workerPath: string, heapMb: number, request: SourceRequest): { worker: Worker; wasWarm: boolean } {
-  const spare = warm.get(workerPath);
-  if (spare?.heapMb !== heapMb) return { worker: startWorker(workerPath, heapMb, request), wasWarm: false };
-  warm.delete(workerPath);
+/** The warm worker of this role for this read, given its part; or a new one. */
+function workerFor(workerPath: string, heapMb: number, start: WorkerStart): { worker: Worker; wasWarm: boolean } {
+  const key = warmKey(start.role, workerPath);
+  const transfer = start.port ? [start.port] : undefined;
+  const spare = warm.get(key);
+  if (spare?.heapMb !== heapMb) return { worker: startWorker(workerPath, heapMb, start, transfer), wasWarm: false };
+  warm.delete(key);
   const { worker } = spare;
   spare.detach();
   worker.ref();
-  worker.postMessage({ type: 'start', request } satisfies CallerCommand);
+  worker.postMessage({ type: 'start', start } satisfies CallerCommand, transfer);
   return { worker, wasWarm: true };
 }
 
-async function readInWorker(absolute: string, workerPath: string, request: ReadRequest, heapMb: number): Promise<Result<SheetImport>> {
-  const lang = request.lang ?? defaultLang;
-  const timeoutMs = request.limits?.timeoutMs ?? defaultLimits.timeoutMs;
-  const name = path.basename(absolute);
-  const { worker, wasWarm } = workerFor(workerPath, heapMb, { path: absolute, lang: request.lang, limits: request.limits });
-  const remote = remoteSource((c) => worker.postMessage(c));
-  worker.on('message', (m: WorkerMessage) => remote.take(m));
-
-  let timer: NodeJS.Timeout | undefined;
+/** The worker's end before the read is understood, as the clerk's error: the time limit, its memory limit, a crash. */
+function watchStops(workers: Worker[], name: string, lang: Lang, timeoutMs: number, stop: (result: Result<SheetImport>) => void): { done(): void } {
   let done = false;
-  // The worker's end, when it comes before the read is understood: the time limit, its memory limit, a crash.
-  const stopped = new Promise<Result<SheetImport>>((resolve) => {
-    const stop = (result: Result<SheetImport>) => {
-      resolve(result);
-      remote.died();
-    };
-    timer = setTimeout(() => {
-      const params = { file: name, seconds: Math.round(timeoutMs / 1000) };
-      stop(err(appError('FILE_TOO_LARGE', t(lang, 'sheets.limit.timeout', params), params)));
-    }, timeoutMs);
+  const timer = setTimeout(() => {
+    const params = { file: name, seconds: Math.round(timeoutMs / 1000) };
+    stop(err(appError('FILE_TOO_LARGE', t(lang, 'sheets.limit.timeout', params), params)));
+  }, timeoutMs);
+  for (const worker of workers) {
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') stop(err(appError('FILE_TOO_LARGE', t(lang, 'sheets.limit.memory', { file: name }), { file: name })));
       else stop(err(appError('INTERNAL', `read worker failed: ${e.message}`)));
@@ -119,14 +130,59 @@ async function readInWorker(absolute: string, workerPath: string, request: ReadR
     worker.on('exit', (code) => {
       if (!done) stop(err(appError('INTERNAL', `read worker exited (${code}) without an answer`)));
     });
-  });
-  const understood = remote.opened.then((opened) => (opened.ok ? understandSource(opened.value, request) : opened));
+  }
+  return {
+    done() {
+      done = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function readInWorker(absolute: string, workerPath: string, request: ReadRequest, heapMb: number): Promise<Result<SheetImport>> {
+  const lang = request.lang ?? defaultLang;
+  const timeoutMs = request.limits?.timeoutMs ?? defaultLimits.timeoutMs;
+  const name = path.basename(absolute);
+  const source: SourceRequest = { path: absolute, lang: request.lang, limits: request.limits };
+  const inWorker = checksInWorker();
+  const channel = inWorker ? new MessageChannel() : null;
+  const parser = workerFor(workerPath, heapMb, { role: 'parse', request: source, ...(channel ? { port: channel.port1 } : {}) });
+  const checker = channel ? workerFor(workerPath, heapMb, { role: 'check', request: checkRequest(request), port: channel.port2 }) : null;
+  const workers = checker ? [parser.worker, checker.worker] : [parser.worker];
+
+  // When a worker stops first, nothing on this thread may wait for it any more.
+  let died = () => undefined as void;
+  let stop: (result: Result<SheetImport>) => void = () => undefined;
+  const stopped = new Promise<Result<SheetImport>>((resolve) => (stop = (result) => (resolve(result), died())));
+  const understood = checker ? checkedIn(checker.worker, request) : understoodHere(parser.worker, request, (d) => (died = d));
+  const watch = watchStops(workers, name, lang, timeoutMs, (r) => stop(r));
   try {
     return await Promise.race([understood, stopped]);
   } finally {
-    done = true;
-    clearTimeout(timer);
-    void worker.terminate();
-    if (wasWarm) void warmReadWorker(workerPath, heapMb);
+    watch.done();
+    for (const w of workers) void w.terminate();
+    if (parser.wasWarm || checker?.wasWarm) void warmReadWorker(workerPath, heapMb);
   }
+}
+
+const checkRequest = ({ onFirstRows, onProgress, ...rest }: ReadRequest): CheckRequest => ({ ...rest, watch: { first: onFirstRows !== undefined, progress: onProgress !== undefined } });
+
+/** The catalog's side on this thread, over the parse worker's rows; `whenDied` is given what to do when the worker stops first. */
+function understoodHere(worker: Worker, request: ReadRequest, whenDied: (died: () => void) => void): Promise<Result<SheetImport>> {
+  const remote = remoteSource((c) => worker.postMessage(c));
+  worker.on('message', (m: WorkerMessage) => remote.take(m));
+  whenDied(() => remote.died());
+  return remote.opened.then((opened) => (opened.ok ? understandSource(opened.value, request) : opened));
+}
+
+/** The catalog's side in the check worker: its first rows and progress told here, its import wrapped again. */
+function checkedIn(worker: Worker, request: ReadRequest): Promise<Result<SheetImport>> {
+  return new Promise((resolve) => {
+    worker.on('message', (m: CheckMessage) => {
+      if (m.type === 'first') request.onFirstRows?.(m.first);
+      else if (m.type === 'progress') request.onProgress?.(m.progress);
+      else if (m.type === 'failed') resolve(err(m.error));
+      else if (m.type === 'result') resolve(m.result.ok ? ok(unship(m.result.value)) : m.result);
+    });
+  });
 }
