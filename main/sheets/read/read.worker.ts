@@ -83,8 +83,10 @@ async function run(): Promise<void> {
   const inbox = new Inbox<CallerCommand>();
   parentPort?.on('message', (m: CallerCommand) => inbox.put(m));
   const start = await started(inbox);
-  if (start?.role === 'check') await check(start);
-  else await parse(start ?? { role: 'parse', request: null as never }, inbox);
+  if (start?.role !== 'check') return parse(start ?? { role: 'parse', request: null as never }, inbox);
+  // The calling thread waits for the check worker's answer: a failure is one (a parse worker's failure ends
+  // the worker, which the calling thread sees).
+  await check(start).catch((e: unknown) => post({ type: 'failed', error: { code: 'INTERNAL', message: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) } }));
 }
 
-run().catch((e: unknown) => post({ type: 'failed', error: { code: 'INTERNAL', message: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) } }));
+void run();
