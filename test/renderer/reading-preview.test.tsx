@@ -83,6 +83,22 @@ describe('a sheet shown while it is read', () => {
     expect(screen.queryByTestId('reading-preview')).toBeNull();
   });
 
+  it('replaces a provisional preview when main tells the first rows again (a merge changed them)', async () => {
+    // Main tells an .xlsx sheet's first rows before its merged ranges are known, then again, corrected,
+    // when a merge covers one of them (main/sheets/read/first-rows.ts): here row 3's number came from a merge.
+    const fake = await startBigRead();
+    const provisional = { ...firstRows, rows: firstRows.rows.map((r) => (r.rowNumber === 3 ? { rowNumber: 3, cells: [''], problems: [] } : r)) };
+    fake.emit('onDidReadProgress', { token, rows: 100, total: 50_000, problems: 0, newProblems: [], first: provisional });
+    const preview = await screen.findByTestId('reading-preview', {}, { timeout: 4000 });
+    const grid = within(preview).getByTestId('row-grid');
+    await waitFor(() => expect(grid.querySelector('[data-row="3"]')?.textContent).not.toContain('CR0000000000000000000000002'));
+    fake.emit('onDidReadProgress', { token, rows: 100, total: 100_000, problems: 1, newProblems: [tooLong(3)], first: firstRows });
+    await waitFor(() => expect(within(screen.getByTestId('reading-preview')).getByTestId('row-grid').querySelector('[data-row="3"]')?.textContent).toContain('CR0000000000000000000000002'));
+    expect(within(screen.getByTestId('reading-preview')).getByTestId('row-grid').querySelector('[data-row="3"]')?.textContent).toContain('1 个问题');
+    fake.release('importRead');
+    await screen.findByTestId('review-counts');
+  });
+
   it('says rows so far when the file does not say its size', async () => {
     const fake = await startBigRead();
     fake.emit('onDidReadProgress', { token, rows: 3, total: null, problems: 0, newProblems: [], first: firstRows });
