@@ -17,7 +17,7 @@ import type { Result } from '../../../shared/result';
 import { remoteSource } from './book-channel';
 import type { CallerCommand, WorkerMessage } from './book-channel';
 import { unship } from './check-channel';
-import type { CheckMessage, CheckRequest, WorkerStart } from './check-channel';
+import type { CheckMessage, CheckRequest, ShippedImport, WorkerStart } from './check-channel';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { readSheetInProcess, understandSource } from './read-pipeline';
@@ -185,7 +185,16 @@ function checkedIn(worker: Worker, request: ReadRequest): Promise<Result<SheetIm
       if (m.type === 'first') request.onFirstRows?.(m.first);
       else if (m.type === 'progress') request.onProgress?.(m.progress);
       else if (m.type === 'failed') resolve(err(m.error));
-      else if (m.type === 'result') resolve(m.result.ok ? ok(unship(m.result.value)) : m.result);
+      else if (m.type === 'result') resolve(m.result.ok ? unshipped(m.result.value) : m.result);
     });
   });
+}
+
+/** The check worker's import on this thread; never a throw in a message handler (the catalog may have changed meanwhile). */
+function unshipped(shipped: ShippedImport): Result<SheetImport> {
+  try {
+    return ok(unship(shipped));
+  } catch (e) {
+    return err(appError('INTERNAL', `read worker answered what this thread cannot take: ${e instanceof Error ? e.message : String(e)}`));
+  }
 }

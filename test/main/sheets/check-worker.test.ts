@@ -3,10 +3,13 @@
 // catalog could not know it). Both give exactly the single-thread read.
 import ExcelJS from 'exceljs';
 import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { addOperation } from '../../../shared/operations/catalog';
 import { checksInWorker, readSheet, readSheetInProcess, warmReadWorker } from '../../../main/sheets/read/reader';
 import type { FirstRows } from '../../../main/sheets/read/types';
+import { ship, unship } from '../../../main/sheets/read/check-channel';
+import type { ShippedImport } from '../../../main/sheets/read/check-channel';
 import { fakeClose } from '../adding-a-method/fake-close';
 import { tempDir, writeXlsx } from './fixtures';
 
@@ -55,4 +58,24 @@ describe('the check worker', () => {
     const after = await readSheet(file, { workerPath });
     expect(!after.ok && after.error.code).toBe('OPERATION_UNKNOWN');
   }, 60_000);
+});
+
+describe('the import crossing from the check worker', () => {
+  it('moves the packed stores\' arrays and is the same import once wrapped again; an unknown operation is refused', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => [`CG${Math.floor(i / 3)}`, 'WH01', 'P001', `SKU${i}`, i % 11 === 0 ? -1 : 2, 12.5]);
+    const file = await writeXlsx(path.join(dir, 'ship.xlsx'), [{ name: 'S', rows: [header, ...rows] }]);
+    const read = await readSheetInProcess(file);
+    if (!read.ok) throw new Error(read.error.message);
+    const again = await readSheetInProcess(file);
+    const { shipped, transfer } = ship(read.value);
+    expect(transfer.length).toBeGreaterThan(0);
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(shipped, transfer);
+    const received = receiveMessageOnPort(port2)?.message as ShippedImport;
+    port1.close();
+    // Moved, not copied: the sender's arrays are empty now.
+    expect(transfer.every((b) => b.byteLength === 0)).toBe(true);
+    expect(unship(received)).toEqual(again.ok && again.value);
+    expect(() => unship({ ...received, operation: 'no-such-operation' as never })).toThrow(/no-such-operation/);
+  });
 });
