@@ -1,5 +1,5 @@
-// The straight-to-XML rows (row-xml.ts) against exceljs's own row writer: the same job written both ways — once as
-// the app writes it, once with the fast path refused so exceljs writes every row — must give byte-identical parts
+// The straight-to-XML rows (row-xml.ts) and shared strings (shared-strings-xml.ts) against exceljs's own writers: the same job written both ways — once as
+// the app writes it, once with both fast paths refused so exceljs writes every row and the strings — must give byte-identical parts
 // (every sheet, the shared strings, the styles). The jobs cover every state, decimals with their number formats,
 // dates, empty cells, injection payloads, edited cells (their rows go through exceljs for the note, between fast
 // rows) and more rows than a sheet writes between two waits for the zip.
@@ -43,16 +43,18 @@ async function both(source: () => JobReportSource, name: string): Promise<{ fast
   const fast = await write(writeResults, `${name}-fast.xlsx`);
   vi.resetModules();
   vi.doMock('../../../main/sheets/results/row-xml', () => ({ RowXml: { of: () => null } }));
+  vi.doMock('../../../main/sheets/results/shared-strings-xml', () => ({ fastSharedStrings: () => undefined }));
   try {
     const slow = (await import('../../../main/sheets/results/results-writer')).writeResults;
     return { fast, exceljs: await write(slow, `${name}-exceljs.xlsx`) };
   } finally {
     vi.doUnmock('../../../main/sheets/results/row-xml');
+    vi.doUnmock('../../../main/sheets/results/shared-strings-xml');
     vi.resetModules();
   }
 }
 
-/** A create job of 450 rows: every state, decimals, dates, empty cells, and every 7th row with an edited cell. */
+/** A create job of 450 rows: every state, decimals, dates, empty cells, messages with edge white space and entities, every 7th row edited. */
 function bigCreate(): JobReportSource {
   const base = createSource();
   const summary = base.summary();
@@ -60,7 +62,10 @@ function bigCreate(): JobReportSource {
   const rows: JobRowReport[] = Array.from({ length: 450 }, (_, i) => {
     const from = seed[i % seed.length]!;
     const cells = from.cells.map((c, j) => (j === 1 && i % 5 === 0 ? '' : c));
-    return { ...from, rowNumber: i + 2, cells, ...(i % 7 === 3 ? { edits: [{ column: 0, original: `原值${i}` }] } : {}) };
+    // Messages the shared strings part must write exactly: white space kept at either end or across lines, entities.
+    const tricky = [` 前导空格 ${i}`, `末尾空格 ${i} `, `两行\n第二行 & <b> "q" 'a'\t${i}`, from.message];
+    const message = from.message ? tricky[i % tricky.length]! : from.message;
+    return { ...from, rowNumber: i + 2, cells, message, ...(i % 7 === 3 ? { edits: [{ column: 0, original: `原值${i}` }] } : {}) };
   });
   return makeSource({ operation: summary.operation, method: summary.method, columns: [...summary.columns], columnFields: [...summary.columnFields], rows, attempts: [...base.attempts()] });
 }
