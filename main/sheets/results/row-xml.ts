@@ -7,6 +7,7 @@
 // exceljs (`rowXmlOf` returns null), so an upgrade can only make the write slower, never different.
 import type ExcelJS from 'exceljs';
 import type { PlainValue } from './results-cells';
+import { columnLetter } from '../read/sheet-rows';
 
 /** exceljs's Enums.ValueType, the four kinds a plain value can be. */
 const valueType = { null: 0, number: 2, string: 3, date: 4 } as const;
@@ -41,16 +42,9 @@ const hasInternals = (ws: unknown): ws is WriterInternals => {
 /** Excel's serial day number of a Date, as exceljs writes it (utils.dateToExcel, 1900 system). */
 const excelDate = (d: Date): number => 25569 + d.getTime() / (24 * 3600 * 1000);
 
-/** Column letters by 0-based index, as many as asked for. */
+/** Column letters by 0-based index, kept: every cell of every row names its column. */
 const letters: string[] = [];
-function letterOf(i: number): string {
-  for (let n = letters.length; n <= i; n++) {
-    let s = '';
-    for (let c = n + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-    letters.push(s);
-  }
-  return letters[i]!;
-}
+const letterOf = (i: number): string => (letters[i] ??= columnLetter(i));
 
 export class RowXml {
   /** The row element's own style: exceljs registers a fresh `{}` for every row (same XML, so the same id). */
