@@ -8,6 +8,7 @@ import type { Lang } from '../shared/i18n';
 import type { OperationDef } from '../shared/operations/types';
 import type { Result } from '../shared/result';
 import { systemClock, type Clock, type Logger, type Paths } from './effects';
+import { Checkpointer } from './jobs/checkpointer';
 import { openJobDatabase, type JobDatabase } from './jobs/database';
 import { ensurePrivateFolder } from './paths';
 import { JobEngine, type JobEngineOptions } from './jobs/engine';
@@ -102,6 +103,8 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   });
   const openJobs = (): JobsCore => {
     const db = openJobDatabase(o.paths.database);
+    // WAL checkpoints on a thread of their own, off the runner's commits (main/jobs/checkpointer.ts).
+    const checkpoints = Checkpointer.start(db, { logger: o.logger });
     const jobStore = new JobStore(db);
     const views = new JobViews(db);
     const engine = new JobEngine({
@@ -119,6 +122,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
       engine,
       async close() {
         await engine.close();
+        await checkpoints?.close();
         db.close();
       },
     };

@@ -11,6 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const nodeEntries = {
   cli: 'main/cli/index.ts',
   'read-worker': 'main/sheets/read/read.worker.ts',
+  'checkpoint-worker': 'main/jobs/checkpoint.worker.ts',
   'e2e-host': 'test/e2e/host/index.ts',
 };
 

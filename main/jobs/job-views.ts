@@ -8,7 +8,7 @@ import { emptyCounts, type RowState, type StateCounts } from '../../shared/state
 import type { Statement } from 'better-sqlite3';
 import type { JobDatabase } from './database';
 import { Statements } from './statements';
-import { attemptRecordSchema, jobRecordSchema, rowRecordSchema, type AttemptRecord, type JobRecord, type Note, type RowRecord } from './records';
+import { attemptRecordSchema, jobRecordSchema, rowColumns, rowFromColumns, rowRecordSchema, type AttemptRecord, type JobRecord, type Note, type RowRecord } from './records';
 import type { JobReportSource, JobSummary } from './report';
 
 function renderNotes(lang: Lang, notes: readonly Note[]): string {
@@ -245,11 +245,13 @@ export class JobViews {
       summary: () => summary,
       *rows() {
         let after = -1;
+        // Raw arrays, not objects: half the read's cost (records.ts rowColumns).
+        const next = db.prepare(`SELECT ${rowColumns} FROM job_rows WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?`).raw();
         for (;;) {
-          const got = db.prepare('SELECT * FROM job_rows WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(job.id, after, page);
+          const got = next.all(job.id, after, page) as unknown[][];
           if (got.length === 0) return;
           for (const raw of got) {
-            const r = rowRecordSchema.parse(raw);
+            const r = rowRecordSchema.parse(rowFromColumns(raw));
             after = r.seq;
             yield rowView(r, lang);
           }

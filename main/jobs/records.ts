@@ -88,6 +88,19 @@ const notesOf = (json: string | null): Note[] => (json === null ? [] : notesSche
  * ~30 µs a row over a process's first 10,000 rows (0.35 s of CPU for that workbook; ~1 µs once warm). The JSON
  * columns still go through their zod schemas, made once (notes, warnings, edits only when present).
  */
+/**
+ * The columns a row record is read from, in order, for a statement in raw mode (`rowFromColumns`): better-sqlite3
+ * makes an array per row ~2× faster than an object with named properties (10,000 rows: 27-39 ms against 47-86 ms,
+ * the results workbook's read of a job).
+ */
+export const rowColumns = 'seq, row_number, cells, order_key, state, erp_message, notes, warnings, erp_no, call, submitted_at, done_by, edits';
+
+/** A raw row of `rowColumns` as the object rowRecordSchema checks. */
+export const rowFromColumns = (v: readonly unknown[]): Record<string, unknown> => ({
+  seq: v[0], row_number: v[1], cells: v[2], order_key: v[3], state: v[4], erp_message: v[5], notes: v[6], warnings: v[7],
+  erp_no: v[8], call: v[9], submitted_at: v[10], done_by: v[11], edits: v[12],
+});
+
 export const rowRecordSchema = {
   parse(value: unknown): RowRecord {
     if (typeof value !== 'object' || value === null) return badColumn('*', value);

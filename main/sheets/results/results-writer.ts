@@ -11,6 +11,7 @@ import { writeCallsSheet } from './results-calls';
 import { scanRows, writeResultsSheet, writeToFixSheet } from './results-rows';
 import { writeSummarySheet } from './results-summary';
 import { safeWrite } from '../safe-write';
+import { fastSharedStrings } from './shared-strings-xml';
 
 export interface WriteResultsOptions {
   /** The clock (tests pin it); the summary states when the workbook was written. */
@@ -66,6 +67,7 @@ export async function writeResults(store: JobReportSource, outPath: string, opti
     const written = await safeWrite(outPath, async (stream) => {
       const plan = scanRows(source, summary);
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+      fastSharedStrings(book);
       book.creator = 'wdt-bulk';
       book.created = now;
       book.modified = now;
