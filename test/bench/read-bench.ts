@@ -22,7 +22,7 @@ const rowsWanted = 100_000;
 const rounds = 3;
 const run$ = promisify(execFile);
 
-async function makeSheet(file: string): Promise<void> {
+export async function makeSheet(file: string): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = book.addWorksheet('采购退货');
   ws.addRow(['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', '单价', '折扣', '税率', '明细备注', '批次号', '有效期', '联系人']).commit();
@@ -51,7 +51,7 @@ const ExcelJS = require('exceljs');
 `;
 
 /** Our child: readSheet through the bundled worker, warmed as the app warms it, with the main thread's event loop watched. */
-const oursChild = (readerBundle: string, workerPath: string) => `
+export const oursChild = (readerBundle: string, workerPath: string) => `
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const fs = require('node:fs');
 const { readSheet, warmReadWorker } = require(${JSON.stringify(readerBundle)});
@@ -67,20 +67,30 @@ const onCpuMs = fs.existsSync(schedstat) ? () => Number(fs.readFileSync(schedsta
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   // Every pause over 16 ms between two ticks of a 1 ms timer, and how much of it the main thread was running.
-  let tick = performance.now();
+  const t = performance.now();
+  let tick = t;
   let tickCpu = onCpuMs();
   let ownStallMs = 0;
+  // The timeline: each pause over 16 ms (when it began, relative to the read's start; its wall time and the
+  // main thread's CPU in it) and the worker's last message heard before it (first rows, progress, result).
+  const stalls = [];
+  let heard = { what: 'start', at: 0 };
+  const hear = (what) => (heard = { what, at: performance.now() - t });
+  let progress = 0;
   const ticks = setInterval(() => {
     const now = performance.now();
     const cpu = onCpuMs();
-    if (now - tick > 17) ownStallMs = Math.max(ownStallMs, Math.min(now - tick, cpu - tickCpu));
+    if (now - tick > 17) {
+      ownStallMs = Math.max(ownStallMs, Math.min(now - tick, cpu - tickCpu));
+      stalls.push({ at: Math.round(tick - t), ms: +(now - tick).toFixed(1), own: +(cpu - tickCpu).toFixed(1), after: heard.what + '@' + Math.round(heard.at) });
+    }
     tick = now;
     tickCpu = cpu;
   }, 1);
-  const t = performance.now();
   let firstMs = null;
-  const result = await readSheet(process.argv[1], { workerPath: ${JSON.stringify(workerPath)}, onFirstRows: () => (firstMs = performance.now() - t) });
+  const result = await readSheet(process.argv[1], { workerPath: ${JSON.stringify(workerPath)}, onFirstRows: () => (hear('first'), (firstMs ??= performance.now() - t)), onProgress: () => hear('progress' + ++progress) });
   const ms = performance.now() - t;
+  hear('result');
   // A stall is recorded when the monitor's next tick comes late: let it tick once more, or a stall in the
   // very last task of the read (handing over the result) would go unmeasured.
   await new Promise((resolve) => setTimeout(resolve, 30));
@@ -92,7 +102,7 @@ const onCpuMs = fs.existsSync(schedstat) ? () => Number(fs.readFileSync(schedsta
   for (const r of rows) if (r.disposition.kind === 'valid') validRows++;
   console.log(JSON.stringify({
     ms, firstMs, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, stallMs: loop.max / 1e6 - 1, ownStallMs: onCpuMs() < 0 ? null : ownStallMs, stallP99Ms: loop.percentile(99) / 1e6 - 1, heapUsed: process.memoryUsage().heapUsed,
-    rows: rows.length, valid: validRows, orders: result.value.orders.length,
+    rows: rows.length, valid: validRows, orders: result.value.orders.length, stalls,
   }));
 })();
 `;
@@ -112,6 +122,8 @@ interface Measured {
   rows?: number;
   valid?: number;
   orders?: number;
+  /** Each pause over 16 ms: when (ms after the read's start), how long, the main thread's CPU in it, the worker's last message before it. */
+  stalls?: { at: number; ms: number; own: number; after: string }[];
 }
 
 async function child(script: string, file: string, nodePath: string): Promise<Measured> {
@@ -167,6 +179,10 @@ export async function run(): Promise<void> {
       // On a loaded machine most of a pause is the main thread waiting for a CPU: this is the part it ran.
       console.log(`read-bench: main thread's own longest pause ${Math.max(...reads.map((m) => m.ownStallMs as number)).toFixed(1)} ms worst of ${rounds} (${each(reads, (m) => (m.ownStallMs as number).toFixed(1))}): its CPU time within pauses over 16 ms`);
     }
+    reads.forEach((m, i) => {
+      const list = (m.stalls ?? []).map((x) => `${x.ms} ms at ${x.at} (own ${x.own}; after ${x.after})`);
+      console.log(`read-bench: read ${i + 1} (ended at ${m.ms.toFixed(0)} ms), pauses over 16 ms: ${list.length ? list.join(', ') : 'none'}`);
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,8 +3,8 @@
 // (book-channel.ts, unchanged), and the check worker chooses the sheet, checks every cell, packs the rows and
 // groups them (read-pipeline.ts understandSource, as on the calling thread). The calling thread is told the
 // first rows and the progress as messages and gets the finished import: its packed rows and orders
-// (row-store.ts, order-store.ts) cross as moved typed arrays and are wrapped again here, so the caller's
-// thread stays idle while a sheet is read. An operation added to the catalog at runtime exists only on the
+// (row-store.ts, order-store.ts) cross as moved typed arrays, their lists in parts (import-parts.ts), and
+// are wrapped again here, so the caller's thread stays idle while a sheet is read. An operation added to the catalog at runtime exists only on the
 // calling thread: then the catalog's side runs there (reader.ts).
 import type { MessagePort } from 'node:worker_threads';
 import { getOperation } from '../../../shared/operations/catalog';
@@ -20,7 +20,7 @@ export type CheckRequest = Omit<ReadRequest, 'onFirstRows' | 'onProgress'> & { w
 /** Caller → a worker: its part of a read (a warm worker gets it as a message; a fresh one as workerData). */
 export type WorkerStart =
   | { role: 'parse'; request: SourceRequest; port?: MessagePort }
-  | { role: 'check'; request: CheckRequest; port: MessagePort };
+  | { role: 'check'; request: CheckRequest; port: MessagePort; results: MessagePort };
 
 /** The import as it crosses: its stores as their packed data. */
 export type ShippedImport = Omit<SheetImport, 'rows' | 'orders'> & { rows: RowStore['packed']; orders: OrderStore['packed'] };
@@ -30,7 +30,8 @@ export type CheckMessage =
   | { type: 'ready' }
   | { type: 'first'; first: FirstRows }
   | { type: 'progress'; progress: ReadProgress }
-  | { type: 'result'; result: Result<ShippedImport> }
+  /** A finished import's head, its `parts` already posted on the `results` port (import-parts.ts). */
+  | { type: 'result'; result: Result<ShippedImport>; parts?: number }
   | { type: 'failed'; error: AppError };
 
 /** The import's packed stores as data, and the buffers to move rather than copy. */

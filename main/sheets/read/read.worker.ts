@@ -6,7 +6,7 @@
 //           over a MessagePort, to a check worker;
 //   check — the catalog's side (read-pipeline.ts understandSource: sheet choice, checks, orders) over a parse
 //           worker's rows, its first rows, progress and finished import told to the calling thread
-//           (check-channel.ts). Only for a catalog of built-in operations: this thread's catalog has no other.
+//           (check-channel.ts; the import's lists in parts, import-parts.ts). Only for a catalog of built-in operations: this thread's catalog has no other.
 // Worker code imports no services (eslint.config.js).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
@@ -14,6 +14,7 @@ import { ok } from '../../../shared/result';
 import { Inbox, remoteSource, serveSource } from './book-channel';
 import type { CallerCommand, WorkerMessage } from './book-channel';
 import { ship } from './check-channel';
+import { partsOf } from './import-parts';
 import type { CheckMessage, WorkerStart } from './check-channel';
 import { openSource, sourceRequestSchema, understandSource } from './read-pipeline';
 import { preloadXlsx } from './xlsx-source';
@@ -62,7 +63,7 @@ async function parse(start: Extract<WorkerStart, { role: 'parse' }>, inbox: Inbo
 }
 
 async function check(start: Extract<WorkerStart, { role: 'check' }>): Promise<void> {
-  const { request, port } = start;
+  const { request, port, results } = start;
   const remote = remoteSource((c) => port.postMessage(c));
   port.on('message', (m: WorkerMessage) => remote.take(m));
   port.on('close', () => remote.died());
@@ -76,7 +77,10 @@ async function check(start: Extract<WorkerStart, { role: 'check' }>): Promise<vo
     : opened;
   if (!result.ok) return post({ type: 'result', result });
   const { shipped, transfer } = ship(result.value);
-  post({ type: 'result', result: ok(shipped) }, transfer);
+  // Its lists in parts first, on their own port; then the head, with the moved arrays (import-parts.ts).
+  const { head, parts } = partsOf(shipped);
+  for (const part of parts) results.postMessage(part);
+  post({ type: 'result', result: ok(head), parts: parts.length }, transfer);
 }
 
 async function run(): Promise<void> {

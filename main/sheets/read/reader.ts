@@ -7,7 +7,7 @@
 // turning and an operation registered at runtime is understood. Without a worker path the whole read runs
 // in-process.
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { Transferable } from 'node:worker_threads';
+import type { MessagePort, Transferable } from 'node:worker_threads';
 import { onlyBuiltIn } from '../../../shared/operations/catalog';
 import path from 'node:path';
 import { defaultLang, t } from '../../../shared/i18n';
@@ -18,6 +18,7 @@ import { remoteSource } from './book-channel';
 import type { CallerCommand, WorkerMessage } from './book-channel';
 import { unship } from './check-channel';
 import type { CheckMessage, CheckRequest, ShippedImport, WorkerStart } from './check-channel';
+import { assemble } from './import-parts';
 import { defaultLimits } from './limits';
 import type { ReadLimits } from './limits';
 import { readSheetInProcess, understandSource } from './read-pipeline';
@@ -107,7 +108,8 @@ function warmOne(role: Role, workerPath: string, heapMb: number): Promise<void> 
 /** The warm worker of this role for this read, given its part; or a new one. */
 function workerFor(workerPath: string, heapMb: number, start: WorkerStart): { worker: Worker; wasWarm: boolean } {
   const key = warmKey(start.role, workerPath);
-  const transfer = start.port ? [start.port] : undefined;
+  const ports = start.role === 'check' ? [start.port, start.results] : start.port ? [start.port] : [];
+  const transfer = ports.length > 0 ? ports : undefined;
   const spare = warm.get(key);
   if (spare?.heapMb !== heapMb) return { worker: startWorker(workerPath, heapMb, start, transfer), wasWarm: false };
   warm.delete(key);
@@ -150,19 +152,24 @@ async function readInWorker(absolute: string, workerPath: string, request: ReadR
   const inWorker = checksInWorker();
   const channel = inWorker ? new MessageChannel() : null;
   const parser = workerFor(workerPath, heapMb, { role: 'parse', request: source, ...(channel ? { port: channel.port1 } : {}) });
-  const checker = channel ? workerFor(workerPath, heapMb, { role: 'check', request: checkRequest(request), port: channel.port2 }) : null;
+  // The finished import's parts come on a port of their own (import-parts.ts).
+  const results = channel ? new MessageChannel() : null;
+  const checker = channel && results ? workerFor(workerPath, heapMb, { role: 'check', request: checkRequest(request), port: channel.port2, results: results.port2 }) : null;
+  const over = new AbortController();
   const workers = checker ? [parser.worker, checker.worker] : [parser.worker];
 
   // When a worker stops first, nothing on this thread may wait for it any more.
   let died = () => undefined as void;
   let stop: (result: Result<SheetImport>) => void = () => undefined;
   const stopped = new Promise<Result<SheetImport>>((resolve) => (stop = (result) => (resolve(result), died())));
-  const understood = checker ? checkedIn(checker.worker, request) : understoodHere(parser.worker, request, (d) => (died = d));
+  const understood = checker && results ? checkedIn(checker.worker, request, results.port1, over.signal) : understoodHere(parser.worker, request, (d) => (died = d));
   const watch = watchStops(workers, name, lang, timeoutMs, (r) => stop(r));
   try {
     return await Promise.race([understood, stopped]);
   } finally {
     watch.done();
+    over.abort();
+    results?.port1.close();
     for (const w of workers) void w.terminate();
     if (parser.wasWarm || checker?.wasWarm) void warmReadWorker(workerPath, heapMb);
   }
@@ -178,14 +185,21 @@ function understoodHere(worker: Worker, request: ReadRequest, whenDied: (died: (
   return remote.opened.then((opened) => (opened.ok ? understandSource(opened.value, request) : opened));
 }
 
-/** The catalog's side in the check worker: its first rows and progress told here, its import wrapped again. */
-function checkedIn(worker: Worker, request: ReadRequest): Promise<Result<SheetImport>> {
+/** The catalog's side in the check worker: its first rows and progress told here, its import put together (`parts` from `results`) and wrapped again. */
+function checkedIn(worker: Worker, request: ReadRequest, results: MessagePort, over: AbortSignal): Promise<Result<SheetImport>> {
   return new Promise((resolve) => {
     worker.on('message', (m: CheckMessage) => {
       if (m.type === 'first') request.onFirstRows?.(m.first);
       else if (m.type === 'progress') request.onProgress?.(m.progress);
       else if (m.type === 'failed') resolve(err(m.error));
-      else if (m.type === 'result') resolve(m.result.ok ? unshipped(m.result.value) : m.result);
+      else if (m.type !== 'result') return;
+      else if (!m.result.ok) resolve(m.result);
+      else {
+        assemble(m.result.value, m.parts ?? 0, results, over).then(
+          (whole) => whole && resolve(unshipped(whole)),
+          (e: unknown) => resolve(err(appError('INTERNAL', `read worker's import could not be put together: ${e instanceof Error ? e.message : String(e)}`))),
+        );
+      }
     });
   });
 }
