@@ -57,8 +57,19 @@ const fs = require('node:fs');
 const { readSheet, warmReadWorker } = require(${JSON.stringify(readerBundle)});
 // The main thread's own time on a CPU (Linux: its schedstat, in ns), to tell a pause of its own making from
 // one where it merely was not scheduled (a 2-core machine shared with other work); -1 elsewhere.
+// Its second field is the time it was runnable but waiting for a CPU. Read into one buffer, by pread on a
+// descriptor kept open: readFileSync allocated a 64 KB buffer a tick (a /proc file has no size), 64 MB/s
+// of external memory that set off the main thread's own collections (5-10 ms each, CPU profile) mid-read.
 const schedstat = '/proc/self/task/' + process.pid + '/schedstat';
-const onCpuMs = fs.existsSync(schedstat) ? () => Number(fs.readFileSync(schedstat, 'latin1').split(' ')[0]) / 1e6 : () => -1;
+const statFd = fs.existsSync(schedstat) ? fs.openSync(schedstat, 'r') : -1;
+const statBuf = Buffer.alloc(128);
+const sched = () => {
+  if (statFd < 0) return [-1, -1];
+  const n = fs.readSync(statFd, statBuf, 0, statBuf.length, 0);
+  const [run, wait] = statBuf.toString('latin1', 0, n).split(' ');
+  return [Number(run) / 1e6, Number(wait) / 1e6];
+};
+const onCpuMs = () => sched()[0];
 (async () => {
   // As the app does: the read worker is started (exceljs loaded) before the file is dropped, as the walk
   // loads exceljs before its clock starts.
@@ -69,7 +80,7 @@ const onCpuMs = fs.existsSync(schedstat) ? () => Number(fs.readFileSync(schedsta
   // Every pause over 16 ms between two ticks of a 1 ms timer, and how much of it the main thread was running.
   const t = performance.now();
   let tick = t;
-  let tickCpu = onCpuMs();
+  let [tickCpu, tickWait] = sched();
   let ownStallMs = 0;
   // The timeline: each pause over 16 ms (when it began, relative to the read's start; its wall time and the
   // main thread's CPU in it) and the worker's last message heard before it (first rows, progress, result).
@@ -79,13 +90,14 @@ const onCpuMs = fs.existsSync(schedstat) ? () => Number(fs.readFileSync(schedsta
   let progress = 0;
   const ticks = setInterval(() => {
     const now = performance.now();
-    const cpu = onCpuMs();
+    const [cpu, wait] = sched();
     if (now - tick > 17) {
       ownStallMs = Math.max(ownStallMs, Math.min(now - tick, cpu - tickCpu));
-      stalls.push({ at: Math.round(tick - t), ms: +(now - tick).toFixed(1), own: +(cpu - tickCpu).toFixed(1), after: heard.what + '@' + Math.round(heard.at) });
+      stalls.push({ at: Math.round(tick - t), ms: +(now - tick).toFixed(1), own: +(cpu - tickCpu).toFixed(1), waited: +(wait - tickWait).toFixed(1), after: heard.what + '@' + Math.round(heard.at) });
     }
     tick = now;
     tickCpu = cpu;
+    tickWait = wait;
   }, 1);
   let firstMs = null;
   const result = await readSheet(process.argv[1], { workerPath: ${JSON.stringify(workerPath)}, onFirstRows: () => (hear('first'), (firstMs ??= performance.now() - t)), onProgress: () => hear('progress' + ++progress) });
@@ -122,8 +134,8 @@ interface Measured {
   rows?: number;
   valid?: number;
   orders?: number;
-  /** Each pause over 16 ms: when (ms after the read's start), how long, the main thread's CPU in it, the worker's last message before it. */
-  stalls?: { at: number; ms: number; own: number; after: string }[];
+  /** Each pause over 16 ms: when (ms after the read's start), how long, the main thread's CPU in it and its wait for a CPU while runnable, the worker's last message heard by its end. */
+  stalls?: { at: number; ms: number; own: number; waited: number; after: string }[];
 }
 
 async function child(script: string, file: string, nodePath: string): Promise<Measured> {
@@ -180,7 +192,7 @@ export async function run(): Promise<void> {
       console.log(`read-bench: main thread's own longest pause ${Math.max(...reads.map((m) => m.ownStallMs as number)).toFixed(1)} ms worst of ${rounds} (${each(reads, (m) => (m.ownStallMs as number).toFixed(1))}): its CPU time within pauses over 16 ms`);
     }
     reads.forEach((m, i) => {
-      const list = (m.stalls ?? []).map((x) => `${x.ms} ms at ${x.at} (own ${x.own}; after ${x.after})`);
+      const list = (m.stalls ?? []).map((x) => `${x.ms} ms at ${x.at} (own ${x.own}, waited ${x.waited}; heard ${x.after})`);
       console.log(`read-bench: read ${i + 1} (ended at ${m.ms.toFixed(0)} ms), pauses over 16 ms: ${list.length ? list.join(', ') : 'none'}`);
     });
   } finally {

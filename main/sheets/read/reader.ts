@@ -171,7 +171,8 @@ async function readInWorker(absolute: string, workerPath: string, request: ReadR
     over.abort();
     results?.port1.close();
     for (const w of workers) void w.terminate();
-    if (parser.wasWarm || checker?.wasWarm) void warmReadWorker(workerPath, heapMb);
+    // Not in the task that hands over the result: starting a worker costs this thread 5–10 ms.
+    if (parser.wasWarm || checker?.wasWarm) setImmediate(() => void warmReadWorker(workerPath, heapMb));
   }
 }
 
