@@ -37,6 +37,8 @@ export interface ServicesOptions {
   lang?: Lang;
   /** The bundled read worker (main/sheets/read/worker-path.ts); without it reads run in-process. */
   readWorker?: string;
+  /** The bundled checkpoint thread (main/jobs/checkpointer.ts); without it the job store's connection checkpoints by itself. */
+  checkpointWorker?: string;
   /** Tests compress the engine's time (rate window, backoff). */
   pacing?: JobEngineOptions['pacing'];
   /** Who runs the jobs (default: the OS user). */
@@ -104,7 +106,7 @@ export async function createServices(o: ServicesOptions): Promise<Services> {
   const openJobs = (): JobsCore => {
     const db = openJobDatabase(o.paths.database);
     // WAL checkpoints on a thread of their own, off the runner's commits (main/jobs/checkpointer.ts).
-    const checkpoints = Checkpointer.start(db, { logger: o.logger });
+    const checkpoints = Checkpointer.start(db, { workerPath: o.checkpointWorker, logger: o.logger });
     const jobStore = new JobStore(db);
     const views = new JobViews(db);
     const engine = new JobEngine({

@@ -13,6 +13,7 @@ import { resolvePaths } from '../paths';
 import { openSecretStore } from '../profiles/keychain';
 import { createServices, type Services } from '../services';
 import { appWorkerPath } from '../sheets/read/worker-path';
+import { checkpointWorkerIn } from '../jobs/checkpointer';
 import { privilegedScheme, registerAppProtocol } from './app-protocol';
 import { electronDesktop } from './desktop-port';
 import { registerIpcRouter } from './ipc-router';
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
   const secrets = await openSecretStore('zh-CN');
   if (secrets.unavailable) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
   const worker = appWorkerPath(root);
+  const checkpointWorker = checkpointWorkerIn(path.join(root, 'out/node'));
   const s = await createServices({
     paths,
     secrets: secrets.store,
@@ -68,6 +70,7 @@ async function start(): Promise<void> {
     // The app runs named profiles only; WDT_* variables are the command line's business.
     env: {},
     ...(worker ? { readWorker: worker } : {}),
+    ...(checkpointWorker ? { checkpointWorker } : {}),
   });
   services = s;
   // The first drop's read worker starts now, off this thread, so its first rows do not wait for exceljs to load

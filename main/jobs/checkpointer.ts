@@ -20,14 +20,16 @@ const sqliteAutoCheckpoint = 1000;
 const everyMs = 2000;
 
 /**
- * The bundled thread (scripts/build-node.mjs puts it in out/node, as the read worker): beside the CLI bundle, in
- * out/node beside the Electron app's out/main, or, running from sources (tests and benches, whose working folder
- * is the repository; test/global-build.ts builds it), in out/node there. Undefined when not built: the connection
- * then checkpoints by itself.
+ * The bundled thread in a folder of bundles (scripts/build-node.mjs puts it in out/node, as the read worker),
+ * or undefined when it is not built there: the connection then checkpoints by itself. Each front end says
+ * where its bundles are (the CLI beside its read worker, the Electron app and the test host under their app
+ * folder, the jobs bench in the repository's out/node); services created without one (tests from sources)
+ * checkpoint as SQLite does. No `__dirname` here: this file is in the Electron main bundle, an ES
+ * module, where electron-vite's CommonJS shim would be placed by a regex that text in our strings can fool.
  */
-export function checkpointWorkerPath(): string | undefined {
-  const dirs = typeof __dirname === 'string' ? [__dirname, path.join(__dirname, '../node')] : [path.resolve('out/node')];
-  return dirs.map((dir) => path.join(dir, checkpointWorkerFile)).find((f) => existsSync(f));
+export function checkpointWorkerIn(dir: string): string | undefined {
+  const file = path.join(dir, checkpointWorkerFile);
+  return existsSync(file) ? file : undefined;
 }
 
 export class Checkpointer {
@@ -60,8 +62,8 @@ export class Checkpointer {
   }
 
   /** The thread for `db` (a file-backed connection), or null when there is no bundled thread to start. */
-  static start(db: JobDatabase, options: { workerPath?: string | undefined; logger?: Logger; everyMs?: number } = {}): Checkpointer | null {
-    const file = options.workerPath ?? checkpointWorkerPath();
+  static start(db: JobDatabase, options: { workerPath: string | undefined; logger?: Logger; everyMs?: number }): Checkpointer | null {
+    const file = options.workerPath;
     if (!file || db.memory) return null;
     const request: CheckpointRequest = { file: db.name, everyMs: options.everyMs ?? everyMs };
     // A bundled .cjs needs none of the parent's flags (a --import tsx loader would cost the thread ~0.25 s of CPU to start).

@@ -27,6 +27,7 @@ import { pathsIn } from '../../main/paths';
 import { SessionSecretStore } from '../../main/profiles/keychain';
 import { sandboxCredentials, startSandbox } from '../../main/sandbox';
 import { createServices, type Services } from '../../main/services';
+import { checkpointWorkerIn } from '../../main/jobs/checkpointer';
 import { sendMinimal, type Account } from './minimal-client';
 
 const orders = 10_000;
@@ -82,7 +83,9 @@ async function servicesFor(dir: string, url: string): Promise<{ s: Services; env
     WDT_CALLS_PER_MINUTE: '0',
   };
   const home = mkdtempSync(path.join(dir, 'home-'));
-  const s = await createServices({ paths: pathsIn(home), secrets: new SessionSecretStore(), logger: silentLogger, version: '0.0.0-bench', env, lang: 'zh-CN' });
+  // The checkpoint thread as the app runs it (scripts/build-node.mjs bundles it into out/node).
+  const checkpointWorker = checkpointWorkerIn(path.resolve('out/node'));
+  const s = await createServices({ paths: pathsIn(home), secrets: new SessionSecretStore(), logger: silentLogger, version: '0.0.0-bench', env, lang: 'zh-CN', ...(checkpointWorker ? { checkpointWorker } : {}) });
   return { s, env };
 }
 
