@@ -83,12 +83,6 @@ const int = (raw: Record<string, unknown>, column: string): number => (Number.is
 const notesOf = (json: string | null): Note[] => (json === null ? [] : notesSchema.parse(JSON.parse(json)));
 
 /**
- * A job_rows row, checked column by column. By hand rather than a zod object with transforms: this runs for every
- * row of every workbook pass and page (30,000 times for a 10,000-row workbook), and zod's object-with-pipes cost
- * ~30 µs a row over a process's first 10,000 rows (0.35 s of CPU for that workbook; ~1 µs once warm). The JSON
- * columns still go through their zod schemas, made once (notes, warnings, edits only when present).
- */
-/**
  * The columns a row record is read from, in order, for a statement in raw mode (`rowFromColumns`): better-sqlite3
  * makes an array per row ~2× faster than an object with named properties (10,000 rows: 27-39 ms against 47-86 ms,
  * the results workbook's read of a job).
@@ -101,6 +95,12 @@ export const rowFromColumns = (v: readonly unknown[]): Record<string, unknown> =
   erp_no: v[8], call: v[9], submitted_at: v[10], done_by: v[11], edits: v[12],
 });
 
+/**
+ * A job_rows row, checked column by column. By hand rather than a zod object with transforms: this runs for every
+ * row of every workbook pass and page (30,000 times for a 10,000-row workbook), and zod's object-with-pipes cost
+ * ~30 µs a row over a process's first 10,000 rows (0.35 s of CPU for that workbook; ~1 µs once warm). The JSON
+ * columns still go through their zod schemas, made once (notes, warnings, edits only when present).
+ */
 export const rowRecordSchema = {
   parse(value: unknown): RowRecord {
     if (typeof value !== 'object' || value === null) return badColumn('*', value);
