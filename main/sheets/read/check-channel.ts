@@ -32,7 +32,9 @@ export type CheckMessage =
   | { type: 'progress'; progress: ReadProgress }
   /** A finished import's head, its `parts` already posted on the `results` port (import-parts.ts). */
   | { type: 'result'; result: Result<ShippedImport>; parts?: number }
-  | { type: 'failed'; error: AppError };
+  | { type: 'failed'; error: AppError }
+  /** The parse worker ended before the read did: the calling thread takes the reason from that worker's end (reader.ts watchStops). */
+  | { type: 'parser-ended' };
 
 /** The import's packed stores as data, and the buffers to move rather than copy. */
 export function ship(value: SheetImport): { shipped: ShippedImport; transfer: ArrayBuffer[] } {

@@ -65,8 +65,9 @@ async function parse(start: Extract<WorkerStart, { role: 'parse' }>, inbox: Inbo
 async function check(start: Extract<WorkerStart, { role: 'check' }>): Promise<void> {
   const { request, port, results } = start;
   const remote = remoteSource((c) => port.postMessage(c));
+  let parserEnded = false;
   port.on('message', (m: WorkerMessage) => remote.take(m));
-  port.on('close', () => remote.died());
+  port.on('close', () => ((parserEnded = true), remote.died()));
   const opened = await remote.opened;
   const result = opened.ok
     ? await understandSource(opened.value, {
@@ -75,7 +76,9 @@ async function check(start: Extract<WorkerStart, { role: 'check' }>): Promise<vo
         ...(request.watch.progress ? { onProgress: (progress) => post({ type: 'progress', progress }) } : {}),
       })
     : opened;
-  if (!result.ok) return post({ type: 'result', result });
+  // A read cut short by the parse worker's end (its memory limit, a crash) fails for that reason, which the
+  // calling thread hears from the parse worker itself; this thread would only know that its rows stopped.
+  if (!result.ok) return post(parserEnded ? { type: 'parser-ended' } : { type: 'result', result });
   const { shipped, transfer } = ship(result.value);
   // Its lists in parts first, on their own port; then the head, with the moved arrays (import-parts.ts).
   const { head, parts } = partsOf(shipped);

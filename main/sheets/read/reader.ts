@@ -193,6 +193,7 @@ function checkedIn(worker: Worker, request: ReadRequest, results: MessagePort, o
       if (m.type === 'first') request.onFirstRows?.(m.first);
       else if (m.type === 'progress') request.onProgress?.(m.progress);
       else if (m.type === 'failed') resolve(err(m.error));
+      // 'parser-ended' too: the parse worker's own end (watchStops) is the read's answer.
       else if (m.type !== 'result') return;
       else if (!m.result.ok) resolve(m.result);
       else {

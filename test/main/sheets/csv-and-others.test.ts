@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readSheet, readSheetInProcess } from '../../../main/sheets/read/reader';
 import { writeTemplate } from '../../../main/sheets/templates/template';
+import { t } from '../../../shared/i18n';
 import { getOperation } from '../../../shared/operations/catalog';
 import { tempDir, writeGbkCsv, writeUtf8Csv, writeXlsx } from './fixtures';
 
@@ -67,6 +68,14 @@ describe('other writers and the worker', () => {
     const r = await readSheet(file, { workerPath, limits: { timeoutMs: 1 } });
     expect(!r.ok && r.error.code).toBe('FILE_TOO_LARGE');
   });
+
+  it('stops a read whose worker runs out of its memory with the clerk\'s message', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`CG${i}`, 'WH01', 'P001', `SKU${i}`, 2, 12.5, `备注${i}`.repeat(20)]);
+    const file = await writeXlsx(at('big.xlsx'), [{ name: 'S', rows: [['外部单号', '仓库编码', '供应商编号', '商家编码', '退货数量', '单价', '明细备注'], ...rows] }]);
+    // With a check worker, the parse worker's end also ends the check worker's rows: its view must not answer first.
+    const r = await readSheet(file, { workerPath, workerHeapMb: 16 });
+    expect(!r.ok && r.error).toEqual({ code: 'FILE_TOO_LARGE', message: t('zh-CN', 'sheets.limit.memory', { file: 'big.xlsx' }), details: { file: 'big.xlsx' } });
+  }, 60_000);
 });
 
 describe('template', () => {
