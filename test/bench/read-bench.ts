@@ -144,6 +144,22 @@ worker.once('message', () => {
 });
 `;
 
+/**
+ * The machine's own floor: nothing runs, the main thread only watched, for as long as a read takes (the
+ * first argument, ms). A pause here is the timer coming late with the thread neither running nor waiting
+ * for a CPU (a virtual machine's host, a power state): no read can be better than this.
+ */
+const idleChild = `
+${mainWatch}
+const watch = watchMain();
+setTimeout(async () => {
+  const ms = performance.now() - watch.t;
+  const stalls = await watch.end();
+  const cpu = process.cpuUsage();
+  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024, ...stalls }));
+}, Number(process.argv[1]));
+`;
+
 /** Our child: readSheet through the bundled worker, warmed as the app warms it, with the main thread's event loop watched. */
 export const oursChild = (readerBundle: string, workerPath: string) => `
 const { readSheet, warmReadWorker } = require(${JSON.stringify(readerBundle)});
@@ -218,10 +234,13 @@ export async function run(): Promise<void> {
     const walks: Measured[] = [];
     const reads: Measured[] = [];
     const floors: Measured[] = [];
+    const idles: Measured[] = [];
     for (let i = 0; i < rounds; i++) {
       walks.push(await child(walkChild, file, nodePath));
-      reads.push(await child(ours, file, nodePath));
+      const read = await child(ours, file, nodePath);
+      reads.push(read);
       floors.push(await child(walkInWorkerChild, file, nodePath));
+      idles.push(await child(idleChild, String(Math.round(read.ms)), nodePath));
     }
     const walkMs = median(walks.map((m) => m.ms));
     const readMs = median(reads.map((m) => m.ms));
@@ -245,7 +264,7 @@ export async function run(): Promise<void> {
       console.log(`read-bench: main thread's own longest pause ${Math.max(...reads.map((m) => m.ownStallMs as number)).toFixed(1)} ms worst of ${rounds} (${each(reads, (m) => (m.ownStallMs as number).toFixed(1))}): its CPU time within pauses over 16 ms`);
     }
     const worst = (list: Measured[]) => Math.max(...list.map((m) => m.stallMs ?? 0));
-    const over16 = (list: Measured[]) => `${list.filter((m) => (m.stallMs ?? 0) > 16).length} of ${list.length} reads over 16 ms`;
+    const over16 = (list: Measured[], what = 'reads') => `${list.filter((m) => (m.stallMs ?? 0) > 16).length} of ${list.length} ${what} over 16 ms`;
     console.log(
       `read-bench: stall's baseline               exceljs walk in a worker, main thread idle: worst ${worst(floors).toFixed(1)} ms (${each(floors, (m) => (m.stallMs ?? 0).toFixed(1))}), ${over16(floors)}; ` +
         `ours ${worst(reads).toFixed(1)} ms, ${over16(reads)}; CPU, all threads: walk in a worker ${s(median(floors.map((m) => m.cpuMs)))}, ours ${s(readCpu)}`,
@@ -255,8 +274,12 @@ export async function run(): Promise<void> {
         const over = (m.stalls ?? []).map((x) => `${x.ms} ms at ${x.at} (own ${x.own}, waited ${x.waited}; heard ${x.after})`);
         console.log(`read-bench: ${label} ${i + 1} (ended at ${m.ms.toFixed(0)} ms), pauses over 16 ms: ${over.length ? over.join(', ') : 'none'}`);
       });
+    console.log(
+      `read-bench: the machine alone                nothing running, the main thread only watched as long as each read: worst ${worst(idles).toFixed(1)} ms (${each(idles, (m) => (m.stallMs ?? 0).toFixed(1))}), ${over16(idles, 'watches')}`,
+    );
     pauses(reads, 'read');
     pauses(floors, 'walk in a worker');
+    pauses(idles, 'nothing running');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
