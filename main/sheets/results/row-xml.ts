@@ -1,10 +1,10 @@
 // A results row straight to its sheet's XML, byte for byte what exceljs's streaming writer makes of the same
-// plain values and styles (test/main/sheets/row-xml.test.ts compares the two), without exceljs's Row, Cell and
+// plain values and styles (test/main/sheets/results-row-xml.test.ts compares the two), without exceljs's Row, Cell and
 // model objects, its XmlStream and its per-row style registration: those were ~60 % of the workbook's time
 // (jobs bench, 10,000 rows on Results and To fix). Styles and shared strings still go through the workbook's
 // own registries, in the same order, so their ids and the styles.xml / sharedStrings.xml written are the same.
 // It leans on exceljs 4.4.0's writer internals (pinned in package.json); a writer without them is left to
-// exceljs (`rowXmlOf` returns null), so an upgrade can only make the write slower, never different.
+// exceljs (`RowXml.of` returns null), so an upgrade can only make the write slower, never different.
 import type ExcelJS from 'exceljs';
 import type { PlainValue } from './results-cells';
 import { columnLetter } from '../read/sheet-rows';
