@@ -1,9 +1,8 @@
 // The services of one command: the same createServices as the desktop app, on the data folder of
 // WDT_BULK_HOME or the OS default, with the shell's WDT_* variables and the bundled read worker.
-import path from 'node:path';
 import type { Lang } from '../../shared/i18n';
 import { fileLogger } from '../file-logger';
-import { checkpointWorkerIn } from '../jobs/checkpointer';
+import { checkpointWorkerBeside } from '../jobs/checkpointer';
 import { resolvePaths } from '../paths';
 import { openSecretStore, SessionSecretStore, type OpenedSecretStore } from '../profiles/keychain';
 import { createServices, type Services } from '../services';
@@ -23,8 +22,7 @@ export async function cliServices(io: CliIo, lang: Lang, o: { secrets?: OpenedSe
   const secrets = o.secrets ?? (await openSecretStore(lang));
   if (secrets.unavailable && !o.secrets) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
   const worker = bundledWorkerPath();
-  // The checkpoint thread is bundled beside the read worker (out/node).
-  const checkpointWorker = worker ? checkpointWorkerIn(path.dirname(worker)) : undefined;
+  const checkpointWorker = checkpointWorkerBeside(worker);
   return createServices({ paths, secrets: secrets.store, logger, version: appVersion, env: io.env, lang, ...(worker ? { readWorker: worker } : {}), ...(checkpointWorker ? { checkpointWorker } : {}) });
 }
 

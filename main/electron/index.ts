@@ -13,7 +13,7 @@ import { resolvePaths } from '../paths';
 import { openSecretStore } from '../profiles/keychain';
 import { createServices, type Services } from '../services';
 import { appWorkerPath } from '../sheets/read/worker-path';
-import { checkpointWorkerIn } from '../jobs/checkpointer';
+import { checkpointWorkerBeside } from '../jobs/checkpointer';
 import { privilegedScheme, registerAppProtocol } from './app-protocol';
 import { electronDesktop } from './desktop-port';
 import { registerIpcRouter } from './ipc-router';
@@ -61,7 +61,7 @@ async function start(): Promise<void> {
   const secrets = await openSecretStore('zh-CN');
   if (secrets.unavailable) logger.warn('keychain unavailable; secrets kept for this run only', { code: secrets.unavailable.code });
   const worker = appWorkerPath(root);
-  const checkpointWorker = checkpointWorkerIn(path.join(root, 'out/node'));
+  const checkpointWorker = checkpointWorkerBeside(worker);
   const s = await createServices({
     paths,
     secrets: secrets.store,

@@ -21,16 +21,18 @@ const everyMs = 2000;
 
 /**
  * The bundled thread in a folder of bundles (scripts/build-node.mjs puts it in out/node, as the read worker),
- * or undefined when it is not built there: the connection then checkpoints by itself. Each front end says
- * where its bundles are (the CLI beside its read worker, the Electron app and the test host under their app
- * folder, the jobs bench in the repository's out/node); services created without one (tests from sources)
- * checkpoint as SQLite does. No `__dirname` here: this file is in the Electron main bundle, an ES
- * module, where electron-vite's CommonJS shim would be placed by a regex that text in our strings can fool.
+ * or undefined when it is not built there: the connection then checkpoints by itself. Services created without
+ * one (tests from sources) checkpoint as SQLite does. No `__dirname` here: this file is in the Electron main
+ * bundle, an ES module, where electron-vite's CommonJS shim would be placed by a regex that text in our
+ * strings can fool.
  */
 export function checkpointWorkerIn(dir: string): string | undefined {
   const file = path.join(dir, checkpointWorkerFile);
   return existsSync(file) ? file : undefined;
 }
+
+/** The thread bundled beside a front end's read worker (the Electron app, the CLI, the test host), if any. */
+export const checkpointWorkerBeside = (readWorker: string | undefined): string | undefined => (readWorker ? checkpointWorkerIn(path.dirname(readWorker)) : undefined);
 
 export class Checkpointer {
   private closing: Promise<void> | null = null;

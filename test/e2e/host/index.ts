@@ -16,7 +16,7 @@ import type { Logger } from '../../../main/effects';
 import { pathsIn } from '../../../main/paths';
 import { openSecretStore, SessionSecretStore } from '../../../main/profiles/keychain';
 import { createServices } from '../../../main/services';
-import { checkpointWorkerIn } from '../../../main/jobs/checkpointer';
+import { checkpointWorkerBeside } from '../../../main/jobs/checkpointer';
 import { appWorkerPath } from '../../../main/sheets/read/worker-path';
 import { HostDesktop } from './host-desktop';
 import { startHost } from './server';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   await mkdir(downloads, { recursive: true });
   const desktop = new HostDesktop(downloads);
   const worker = appWorkerPath(root);
-  const checkpointWorker = checkpointWorkerIn(path.join(root, 'out/node'));
+  const checkpointWorker = checkpointWorkerBeside(worker);
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   // The same services and start as the Electron main process (main/electron/index.ts).
   const lang = isLang(values.lang) ? values.lang : 'zh-CN';
