@@ -15,6 +15,12 @@ const db = new Database(file, { fileMustExist: true });
 // The checkpoint fsyncs the WAL before copying and the database file after, as the main connection's would.
 db.pragma('synchronous = FULL');
 
+/**
+ * A file's modification time is coarse (Linux stamps it from a clock that moves once a jiffy, 1-10 ms; FAT
+ * in steps of 2 s): a commit that ends just after a look can leave the time that look saw. So a time this
+ * recent is looked at again on the next tick; only an older one counts as seen.
+ */
+const settledMs = 2000;
 let seen = -1;
 function tick(): void {
   let written: number;
@@ -24,7 +30,7 @@ function tick(): void {
     return; // No -wal file: nothing committed since the last connection closed.
   }
   if (written === seen) return;
-  seen = written;
+  if (Date.now() - written > settledMs) seen = written;
   const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
   port.postMessage({ kind: 'checkpointed', log: r?.log ?? 0, checkpointed: r?.checkpointed ?? 0 } satisfies CheckpointReport);
 }

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Checkpointer } from '../../../main/jobs/checkpointer';
@@ -47,6 +47,40 @@ describe('the checkpoint thread', () => {
       expect(checkpoints.reports.some((r) => r.log > 0 && r.checkpointed === r.log)).toBe(true);
       await checkpoints.close();
       expect(auto(db)).toBe(1000);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('copies a commit that left the -wal file the modification time it already saw (a coarse clock)', async () => {
+    const db = openJobDatabase(path.join(tmp.dir, 'coarse.sqlite'));
+    const wal = `${db.name}-wal`;
+    try {
+      // Ticks far apart next to the few milliseconds between the second commit and its stamp.
+      const checkpoints = Checkpointer.start(db, { workerPath, everyMs: 300 })!;
+      expect(await checkpoints.ready).toBe(true);
+      const store = new JobStore(db);
+      const before = statSync(db.name).size;
+      const first = store.createJob({ sheet: bigSheet(3000), now: Date.now(), meta });
+      await until(() => statSync(db.name).size > before + 200_000);
+      // The thread looks at a time stamp, then a second commit leaves the very same one, as a commit within the
+      // same tick of the file system's clock does.
+      const stamp = Date.now() / 1000;
+      utimesSync(wal, stamp, stamp);
+      await sleep(700);
+      const second = store.createJob({ sheet: bigSheet(5), now: Date.now(), meta });
+      utimesSync(wal, stamp, stamp);
+      await sleep(1000);
+      // What the database file itself holds, without the WAL beside it: both jobs.
+      const copy = path.join(tmp.dir, 'coarse-copy.sqlite');
+      copyFileSync(db.name, copy);
+      const file = new Database(copy, { readonly: true });
+      try {
+        expect((file.prepare('SELECT id FROM jobs').all() as { id: string }[]).map((j) => j.id).sort()).toEqual([first, second].sort());
+      } finally {
+        file.close();
+      }
+      await checkpoints.close();
     } finally {
       db.close();
     }
