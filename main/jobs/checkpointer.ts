@@ -18,6 +18,7 @@ const sqliteAutoCheckpoint = 1000;
  * 1.04-1.36 with SQLite's own; noise ±0.3 ms).
  */
 const everyMs = 2000;
+const keptReports = 64;
 
 /**
  * The bundled thread in a folder of bundles (scripts/build-node.mjs puts it in out/node, as the read worker),
@@ -37,7 +38,7 @@ export const checkpointWorkerBeside = (readWorker: string | undefined): string |
 export class Checkpointer {
   private closing: Promise<void> | null = null;
   private ended = false;
-  /** Checkpoints the thread ran (tests, benches). */
+  /** The latest checkpoints the thread ran (tests, benches); a few, as the app may run for days. */
   readonly reports: Extract<CheckpointReport, { kind: 'checkpointed' }>[] = [];
   /** Resolves true once the thread checkpoints for this connection, false if it never will (it failed or ended first). */
   readonly ready: Promise<boolean>;
@@ -51,7 +52,10 @@ export class Checkpointer {
     this.ready = new Promise((resolve) => (this.settleReady = resolve));
     worker.unref();
     worker.on('message', (m: CheckpointReport) => {
-      if (m.kind === 'checkpointed') this.reports.push(m);
+      if (m.kind === 'checkpointed') {
+        if (this.reports.length >= keptReports) this.reports.shift();
+        this.reports.push(m);
+      }
       else if (m.kind === 'failed') this.fallBack(m.message);
       else if (!this.ended) {
         // The thread's connection is open: from now on it checkpoints, this connection's commits no longer do.

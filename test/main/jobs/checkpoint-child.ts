@@ -17,6 +17,6 @@ for (;;) {
   immediate(db, () => {
     for (let i = 0; i < 20; i++) insert.run(++n, 'x'.repeat(400));
   });
-  process.stdout.write(`${n} ${checkpoints!.reports.length}\n`);
+  process.stdout.write(`${n} ${checkpoints!.reports.length}\n`); // the latest 64 at most: > 0 once it checkpointed
   await new Promise((r) => setImmediate(r));
 }
